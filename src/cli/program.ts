@@ -1,0 +1,58 @@
+/** The commander program: the commands, their options and the help text. */
+import { Command } from 'commander';
+import type { CliContext } from './context.js';
+import { TOOL_VERSION } from './version.js';
+import { registerBatch } from './commands/batch.js';
+import { registerCalibrate } from './commands/calibrate.js';
+import { registerModel } from './commands/model.js';
+import { registerOptimize } from './commands/optimize.js';
+import { registerPlan } from './commands/plan.js';
+import { registerValidate } from './commands/validate.js';
+import { registerWhatIf } from './commands/what-if.js';
+
+/** Registers one command on the program; `setExit` records the exit code it ends with. */
+export type RegisterCommand = (
+  program: Command,
+  ctx: CliContext,
+  setExit: (code: number) => void,
+) => void;
+
+export const EXIT_CODES_HELP = `
+Exit codes:
+  0  every scenario survives and every group is compliant
+  1  the plan was computed and has findings (a lost package, a non-compliant group)
+  2  bad input or usage (nothing written)
+  3  internal error (a bug: please report it)`;
+
+export function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command {
+  const program = new Command('gicap')
+    .description(
+      'Capacity planner for HP-UX Serviceguard estates on iCAP / GiCAP: failure scenarios,\n' +
+        'where each package goes, which rights move, failover time ranges, and sizing.',
+    )
+    .version(TOOL_VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  gicap validate data/seed-fig15
+  gicap plan data/mixed-estate --out reports/mixed --max-failures 2
+  gicap what-if data/seed-fig15 --fail npar:server1/db1
+  gicap what-if data/seed-fig15 --fail server1 --fail gm:g1 --format json
+  gicap model
+  gicap batch data/batch/runs.csv --out reports/batch
+${EXIT_CODES_HELP}`,
+    );
+  const registrations: RegisterCommand[] = [
+    registerPlan,
+    registerWhatIf,
+    registerValidate,
+    registerBatch,
+    registerModel,
+    registerCalibrate,
+    registerOptimize,
+  ];
+  for (const register of registrations) register(program, ctx, setExit);
+  return program;
+}

@@ -1,0 +1,255 @@
+/**
+ * The engine's result: the JSON contract of spec section 5.1 (`report.json`). Every renderer renders
+ * this object and nothing else. Units: cores, seconds, core-minutes. Arrays are sorted
+ * deterministically. Fields may be added; the ones the spec names must keep their meaning.
+ */
+import type { SensitivityEntry, TimeRange } from './timing.js';
+
+/** Loss reasons (spec 3.5): stable strings. */
+export const LOSS_REASONS = [
+  'no-surviving-node',
+  'insufficient-inactive-cores',
+  'insufficient-rights',
+  'gm-unavailable',
+  'vpar-max',
+  'static-vpar',
+  'insufficient-ticap',
+] as const;
+export type LossReason = (typeof LOSS_REASONS)[number];
+
+/** Warning codes (spec 3.5), plus `single-site` for the estate-level note of spec 3.1. */
+export const WARNING_CODES = [
+  'loan-expires-10d',
+  'reboot-within-12h',
+  'vpar-failback-commit',
+  'same-complex-failback',
+  'gm-colocated',
+  'ticap-used',
+  'fell-through',
+  'ping-seizure-risk',
+  'single-site',
+] as const;
+export type WarningCode = (typeof WARNING_CODES)[number];
+
+export type OutageKind = 'partial' | 'complete';
+
+/** Where the cores added to a node came from; sums to `activated`. */
+export interface Sources {
+  /** The nPar's own rights not yet active (and idle active cores of a vPar nPar). */
+  readonly own: number;
+  /** Released by down vPars of an up nPar [V7]: directly to sibling vPars, else as rights. */
+  readonly vpar: number;
+  /** Unassigned rights of the node's complex. */
+  readonly complex: number;
+  /** From the group through the manager: held rights and other members' unassigned rights. */
+  readonly pool: number;
+  /** Seized from down nPars of the group [X2, X3]. */
+  readonly seized: number;
+  /** Cores activated with TiCAP. */
+  readonly ticap: number;
+}
+
+/** One start attempt of a package on one node (Serviceguard tries nodes in list order). */
+export interface Attempt {
+  readonly node: string;
+  readonly ok: boolean;
+  readonly reason: LossReason | null;
+  /** Cores the node had to add (`extra`). */
+  readonly needed: number;
+  /** Of those, how many the binding rule could supply. */
+  readonly available: number;
+  /** One sentence: which rule bound, on which node, by how many cores. */
+  readonly detail: string;
+}
+
+export type PackageStatus = 'moved' | 'lost';
+
+export interface PackageOutcome {
+  readonly package: string;
+  /** The primary node (down). */
+  readonly from: string;
+  /** Where it runs now, or null when lost. */
+  readonly to: string | null;
+  readonly status: PackageStatus;
+  /** Cores added to the node (`extra`). */
+  readonly activated: number;
+  readonly sources: Sources;
+  readonly reason: LossReason | null;
+  /** End-to-end failover, seconds; null when lost. */
+  readonly time: TimeRange | null;
+  /** Rights movement part of `time`, seconds; null when lost. */
+  readonly rightsMove: TimeRange | null;
+  /** TiCAP consumed for the outage, core-minutes. */
+  readonly ticapMinutes: number;
+  /** The start waited for a standby Group Manager's takeover (serial, [Q4]). */
+  readonly waitedForTakeover: boolean;
+  readonly attempts: readonly Attempt[];
+}
+
+export interface GmState {
+  readonly group: string;
+  /** Host of the manager in control, or null when none is. */
+  readonly inControl: string | null;
+  /** A standby took control (`icapmanage -Q`). */
+  readonly takeover: boolean;
+  readonly gmTakeover: TimeRange | null;
+  readonly gmFailover: TimeRange | null;
+}
+
+export interface RightsFlow {
+  readonly group: string;
+  /** Every right seized in the scenario. */
+  readonly seized: number;
+  /** The part of `seized` that is a 10-day conditional loan (complete outage) [X6]. */
+  readonly loaned: number;
+  readonly heldBefore: number;
+  /** Rights held by the manager after every placement. */
+  readonly gmHeldAfter: number;
+  /** TiCAP consumed in the group, core-minutes. */
+  readonly ticapMinutes: number;
+}
+
+export interface ScenarioWarning {
+  readonly code: WarningCode;
+  /** What it is about: a package, `C/N`, a complex, a group or a host. */
+  readonly subject: string;
+  readonly detail?: string;
+  /** For `ticap-used`: core-minutes. */
+  readonly minutes?: number;
+}
+
+export interface ScenarioResult {
+  readonly id: string;
+  /** Failed units, canonical (the smallest set with this expansion), sorted. */
+  readonly failed: readonly string[];
+  /** Complexes with a down nPar: partial (some nPar up) or complete. */
+  readonly outage: Readonly<Record<string, OutageKind>>;
+  readonly survives: boolean;
+  readonly gm: readonly GmState[];
+  readonly rights: readonly RightsFlow[];
+  /** Packages whose primary is down (moved or lost), in placement order. */
+  readonly packages: readonly PackageOutcome[];
+  /** Packages whose primary is up. */
+  readonly unaffected: number;
+  readonly warnings: readonly ScenarioWarning[];
+  /** The last package back, seconds; null when nothing moved. */
+  readonly time: TimeRange | null;
+  /** The slowest moved package, and the coefficients whose range moves its max most. */
+  readonly slowest: {
+    readonly package: string;
+    readonly sensitivity: readonly SensitivityEntry[];
+  } | null;
+}
+
+export interface PartitionSizing {
+  readonly complex: string;
+  readonly npar: string;
+  /** null for an nPar row. */
+  readonly vpar: string | null;
+  readonly host: string | null;
+  /** nPar: Σ cores of its active cells; null on a vPar row (the nPar holds them). */
+  readonly installedCores: number | null;
+  /** nPar rights; null on a vPar row. */
+  readonly rights: number | null;
+  /** nPar: active cores; vPar: cores assigned. */
+  readonly activeCores: number;
+  /** nPar: installed − active; vPar: the inactive cores of its nPar, which it draws on. */
+  readonly inactiveCores: number;
+  /** The most inactive cores it must activate in any scenario evaluated (spec 4). */
+  readonly minimumInactiveCores: number;
+  /** The scenario that needs `minimumInactiveCores`, or null when it is 0. */
+  readonly bindingScenario: string | null;
+  /** max(0, minimumInactiveCores − inactiveCores). */
+  readonly shortfall: number;
+}
+
+export interface GroupSizing {
+  readonly group: string;
+  readonly members: readonly string[];
+  readonly sharingRightsOwned: number;
+  readonly sharingRightsRequired: number;
+  readonly sharingRightsMinimum: number;
+  readonly compliant: boolean;
+  /** max(0, required − owned). */
+  readonly shortfall: number;
+}
+
+export interface PlanSummary {
+  /** Distinct scenarios (by expansion) evaluated. */
+  readonly scenarios: number;
+  readonly survived: number;
+  readonly lost: number;
+  /** Σ over scenarios of the packages lost. */
+  readonly packagesLost: number;
+  /** Unit sets enumerated but skipped as equivalent to a smaller one (same expansion). */
+  readonly skippedEquivalent: number;
+  readonly nonCompliantGroups: number;
+  /** Scenarios left out of `scenarios` by the listing limit (they are still counted above). */
+  readonly scenariosNotListed: number;
+}
+
+export interface ModelCoefficientRow {
+  readonly name: string;
+  readonly min: number;
+  readonly typical: number;
+  readonly max: number;
+  readonly unit: string;
+  readonly source: string;
+}
+
+export interface PlanParameters {
+  readonly maxFailures: number;
+  readonly outageHours: number;
+  /** Name of the timing model in effect. */
+  readonly model: string;
+  readonly allScenarios: boolean;
+  /** `--set` changes applied, in order. */
+  readonly changes: readonly string[];
+  /** ISO date given with `--now`, else null (no clock in the output). */
+  readonly now: string | null;
+}
+
+/** One scenario whose verdict differs between the baseline and the changed estate. */
+export interface ScenarioFlip {
+  readonly id: string;
+  readonly before: boolean;
+  readonly after: boolean;
+}
+
+export interface PartitionDelta {
+  readonly partition: string;
+  readonly before: number;
+  readonly after: number;
+}
+
+export interface TimeDelta {
+  readonly id: string;
+  readonly before: TimeRange | null;
+  readonly after: TimeRange | null;
+}
+
+/** Baseline against changed estate, when `--set` is given. */
+export interface Comparison {
+  readonly changes: readonly string[];
+  readonly baseline: PlanSummary;
+  readonly changed: PlanSummary;
+  readonly flipped: readonly ScenarioFlip[];
+  readonly sizing: readonly PartitionDelta[];
+  readonly sharingRights: readonly PartitionDelta[];
+  readonly times: readonly TimeDelta[];
+}
+
+export interface PlanReport {
+  readonly schemaVersion: 1;
+  readonly tool: { readonly name: string; readonly version: string };
+  readonly inventory: { readonly name: string; readonly sha256: string };
+  readonly parameters: PlanParameters;
+  readonly summary: PlanSummary;
+  readonly groups: readonly GroupSizing[];
+  readonly partitions: readonly PartitionSizing[];
+  readonly scenarios: readonly ScenarioResult[];
+  /** Estate-level warnings (static risks: gm-colocated, ping-seizure-risk, single-site). */
+  readonly warnings: readonly ScenarioWarning[];
+  readonly model: readonly ModelCoefficientRow[];
+  readonly comparison: Comparison | null;
+}

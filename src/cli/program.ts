@@ -4,6 +4,7 @@ import type { CliContext } from './context.js';
 import { TOOL_VERSION } from './version.js';
 import { registerBatch } from './commands/batch.js';
 import { registerCalibrate } from './commands/calibrate.js';
+import { registerGenerate } from './commands/generate.js';
 import { registerModel } from './commands/model.js';
 import { registerOptimize } from './commands/optimize.js';
 import { registerPlan } from './commands/plan.js';
@@ -52,6 +53,7 @@ ${EXIT_CODES_HELP}`,
     registerModel,
     registerCalibrate,
     registerOptimize,
+    registerGenerate,
   ];
   for (const register of registrations) register(program, ctx, setExit);
   return program;

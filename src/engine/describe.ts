@@ -1,0 +1,366 @@
+/**
+ * Turns a scenario's evaluation into its part of the JSON contract (spec 5.1): host names instead of
+ * indices, one sentence per start attempt saying which rule bound and by how many cores, time ranges
+ * from the timing model, warnings. Only scenarios that are listed are described, so the aggregate
+ * pass over hundreds of thousands of scenarios stays lean.
+ */
+import type {
+  Attempt,
+  GmState,
+  PackageOutcome,
+  RightsFlow,
+  ScenarioResult,
+  ScenarioWarning,
+  Sources,
+} from '../domain/result.js';
+import type { Drivers, TimeRange } from '../domain/timing.js';
+import type { DownState, UnitIndex } from './failure-units.js';
+import type { EGroup, ENode, Estate } from './estate.js';
+import { compareText } from './estate.js';
+import type { AttemptEval, GroupControl, PackageEval, ScenarioEval } from './scenario.js';
+import { ZERO_DRIVERS, type TimingEngine } from './timing.js';
+
+export interface DescribeContext {
+  readonly estate: Estate;
+  readonly index: UnitIndex;
+  readonly timing: TimingEngine;
+}
+
+/** Unit ids of a scenario: the canonical units, plus `gm:G` for a manager role failed alone. */
+export function scenarioUnitIds(
+  index: UnitIndex,
+  units: readonly number[],
+  gmUnits: readonly string[] = [],
+): string[] {
+  return [...units.map((u) => index.units[u]?.id ?? '?'), ...gmUnits].sort(compareText);
+}
+
+export function describeScenario(
+  ctx: DescribeContext,
+  failed: readonly string[],
+  down: DownState,
+  ev: ScenarioEval,
+): ScenarioResult {
+  const { estate } = ctx;
+  const gm = ev.control.map((c) => gmState(ctx, c, down));
+  const packages = ev.packages.map((p) => packageOutcome(ctx, p, ev, down));
+  const moved = packages.filter((p) => p.time !== null);
+  let time: TimeRange | null = null;
+  for (const p of moved) time = p.time === null ? time : maxRange(time, p.time);
+  const slowest = slowestPackage(ctx, ev, moved, down);
+  return {
+    id: failed.join(' + '),
+    failed,
+    outage: outageMap(estate, down),
+    survives: ev.survives,
+    gm,
+    rights: ev.rights.map((r): RightsFlow => ({
+      group: estate.groups[r.group]?.name ?? '?',
+      seized: r.seized,
+      loaned: r.loaned,
+      heldBefore: estate.groups[r.group]?.heldRights ?? 0,
+      gmHeldAfter: r.heldAfter,
+      ticapMinutes: r.ticapMinutes,
+    })),
+    packages,
+    unaffected: ev.unaffected,
+    warnings: scenarioWarnings(ctx, down, ev),
+    time,
+    slowest,
+  };
+}
+
+function outageMap(estate: Estate, down: DownState): Record<string, 'partial' | 'complete'> {
+  const names = new Set<number>();
+  for (const n of down.downNpars) names.add(estate.npars[n]?.complex ?? -1);
+  for (const c of down.downComplexes) names.add(c);
+  const out: Record<string, 'partial' | 'complete'> = {};
+  for (const c of [...names].filter((c) => c >= 0).sort((a, b) => a - b)) {
+    const cx = estate.complexes[c];
+    if (cx !== undefined) out[cx.name] = down.complex[c] === 1 ? 'complete' : 'partial';
+  }
+  return out;
+}
+
+/** Drivers of a standby's takeover: groups it manages, their members, member nPars down [S1 p.31]. */
+function takeoverDrivers(ctx: DescribeContext, c: GroupControl, down: DownState): Drivers {
+  if (c.manager === null || !c.takeover) return ZERO_DRIVERS;
+  const groups = ctx.estate.groupsManagedBy.get(c.manager.host) ?? [c.group];
+  const members = new Set<number>();
+  for (const g of groups) for (const m of ctx.estate.groups[g]?.members ?? []) members.add(m);
+  let nparsDown = 0;
+  for (const m of members) {
+    for (const n of ctx.estate.complexes[m]?.npars ?? []) if (down.npar[n] === 1) nparsDown++;
+  }
+  return {
+    ...ZERO_DRIVERS,
+    groups_managed: groups.length,
+    member_complexes: members.size,
+    member_npars_down: nparsDown,
+    manual: c.manager.takeover === 'manual' ? 1 : 0,
+  };
+}
+
+function gmState(ctx: DescribeContext, c: GroupControl, down: DownState): GmState {
+  const group = ctx.estate.groups[c.group] as EGroup;
+  const drivers = takeoverDrivers(ctx, c, down);
+  return {
+    group: group.name,
+    inControl: c.manager?.host ?? null,
+    takeover: c.takeover,
+    gmTakeover: c.takeover ? ctx.timing.range('gm_takeover', drivers) : null,
+    gmFailover: c.takeover ? ctx.timing.range('gm_failover', drivers) : null,
+  };
+}
+
+/** The drivers of one moved package's end-to-end failover (spec 3.4). */
+export function packageDrivers(
+  ctx: DescribeContext,
+  p: PackageEval,
+  ev: ScenarioEval,
+  down: DownState,
+): Drivers {
+  const node = ctx.estate.nodes[p.node] as ENode;
+  const complex = ctx.estate.complexes[ctx.estate.npars[node.npar]?.complex ?? -1];
+  const g = complex?.group ?? -1;
+  const control = g >= 0 ? ev.control[g] : undefined;
+  // Managers tried by the start script: none outside a group; 1 when the active manager answers;
+  // 2 when it does not (it tries the active one, then the standby) (assumption A-05).
+  const managersTried =
+    control === undefined ? 0 : control.manager !== null && !control.takeover ? 1 : 2;
+  const gmDrivers =
+    p.waited && control !== undefined ? takeoverDrivers(ctx, control, down) : ZERO_DRIVERS;
+  return {
+    ...gmDrivers,
+    managers_tried: managersTried,
+    complexes_in_group: g >= 0 ? (ctx.estate.groups[g]?.members.length ?? 0) : 0,
+    seized_npars: p.seizedNpars,
+    seized_cells: p.seizedCells,
+    cores_activated: p.activated,
+    vpar_node: node.vpar >= 0 ? 1 : 0,
+    waited: p.waited ? 1 : 0,
+    failed_attempts: p.attempts.length - 1,
+    start_s: p.pkg.startS,
+    vm_boot_s: p.pkg.vmBootS,
+  };
+}
+
+function packageOutcome(
+  ctx: DescribeContext,
+  p: PackageEval,
+  ev: ScenarioEval,
+  down: DownState,
+): PackageOutcome {
+  const host = (n: number): string | null => (n >= 0 ? (ctx.estate.nodes[n]?.host ?? null) : null);
+  const moved = p.status === 'moved';
+  const drivers = moved ? packageDrivers(ctx, p, ev, down) : null;
+  return {
+    package: p.pkg.name,
+    from: host(p.from) ?? '?',
+    to: host(p.node),
+    status: p.status,
+    activated: p.activated,
+    sources: p.sources,
+    reason: p.reason,
+    time: drivers === null ? null : ctx.timing.range('package_failover', drivers),
+    rightsMove: drivers === null ? null : ctx.timing.range('rights_move', drivers),
+    ticapMinutes: p.ticapMinutes,
+    waitedForTakeover: p.waited,
+    attempts: p.attempts.map((a) => describeAttempt(ctx, p, a, ev)),
+  };
+}
+
+const SOURCE_LABELS: readonly [keyof Sources, string][] = [
+  ['own', 'own'],
+  ['vpar', 'vPar release'],
+  ['complex', 'complex'],
+  ['pool', 'group pool'],
+  ['seized', 'seized'],
+  ['ticap', 'TiCAP'],
+];
+
+function sourcesText(s: Sources): string {
+  const parts = SOURCE_LABELS.filter(([k]) => s[k] > 0).map(([k, label]) => `${label} ${s[k]}`);
+  return parts.length === 0 ? 'none' : parts.join(', ');
+}
+
+/** One sentence: which rule bound, on which node, by how many cores. */
+function describeAttempt(
+  ctx: DescribeContext,
+  p: PackageEval,
+  a: AttemptEval,
+  ev: ScenarioEval,
+): Attempt {
+  const node = ctx.estate.nodes[a.node] as ENode;
+  const f = a.facts;
+  const short = a.needed - a.available;
+  const base = `${node.host} has ${f.active} active cores with ${f.used} in use; ${p.pkg.name} needs ${p.pkg.cores}`;
+  let detail: string;
+  switch (a.reason) {
+    case null:
+      detail =
+        a.needed === 0
+          ? `${base}: it fits without activating any core`
+          : `${base}: ${a.needed} more cores activated (${sourcesText(p.status === 'moved' && p.node === a.node ? p.sources : f.rights)})`;
+      break;
+    case 'static-vpar':
+      detail = `${base}: ${node.host} is a static vPar and cannot take the ${a.needed} more cores [V6]`;
+      break;
+    case 'vpar-max':
+      detail = `${base}: ${node.host} would need ${f.active + a.needed} cores, more than its max ${f.vparMax}; short by ${short} [V1]`;
+      break;
+    case 'insufficient-inactive-cores':
+      detail = `${base}: ${a.needed} more cores needed, but its nPar has ${Math.max(0, f.inactiveLeft)} inactive cores left${f.direct > 0 ? ` (and ${f.direct} from its vPars)` : ''}; short by ${short}`;
+      break;
+    case 'gm-unavailable': {
+      const g = ctx.estate.complexes[ctx.estate.npars[node.npar]?.complex ?? -1]?.group ?? -1;
+      detail = `${base}: rights found for ${a.available} of ${a.needed} cores (${sourcesText(f.rights)}); short by ${short}, and group ${ctx.estate.groups[g]?.name ?? '?'} has no manager in control, so no rights cross complexes [M1]`;
+      break;
+    }
+    case 'insufficient-ticap':
+      detail = `${base}: rights found for ${a.available} of ${a.needed} cores (${sourcesText(f.rights)}); TiCAP for the rest needs ${f.ticapNeeded} core-minutes, ${Math.max(0, f.ticapAvailable)} available; short by ${short} cores`;
+      break;
+    case 'insufficient-rights':
+      detail = `${base}: rights found for ${a.available} of ${a.needed} cores (${sourcesText(f.rights)}); short by ${short}`;
+      break;
+    default:
+      detail = `${base}: ${a.reason}`;
+  }
+  void ev;
+  return {
+    node: node.host,
+    ok: a.ok,
+    reason: a.reason,
+    needed: a.needed,
+    available: a.available,
+    detail,
+  };
+}
+
+function maxRange(a: TimeRange | null, b: TimeRange): TimeRange {
+  if (a === null) return b;
+  return {
+    min: Math.max(a.min, b.min),
+    typical: Math.max(a.typical, b.typical),
+    max: Math.max(a.max, b.max),
+  };
+}
+
+function slowestPackage(
+  ctx: DescribeContext,
+  ev: ScenarioEval,
+  moved: readonly PackageOutcome[],
+  down: DownState,
+): ScenarioResult['slowest'] {
+  let best: PackageOutcome | null = null;
+  for (const p of moved) {
+    if (p.time === null) continue;
+    if (
+      best === null ||
+      best.time === null ||
+      p.time.max > best.time.max ||
+      (p.time.max === best.time.max && p.time.typical > best.time.typical)
+    ) {
+      best = p;
+    }
+  }
+  if (best === null) return null;
+  const pe = ev.packages.find((x) => x.pkg.name === best.package);
+  if (pe === undefined) return null;
+  return {
+    package: best.package,
+    sensitivity: ctx.timing.sensitivity('package_failover', packageDrivers(ctx, pe, ev, down), 3),
+  };
+}
+
+function scenarioWarnings(
+  ctx: DescribeContext,
+  down: DownState,
+  ev: ScenarioEval,
+): ScenarioWarning[] {
+  const { estate } = ctx;
+  const out: ScenarioWarning[] = [];
+  // A down nPar on a complex with other nPars up: reboot it or inactivate its cells within 12 h [X8].
+  for (const n of down.downNpars) {
+    const np = estate.npars[n];
+    if (np !== undefined && down.complex[np.complex] !== 1) {
+      out.push({
+        code: 'reboot-within-12h',
+        subject: np.key,
+        detail: `reboot ${np.key} or make its cells inactive within 12 hours, or the other nPars of ${estate.complexes[np.complex]?.name ?? '?'} assume all its cores active [X8]`,
+      });
+    }
+  }
+  for (const r of ev.rights) {
+    const group = estate.groups[r.group] as EGroup;
+    const control = ev.control[r.group];
+    const loanComplexes = new Map<number, number>();
+    const riskComplexes = new Set<number>();
+    for (const s of r.seizedFrom) {
+      if (s.loan) loanComplexes.set(s.complex, (loanComplexes.get(s.complex) ?? 0) + s.rights);
+      const np = s.npar >= 0 ? estate.npars[s.npar] : undefined;
+      if (np !== undefined && np.vpars.length > 0) {
+        out.push({
+          code: 'vpar-failback-commit',
+          subject: np.key,
+          detail: `rights were seized from ${np.key}, which runs vPars: deactivate the failover cores and restore (icapmanage -z) before any vPar boots, or the seizure commits and the vPars may not boot [V9]`,
+        });
+      }
+      const siteC = estate.complexes[s.complex]?.site ?? -1;
+      const siteM = control?.manager?.site ?? -1;
+      if (siteC >= 0 && siteM >= 0 && siteC !== siteM) riskComplexes.add(s.complex);
+    }
+    for (const [c, rights] of loanComplexes) {
+      out.push({
+        code: 'loan-expires-10d',
+        subject: estate.complexes[c]?.name ?? '?',
+        detail: `${rights} rights seized from the complete outage of ${estate.complexes[c]?.name ?? '?'} are a loan to ${group.name} that reverts 10 days after seizure unless a partition reconnects [X6]`,
+      });
+    }
+    for (const c of riskComplexes) {
+      out.push({
+        code: 'ping-seizure-risk',
+        subject: estate.complexes[c]?.name ?? '?',
+        detail: `${control?.manager?.host ?? '?'} seized from ${estate.complexes[c]?.name ?? '?'} in another site on a failed ping: a network cut would look the same [X11]`,
+      });
+    }
+    // A manager running on a member complex fails with it [G7].
+    if (group.active.node >= 0 && down.isNodeDown(group.active.node)) {
+      out.push({
+        code: 'gm-colocated',
+        subject: group.name,
+        detail: `the active manager ${group.active.host} of ${group.name} runs on a partition that failed in this scenario [G7]`,
+      });
+    }
+  }
+  for (const p of ev.packages) {
+    if (p.status !== 'moved') continue;
+    const to = estate.nodes[p.node] as ENode;
+    const from = estate.nodes[p.from];
+    const toComplex = estate.npars[to.npar]?.complex;
+    if (from !== undefined && estate.npars[from.npar]?.complex === toComplex) {
+      out.push({
+        code: 'same-complex-failback',
+        subject: p.pkg.name,
+        detail: `${p.pkg.name} moved from ${from.host} to ${to.host} on the same complex: fail it back after repair, rights seized there cannot be seized again [X4]`,
+      });
+    }
+    if (p.ticapMinutes > 0) {
+      out.push({
+        code: 'ticap-used',
+        subject: p.pkg.name,
+        detail: `${p.sources.ticap} cores of ${p.pkg.name} run on TiCAP for the outage: ${p.ticapMinutes} core-minutes [T1, T2]`,
+        minutes: p.ticapMinutes,
+      });
+    }
+    if (p.attempts.length > 1) {
+      const first = p.attempts[0];
+      out.push({
+        code: 'fell-through',
+        subject: p.pkg.name,
+        detail: `${estate.nodes[first?.node ?? -1]?.host ?? '?'} could not take ${p.pkg.name} (${first?.reason ?? '?'}); it started on ${to.host} after ${p.attempts.length - 1} failed attempt(s)`,
+      });
+    }
+  }
+  return out.sort((a, b) => compareText(a.code, b.code) || compareText(a.subject, b.subject));
+}

@@ -1,0 +1,306 @@
+/**
+ * The inventory compiled into an indexed form for the engine: integer indices instead of names, the
+ * derived figures precomputed once, and the lookups a scenario needs (which packages run on a node,
+ * which manager runs on which partition). Pure and immutable after construction.
+ */
+import { deriveFigures, nparKey, vparKey } from '../domain/derived.js';
+import type { Inventory, Package, Platform, TakeoverMode } from '../domain/types.js';
+
+export interface EComplex {
+  readonly idx: number;
+  readonly name: string;
+  readonly platform: Platform;
+  /** Group index, or -1 when the complex is in no group. */
+  readonly group: number;
+  /** Site index, or -1. */
+  readonly site: number;
+  readonly unassignedRights: number;
+  readonly ticapMinutes: number;
+  readonly npars: readonly number[];
+}
+
+export interface ENPar {
+  readonly idx: number;
+  /** `C/N`. */
+  readonly key: string;
+  readonly complex: number;
+  readonly name: string;
+  readonly host: string | null;
+  readonly rights: number;
+  readonly active: number;
+  readonly installed: number;
+  readonly inactive: number;
+  readonly activeCells: number;
+  readonly cells: number;
+  readonly vpars: readonly number[];
+  /** Node index when the nPar runs HP-UX directly, else -1. */
+  readonly node: number;
+  /** Active cores assigned to no vPar: usable by its vPars without activation (vPar nPars only). */
+  readonly idle: number;
+}
+
+export interface EVPar {
+  readonly idx: number;
+  /** `C/N/V`. */
+  readonly key: string;
+  readonly npar: number;
+  readonly name: string;
+  readonly cores: number;
+  readonly min: number;
+  readonly max: number;
+  readonly static: boolean;
+  readonly node: number;
+}
+
+/** An OS instance that can run packages: an nPar host or a vPar. */
+export interface ENode {
+  readonly idx: number;
+  readonly host: string;
+  readonly npar: number;
+  /** vPar index, or -1 for an nPar host. */
+  readonly vpar: number;
+  /** Active cores of the node now: nPar `active`, or the vPar's `cores`. */
+  readonly active: number;
+  /** Σ cores of the packages whose primary is this node (they run there now). */
+  readonly baseUsed: number;
+  /** Packages whose primary is this node, in placement order. */
+  readonly primaryOf: readonly number[];
+}
+
+export interface EManager {
+  readonly host: string;
+  /** Node index when the manager runs on a partition of the inventory, else -1. */
+  readonly node: number;
+  /** External host index, or -1. */
+  readonly external: number;
+  readonly site: number;
+  readonly takeover: TakeoverMode;
+}
+
+export interface EGroup {
+  readonly idx: number;
+  readonly name: string;
+  readonly sharingRights: number;
+  readonly heldRights: number;
+  readonly members: readonly number[];
+  readonly active: EManager;
+  /** Standbys in host order. */
+  readonly standbys: readonly EManager[];
+  /** Σ TiCAP balances of the members, core-minutes (pooled [G9]). */
+  readonly ticapPool: number;
+  readonly sharingRightsRequired: number;
+}
+
+export interface EExternalHost {
+  readonly idx: number;
+  readonly host: string;
+  readonly site: number;
+}
+
+export interface EPackage {
+  readonly idx: number;
+  readonly name: string;
+  readonly cores: number;
+  readonly nodes: readonly number[];
+  readonly priority: number;
+  readonly startS: number;
+  readonly vmBootS: number;
+  readonly ticap: boolean;
+}
+
+export interface Estate {
+  readonly inventory: Inventory;
+  readonly sites: readonly string[];
+  readonly complexes: readonly EComplex[];
+  readonly npars: readonly ENPar[];
+  readonly vpars: readonly EVPar[];
+  readonly nodes: readonly ENode[];
+  readonly groups: readonly EGroup[];
+  readonly externalHosts: readonly EExternalHost[];
+  /** Packages in placement order: priority, then name (spec 3.2 step 1). */
+  readonly packages: readonly EPackage[];
+  /** Number of groups each manager host has a row for (a takeover driver). */
+  readonly groupsManagedBy: ReadonlyMap<string, readonly number[]>;
+  readonly nodeByHost: ReadonlyMap<string, number>;
+}
+
+/** Compile a validated inventory. */
+export function compileEstate(inv: Inventory): Estate {
+  const figures = deriveFigures(inv);
+  const sites = uniqueSorted([
+    ...inv.complexes.map((c) => c.site),
+    ...inv.managers.map((m) => m.site),
+  ]);
+  const siteIdx = (s: string | null): number => (s === null ? -1 : sites.indexOf(s));
+  const groupIdx = new Map(inv.groups.map((g, i) => [g.group, i]));
+  const complexIdx = new Map(inv.complexes.map((c, i) => [c.complex, i]));
+
+  const nparsOf = new Map<string, number[]>();
+  inv.npars.forEach((n, i) => push(nparsOf, n.complex, i));
+  const complexes: EComplex[] = inv.complexes.map((c, i) => ({
+    idx: i,
+    name: c.complex,
+    platform: c.platform,
+    group: c.group === null ? -1 : (groupIdx.get(c.group) ?? -1),
+    site: siteIdx(c.site),
+    unassignedRights: c.unassignedRights,
+    ticapMinutes: c.ticapMinutes,
+    npars: nparsOf.get(c.complex) ?? [],
+  }));
+
+  // Nodes: nPar hosts and vPars, in inventory order (nPars first, then vPars).
+  const nodeHosts: { host: string; npar: number; vpar: number; active: number }[] = [];
+  const vparsOf = new Map<string, number[]>();
+  inv.vpars.forEach((v, i) => push(vparsOf, nparKey(v.complex, v.npar), i));
+  const nparIdx = new Map(inv.npars.map((n, i) => [nparKey(n.complex, n.npar), i]));
+  const npars: ENPar[] = inv.npars.map((n, i) => {
+    const key = nparKey(n.complex, n.npar);
+    const f = figures.npars.get(key);
+    const vps = vparsOf.get(key) ?? [];
+    let node = -1;
+    if (n.host !== null) {
+      node = nodeHosts.length;
+      nodeHosts.push({ host: n.host, npar: i, vpar: -1, active: n.active });
+    }
+    const vparCores = vps.reduce((s, v) => s + (inv.vpars[v]?.cores ?? 0), 0);
+    return {
+      idx: i,
+      key,
+      complex: complexIdx.get(n.complex) ?? -1,
+      name: n.npar,
+      host: n.host,
+      rights: n.rights,
+      active: n.active,
+      installed: f?.installed ?? 0,
+      inactive: f?.inactive ?? 0,
+      activeCells: f?.activeCells ?? 0,
+      cells: f?.cells ?? 0,
+      vpars: vps,
+      node,
+      idle: vps.length > 0 ? Math.max(0, n.active - vparCores) : 0,
+    };
+  });
+  const vpars: EVPar[] = inv.vpars.map((v, i) => {
+    const node = nodeHosts.length;
+    nodeHosts.push({
+      host: v.vpar,
+      npar: nparIdx.get(nparKey(v.complex, v.npar)) ?? -1,
+      vpar: i,
+      active: v.cores,
+    });
+    return {
+      idx: i,
+      key: vparKey(v.complex, v.npar, v.vpar),
+      npar: nparIdx.get(nparKey(v.complex, v.npar)) ?? -1,
+      name: v.vpar,
+      cores: v.cores,
+      min: v.min,
+      max: v.max,
+      static: v.static,
+      node,
+    };
+  });
+  const nodeByHost = new Map(nodeHosts.map((h, i) => [h.host, i]));
+
+  const ordered = [...inv.packages].sort(comparePackages);
+  const primaryOf = nodeHosts.map(() => [] as number[]);
+  const baseUsed = nodeHosts.map(() => 0);
+  const packages: EPackage[] = ordered.map((p, i) => {
+    const nodes = p.nodes.map((h) => nodeByHost.get(h) ?? -1);
+    const primary = nodes[0] ?? -1;
+    if (primary >= 0) {
+      primaryOf[primary]?.push(i);
+      baseUsed[primary] = (baseUsed[primary] ?? 0) + p.cores;
+    }
+    return {
+      idx: i,
+      name: p.package,
+      cores: p.cores,
+      nodes,
+      priority: p.priority,
+      startS: p.startS,
+      vmBootS: p.vmBootS ?? 0,
+      ticap: p.ticap,
+    };
+  });
+  const nodes: ENode[] = nodeHosts.map((h, i) => ({
+    idx: i,
+    host: h.host,
+    npar: h.npar,
+    vpar: h.vpar,
+    active: h.active,
+    baseUsed: baseUsed[i] ?? 0,
+    primaryOf: primaryOf[i] ?? [],
+  }));
+
+  const externalNames = uniqueSorted(
+    inv.managers.filter((m) => !nodeByHost.has(m.host)).map((m) => m.host),
+  );
+  const externalHosts: EExternalHost[] = externalNames.map((host, i) => ({
+    idx: i,
+    host,
+    site: siteIdx(inv.managers.find((m) => m.host === host)?.site ?? null),
+  }));
+  const groupsManagedBy = new Map<string, number[]>();
+  for (const m of inv.managers) push(groupsManagedBy, m.host, groupIdx.get(m.group) ?? -1);
+
+  const groups: EGroup[] = inv.groups.map((g, i) => {
+    const rows = inv.managers.filter((m) => m.group === g.group);
+    const toManager = (m: (typeof rows)[number]): EManager => ({
+      host: m.host,
+      node: nodeByHost.get(m.host) ?? -1,
+      external: externalNames.indexOf(m.host),
+      site: siteIdx(m.site),
+      takeover: m.takeover,
+    });
+    const active = rows.find((m) => m.role === 'active');
+    if (active === undefined) throw new Error(`group ${g.group} has no active manager`);
+    const members = complexes.filter((c) => c.group === i).map((c) => c.idx);
+    return {
+      idx: i,
+      name: g.group,
+      sharingRights: g.sharingRights,
+      heldRights: g.heldRights,
+      members,
+      active: toManager(active),
+      standbys: rows.filter((m) => m.role === 'standby').map(toManager),
+      ticapPool: members.reduce((s, c) => s + (complexes[c]?.ticapMinutes ?? 0), 0),
+      sharingRightsRequired: figures.groups.get(g.group)?.sharingRightsRequired ?? 0,
+    };
+  });
+
+  return {
+    inventory: inv,
+    sites,
+    complexes,
+    npars,
+    vpars,
+    nodes,
+    groups,
+    externalHosts,
+    packages,
+    groupsManagedBy,
+    nodeByHost,
+  };
+}
+
+/** Placement order: lower priority first, then name (spec 3.2 step 1). */
+export function comparePackages(a: Package, b: Package): number {
+  if (a.priority !== b.priority) return a.priority - b.priority;
+  return compareText(a.package, b.package);
+}
+
+/** Code-unit string order: deterministic on every machine and locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function uniqueSorted(values: readonly (string | null)[]): string[] {
+  return [...new Set(values.filter((v): v is string => v !== null))].sort(compareText);
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}

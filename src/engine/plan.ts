@@ -1,0 +1,340 @@
+/**
+ * `planCapacity`: the engine's entry point (style.md practice 2). Enumerates the scenarios, evaluates
+ * each, keeps aggregates (summary, sizing maxima with their binding scenario) and the scenarios worth
+ * listing, then describes those. Pure: every input is an argument; no I/O, no clock.
+ */
+import type {
+  GroupSizing,
+  PartitionSizing,
+  PlanReport,
+  PlanSummary,
+  ScenarioResult,
+  ScenarioWarning,
+} from '../domain/result.js';
+import type { TimingModel } from '../domain/timing.js';
+import type { Inventory } from '../domain/types.js';
+import { describeScenario, scenarioUnitIds, type DescribeContext } from './describe.js';
+import { compileEstate, compareText, type Estate } from './estate.js';
+import {
+  buildUnitIndex,
+  countUnitSets,
+  DownState,
+  forEachScenario,
+  type UnitIndex,
+} from './failure-units.js';
+import { evaluateScenario, type ScenarioEval } from './scenario.js';
+import { compileTimingModel, modelCoefficientRows } from './timing.js';
+
+export interface PlanParams {
+  readonly maxFailures: number;
+  readonly outageHours: number;
+  readonly model: TimingModel;
+  /** List every scenario (else those that lose a package and the binding ones). */
+  readonly allScenarios: boolean;
+  readonly changes: readonly string[];
+  /** ISO date from `--now`, or null: no clock in the output. */
+  readonly now: string | null;
+  readonly tool: { readonly name: string; readonly version: string };
+  /** At most this many losing scenarios are listed (all are counted); default 1000. */
+  readonly maxListed?: number;
+  /**
+   * With `allScenarios`, receives each described scenario in order instead of the report holding
+   * them (streaming output); the report's `scenarios` then holds none.
+   */
+  readonly onScenario?: (s: ScenarioResult) => void;
+}
+
+/** A scenario given explicitly (what-if): units, plus manager roles failed alone. */
+export interface ExplicitScenario {
+  readonly units: readonly number[];
+  readonly managerDown: readonly string[];
+  readonly gmUnits: readonly string[];
+}
+
+/** The compiled pieces a plan runs on; built once per inventory. */
+export interface PlanContext extends DescribeContext {
+  readonly outageMinutes: number;
+}
+
+export function createPlanContext(
+  inventory: Inventory,
+  params: Pick<PlanParams, 'model' | 'outageHours'>,
+): PlanContext {
+  const estate = compileEstate(inventory);
+  return {
+    estate,
+    index: buildUnitIndex(estate),
+    timing: compileTimingModel(params.model),
+    outageMinutes: params.outageHours * 60,
+  };
+}
+
+export function planCapacity(inventory: Inventory, params: PlanParams): PlanReport {
+  return runPlan(createPlanContext(inventory, params), params, null);
+}
+
+/** Plan one explicit scenario (what-if): the report holds that scenario and its sizing. */
+export function planScenario(
+  ctx: PlanContext,
+  params: PlanParams,
+  scenario: ExplicitScenario,
+): PlanReport {
+  return runPlan(ctx, params, scenario);
+}
+
+interface Best {
+  need: number;
+  seq: number;
+  units: number[];
+}
+
+function runPlan(
+  ctx: PlanContext,
+  params: PlanParams,
+  explicit: ExplicitScenario | null,
+): PlanReport {
+  const { estate, index } = ctx;
+  const maxListed = params.maxListed ?? 1000;
+  const nparBest = estate.npars.map((): Best => ({ need: 0, seq: -1, units: [] }));
+  const vparBest = estate.vpars.map((): Best => ({ need: 0, seq: -1, units: [] }));
+  const listed = new Map<number, number[]>();
+  const streamed: ScenarioResult[] = [];
+  let scenarios = 0;
+  let survived = 0;
+  let packagesLost = 0;
+  let notListed = 0;
+
+  const visit = (units: readonly number[], down: DownState, ev: ScenarioEval): void => {
+    const seq = scenarios++;
+    if (ev.survives) survived++;
+    packagesLost += ev.lost;
+    for (const [n, need] of ev.nparNeed) updateBest(nparBest[n], need, seq, units);
+    for (const [v, need] of ev.vparNeed) updateBest(vparBest[v], need, seq, units);
+    if (params.allScenarios || explicit !== null) {
+      const result = describeScenario(ctx, failedIds(index, units, explicit), down, ev);
+      if (params.onScenario !== undefined) params.onScenario(result);
+      else streamed.push(result);
+    } else if (!ev.survives) {
+      if (listed.size < maxListed) listed.set(seq, [...units]);
+      else notListed++;
+    }
+  };
+
+  let skipped = 0;
+  if (explicit !== null) {
+    const down = new DownState(estate, index);
+    applyExplicit(down, explicit);
+    visit(explicit.units, down, evaluateScenario(ctx, down));
+  } else {
+    const evaluated = forEachScenario(estate, index, params.maxFailures, (units, down) =>
+      visit(units, down, evaluateScenario(ctx, down)),
+    );
+    skipped = countUnitSets(index.units.length, params.maxFailures) - evaluated;
+  }
+
+  let results: ScenarioResult[];
+  if (params.allScenarios || explicit !== null) {
+    results = streamed;
+  } else {
+    // Binding scenarios join the losing ones; each is evaluated again and described (deterministic).
+    for (const b of [...nparBest, ...vparBest])
+      if (b.need > 0 && !listed.has(b.seq)) listed.set(b.seq, b.units);
+    const down = new DownState(estate, index);
+    results = [...listed.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([, units]) => {
+        down.apply(units);
+        return describeScenario(
+          ctx,
+          scenarioUnitIds(index, units),
+          down,
+          evaluateScenario(ctx, down),
+        );
+      });
+  }
+
+  const partitions = partitionSizing(ctx, nparBest, vparBest, explicit);
+  const groups = groupSizing(estate, partitions);
+  const summary: PlanSummary = {
+    scenarios,
+    survived,
+    lost: scenarios - survived,
+    packagesLost,
+    skippedEquivalent: skipped,
+    nonCompliantGroups: groups.filter((g) => !g.compliant).length,
+    scenariosNotListed: notListed,
+  };
+  return {
+    schemaVersion: 1,
+    tool: params.tool,
+    inventory: { name: estate.inventory.name, sha256: estate.inventory.sha256 },
+    parameters: {
+      maxFailures:
+        explicit !== null ? explicit.units.length + explicit.gmUnits.length : params.maxFailures,
+      outageHours: params.outageHours,
+      model: params.model.name,
+      allScenarios: params.allScenarios,
+      changes: params.changes,
+      now: params.now,
+    },
+    summary,
+    groups,
+    partitions,
+    scenarios: results,
+    warnings: estateWarnings(estate),
+    model: modelCoefficientRows(params.model),
+    comparison: null,
+  };
+}
+
+function failedIds(
+  index: UnitIndex,
+  units: readonly number[],
+  explicit: ExplicitScenario | null,
+): string[] {
+  return scenarioUnitIds(index, units, explicit?.gmUnits ?? []);
+}
+
+export function applyExplicit(down: DownState, s: ExplicitScenario): void {
+  down.apply(s.units);
+  for (const h of s.managerDown) down.managerDown.add(h);
+}
+
+/** The earliest scenario with the largest need binds (smallest scenarios come first). */
+function updateBest(
+  best: Best | undefined,
+  need: number,
+  seq: number,
+  units: readonly number[],
+): void {
+  if (best !== undefined && need > best.need) {
+    best.need = need;
+    best.seq = seq;
+    best.units = [...units];
+  }
+}
+
+function partitionSizing(
+  ctx: PlanContext,
+  nparBest: readonly Best[],
+  vparBest: readonly Best[],
+  explicit: ExplicitScenario | null,
+): PartitionSizing[] {
+  const { estate, index } = ctx;
+  const binding = (b: Best | undefined): string | null =>
+    b === undefined || b.need === 0
+      ? null
+      : scenarioUnitIds(index, b.units, explicit?.gmUnits ?? []).join(' + ');
+  const rows: PartitionSizing[] = [];
+  for (const n of estate.npars) {
+    const b = nparBest[n.idx];
+    const need = b?.need ?? 0;
+    const complex = estate.complexes[n.complex]?.name ?? '?';
+    rows.push({
+      complex,
+      npar: n.name,
+      vpar: null,
+      host: n.host,
+      installedCores: n.installed,
+      rights: n.rights,
+      activeCores: n.active,
+      inactiveCores: n.inactive,
+      minimumInactiveCores: need,
+      bindingScenario: binding(b),
+      shortfall: Math.max(0, need - n.inactive),
+    });
+    for (const v of n.vpars) {
+      const vp = estate.vpars[v];
+      if (vp === undefined) continue;
+      const vb = vparBest[v];
+      const vneed = vb?.need ?? 0;
+      rows.push({
+        complex,
+        npar: n.name,
+        vpar: vp.name,
+        host: vp.name,
+        installedCores: null,
+        rights: null,
+        activeCores: vp.cores,
+        inactiveCores: n.inactive,
+        minimumInactiveCores: vneed,
+        bindingScenario: binding(vb),
+        shortfall: Math.max(0, vneed - n.inactive),
+      });
+    }
+  }
+  return rows;
+}
+
+/**
+ * Sharing rights per group (spec 4, [G1]): required = Σ members' cores without usage rights;
+ * minimum = the same if every nPar held exactly its minimum inactive cores (its active cores plus
+ * that minimum installed), so Σ (active + minimum) − Σ rights − unassigned per complex, at least 0.
+ */
+function groupSizing(estate: Estate, partitions: readonly PartitionSizing[]): GroupSizing[] {
+  const minByNpar = new Map<string, number>();
+  for (const p of partitions)
+    if (p.vpar === null) minByNpar.set(`${p.complex}/${p.npar}`, p.minimumInactiveCores);
+  return estate.groups.map((g) => {
+    let minimum = 0;
+    for (const m of g.members) {
+      const c = estate.complexes[m];
+      if (c === undefined) continue;
+      let held = 0;
+      for (const n of c.npars) {
+        const np = estate.npars[n];
+        if (np !== undefined) held += np.active + (minByNpar.get(np.key) ?? 0) - np.rights;
+      }
+      minimum += Math.max(0, held - c.unassignedRights);
+    }
+    return {
+      group: g.name,
+      members: g.members.map((m) => estate.complexes[m]?.name ?? '?'),
+      sharingRightsOwned: g.sharingRights,
+      sharingRightsRequired: g.sharingRightsRequired,
+      sharingRightsMinimum: minimum,
+      compliant: g.sharingRights >= g.sharingRightsRequired,
+      shortfall: Math.max(0, g.sharingRightsRequired - g.sharingRights),
+    };
+  });
+}
+
+/** Static risks, said once for the estate rather than in every scenario. */
+export function estateWarnings(estate: Estate): ScenarioWarning[] {
+  const out: ScenarioWarning[] = [];
+  const memberComplexes = new Set(estate.complexes.filter((c) => c.group >= 0).map((c) => c.idx));
+  for (const g of estate.groups) {
+    for (const m of [g.active, ...g.standbys]) {
+      if (m.node < 0) continue;
+      const complex = estate.npars[estate.nodes[m.node]?.npar ?? -1]?.complex ?? -1;
+      if (memberComplexes.has(complex)) {
+        out.push({
+          code: 'gm-colocated',
+          subject: `${g.name}/${m.host}`,
+          detail: `manager ${m.host} of ${g.name} runs on ${estate.complexes[complex]?.name ?? '?'}, a group member: it fails with that complex; best on a server in no group [G7]`,
+        });
+      }
+    }
+    for (const c of g.members) {
+      const cx = estate.complexes[c];
+      if (cx !== undefined && cx.site >= 0 && g.active.site >= 0 && cx.site !== g.active.site) {
+        out.push({
+          code: 'ping-seizure-risk',
+          subject: `${g.name}/${cx.name}`,
+          detail: `${g.active.host} (${estate.sites[g.active.site] ?? '?'}) judges ${cx.name} (${estate.sites[cx.site] ?? '?'}) down by ping: a network cut between sites could trigger an unwarranted seizure [X11]`,
+        });
+      }
+    }
+  }
+  if (estate.sites.length < 2) {
+    out.push({
+      code: 'single-site',
+      subject: estate.inventory.name,
+      detail:
+        estate.sites.length === 1
+          ? `every complex is in site ${estate.sites[0] ?? '?'}: the estate cannot survive that site, so site failures are not evaluated`
+          : 'no sites are named: site failures are not evaluated',
+    });
+  }
+  return out.sort((a, b) => compareText(a.code, b.code) || compareText(a.subject, b.subject));
+}

@@ -1,0 +1,568 @@
+/**
+ * One failure scenario (spec 3.2, 3.3): where each package goes, which cores and rights it takes
+ * from where, and whether it survives. Pure: the scenario's mutable ledger lives in this call only.
+ *
+ * Units: cores (and core usage rights, one per core), TiCAP in core-minutes.
+ */
+import type { LossReason, Sources } from '../domain/result.js';
+import type { DownState } from './failure-units.js';
+import type {
+  EComplex,
+  EGroup,
+  EManager,
+  ENPar,
+  ENode,
+  EPackage,
+  Estate,
+  EVPar,
+} from './estate.js';
+import { seizeFromComplex, type SeizedFrom } from './seizure.js';
+
+export interface ScenarioInput {
+  readonly estate: Estate;
+  /** Outage length, minutes (TiCAP is charged for it) [T1, T2]. */
+  readonly outageMinutes: number;
+}
+
+/** Who controls a group's rights in a scenario (spec 3.3). */
+export interface GroupControl {
+  readonly group: number;
+  /** The manager in control, or null when none is (nothing crosses complexes [M1]). */
+  readonly manager: EManager | null;
+  /** A standby took control (`icapmanage -Q`): cross-complex moves wait for it [Q4]. */
+  readonly takeover: boolean;
+}
+
+export interface AttemptEval {
+  readonly node: number;
+  readonly ok: boolean;
+  readonly reason: LossReason | null;
+  readonly needed: number;
+  readonly available: number;
+  /** The figures behind the verdict, for the explanation. */
+  readonly facts: AttemptFacts;
+}
+
+export interface AttemptFacts {
+  /** used(n) before this package, active(n) and the package's cores. */
+  readonly used: number;
+  readonly active: number;
+  /** Inactive cores of the nPar left to activate. */
+  readonly inactiveLeft: number;
+  /** Cores a vPar node could take without activation (idle + released by down siblings). */
+  readonly direct: number;
+  /** Rights found per source before TiCAP (for an explanation of a rights shortfall). */
+  readonly rights: Sources;
+  /** TiCAP minutes needed and available (when the package may use TiCAP). */
+  readonly ticapNeeded: number;
+  readonly ticapAvailable: number;
+  /** vPar max, when it bound. */
+  readonly vparMax: number;
+}
+
+export interface PackageEval {
+  readonly pkg: EPackage;
+  readonly status: 'moved' | 'lost';
+  /** Node it runs on now, or -1 when lost. */
+  readonly node: number;
+  readonly from: number;
+  readonly activated: number;
+  readonly sources: Sources;
+  readonly reason: LossReason | null;
+  readonly attempts: readonly AttemptEval[];
+  readonly ticapMinutes: number;
+  /** Took rights through a standby that had to take over first (serial [Q4]). */
+  readonly waited: boolean;
+  /** Group whose pool it drew on, or -1. */
+  readonly group: number;
+  /** nPars (and cells) this package's start script seized (it ran the seizure). */
+  readonly seizedNpars: number;
+  readonly seizedCells: number;
+}
+
+export interface GroupRightsEval {
+  readonly group: number;
+  readonly seized: number;
+  readonly loaned: number;
+  readonly seizedFrom: readonly SeizedFrom[];
+  readonly heldAfter: number;
+  readonly ticapMinutes: number;
+}
+
+export interface ScenarioEval {
+  readonly survives: boolean;
+  readonly lost: number;
+  readonly packages: readonly PackageEval[];
+  readonly unaffected: number;
+  readonly control: readonly GroupControl[];
+  readonly rights: readonly GroupRightsEval[];
+  /** Inactive cores each partition must activate (spec 4): nPar index → cores, vPar index → cores. */
+  readonly nparNeed: ReadonlyMap<number, number>;
+  readonly vparNeed: ReadonlyMap<number, number>;
+}
+
+const ZERO_SOURCES: Sources = { own: 0, vpar: 0, complex: 0, pool: 0, seized: 0, ticap: 0 };
+
+/** Who is in control of each group when `down` is down (spec 3.3). */
+export function groupControl(estate: Estate, down: DownState): GroupControl[] {
+  return estate.groups.map((g) => {
+    if (!down.isManagerDown(g.active)) return { group: g.idx, manager: g.active, takeover: false };
+    const standby = g.standbys.find((s) => !down.isManagerDown(s));
+    return standby === undefined
+      ? { group: g.idx, manager: null, takeover: false }
+      : { group: g.idx, manager: standby, takeover: true };
+  });
+}
+
+/** A source of rights that can be drawn on, with what is left of it in this scenario. */
+type Ledger = Map<string, number>;
+
+/** Evaluate one scenario. */
+export function evaluateScenario(input: ScenarioInput, down: DownState): ScenarioEval {
+  return new ScenarioRun(input, down).run();
+}
+
+class ScenarioRun {
+  private readonly estate: Estate;
+  private readonly control: GroupControl[];
+  /** Cores placed on a node in this scenario beyond its base load. */
+  private readonly placed = new Map<number, number>();
+  /** Cores added to a node's active count (vPar: its cores; nPar host: its active). */
+  private readonly added = new Map<number, number>();
+  /** Per-scenario consumption of finite sources, keyed `kind:index`. */
+  private readonly taken: Ledger = new Map();
+  private readonly groupRuns = new Map<number, GroupRun>();
+  /** Cores demanded of each first-up node (spec 4 sizing), whether or not it could take them. */
+  private readonly demand = new Map<number, number>();
+  private readonly minutesPerCore: number;
+
+  private readonly down: DownState;
+
+  constructor(input: ScenarioInput, down: DownState) {
+    this.down = down;
+    this.estate = input.estate;
+    this.control = groupControl(input.estate, down);
+    // TiCAP is decremented in 30-minute steps per core on TiCAP [T1, T2].
+    this.minutesPerCore = Math.ceil(input.outageMinutes / 30) * 30;
+  }
+
+  run(): ScenarioEval {
+    const affected: number[] = [];
+    for (const n of this.down.downNpars) {
+      const node = this.estate.npars[n]?.node ?? -1;
+      if (node >= 0) affected.push(...(this.estate.nodes[node]?.primaryOf ?? []));
+    }
+    for (const v of this.down.downVpars) {
+      const node = this.estate.vpars[v]?.node ?? -1;
+      if (node >= 0) affected.push(...(this.estate.nodes[node]?.primaryOf ?? []));
+    }
+    affected.sort((a, b) => a - b);
+    const packages: PackageEval[] = [];
+    let lost = 0;
+    for (const p of affected) {
+      const pkg = this.estate.packages[p];
+      if (pkg === undefined) continue;
+      const result = this.placePackage(pkg);
+      if (result.status === 'lost') lost++;
+      packages.push(result);
+    }
+    const { nparNeed, vparNeed } = this.sizingNeeds();
+    return {
+      survives: lost === 0,
+      lost,
+      packages,
+      unaffected: this.estate.packages.length - affected.length,
+      control: this.control,
+      rights: this.rightsSummary(),
+      nparNeed,
+      vparNeed,
+    };
+  }
+
+  /** Serviceguard's order: the first node up, then the next on failure (spec 3.2 step 1). */
+  private placePackage(pkg: EPackage): PackageEval {
+    const from = pkg.nodes[0] ?? -1;
+    const attempts: AttemptEval[] = [];
+    for (const node of pkg.nodes) {
+      if (node < 0 || this.down.isNodeDown(node)) continue;
+      if (attempts.length === 0) this.demand.set(node, (this.demand.get(node) ?? 0) + pkg.cores);
+      const attempt = this.tryPlace(pkg, node);
+      attempts.push(attempt.eval);
+      if (attempt.eval.ok) {
+        attempt.commit();
+        return {
+          pkg,
+          status: 'moved',
+          node,
+          from,
+          activated: attempt.eval.needed,
+          sources: attempt.sourcesFinal,
+          reason: null,
+          attempts,
+          ticapMinutes: attempt.ticapMinutes,
+          waited: attempt.waited,
+          group: attempt.group,
+          seizedNpars: attempt.seizedNpars,
+          seizedCells: attempt.seizedCells,
+        };
+      }
+    }
+    return {
+      pkg,
+      status: 'lost',
+      node: -1,
+      from,
+      activated: 0,
+      sources: ZERO_SOURCES,
+      // The reason is the first node's: that is the adoptive the plan counts on (assumption A-02).
+      reason: attempts[0]?.reason ?? 'no-surviving-node',
+      attempts,
+      ticapMinutes: 0,
+      waited: false,
+      group: -1,
+      seizedNpars: 0,
+      seizedCells: 0,
+    };
+  }
+
+  private tryPlace(pkg: EPackage, nodeIdx: number): Attempt {
+    const node = this.estate.nodes[nodeIdx] as ENode;
+    const npar = this.estate.npars[node.npar] as ENPar;
+    const complex = this.estate.complexes[npar.complex] as EComplex;
+    const used = node.baseUsed + (this.placed.get(nodeIdx) ?? 0);
+    const active = node.active + (this.added.get(nodeIdx) ?? 0);
+    // Cores needed on the node: extra = max(0, used + cores − active) (spec 3.2 step 2).
+    const extra = Math.max(0, used + pkg.cores - active);
+    const plan = new Attempt(this, pkg, nodeIdx, extra);
+    const facts = {
+      used,
+      active,
+      inactiveLeft: npar.inactive - this.get(`act:${npar.idx}`),
+      direct: 0,
+      rights: ZERO_SOURCES,
+      ticapNeeded: 0,
+      ticapAvailable: 0,
+      vparMax: 0,
+    };
+    if (extra === 0) return plan.succeed(facts);
+
+    let need = extra;
+    if (node.vpar >= 0) {
+      const vpar = this.estate.vpars[node.vpar] as EVPar;
+      // Static vPars reject iCAP activation and deactivation [V6].
+      if (vpar.static) return plan.fail('static-vpar', 0, facts);
+      // A vPar holds at most its configured max [V1].
+      if (active + extra > vpar.max) {
+        return plan.fail('vpar-max', Math.max(0, vpar.max - active), {
+          ...facts,
+          vparMax: vpar.max,
+        });
+      }
+      // Cores already active in the nPar move to the vPar without activation or rights:
+      // idle active cores (assigned to no vPar), then cores released by down sibling vPars
+      // (`vparmodify -d`, [V7]).
+      need -= plan.take(`idle:${npar.idx}`, npar.idle, need, 'own');
+      need -= plan.take(`rel:${npar.idx}`, this.releasable(npar), need, 'vpar');
+      facts.direct = extra - need;
+    }
+    // What is left must be activated from the nPar's inactive cores.
+    if (need > facts.inactiveLeft) {
+      return plan.fail(
+        'insufficient-inactive-cores',
+        facts.direct + Math.max(0, facts.inactiveLeft),
+        facts,
+      );
+    }
+    plan.activate(npar.idx, need);
+
+    // Rights for the cores to activate, in the order of spec 3.2 step 3.
+    // 0. Own: the nPar's rights not yet active.
+    need -= plan.take(`own:${npar.idx}`, Math.max(0, npar.rights - npar.active), need, 'own');
+    // a. Rights released by down vPars of other nPars of this complex (icapmodify -d) [V7].
+    for (const other of complex.npars) {
+      if (need === 0) break;
+      if (other === npar.idx) continue;
+      const o = this.estate.npars[other] as ENPar;
+      need -= plan.take(`rel:${other}`, this.releasable(o), need, 'vpar');
+    }
+    // b. The complex's unassigned rights (no Group Manager needed).
+    need -= plan.take(`un:${complex.idx}`, complex.unassignedRights, need, 'complex');
+    // c. The group pool, only through a manager in control [M1].
+    const ctl = complex.group >= 0 ? this.control[complex.group] : undefined;
+    const group = complex.group >= 0 ? (this.estate.groups[complex.group] as EGroup) : undefined;
+    if (need > 0 && group !== undefined && ctl?.manager != null) {
+      const run = this.groupRun(group, plan);
+      const before = need;
+      need -= plan.take(`seized:${group.idx}`, run.seizedTotal, need, 'seized');
+      need -= plan.take(`held:${group.idx}`, group.heldRights, need, 'pool');
+      for (const m of group.members) {
+        if (need === 0) break;
+        if (m === complex.idx || this.down.complex[m] === 1) continue;
+        const mc = this.estate.complexes[m] as EComplex;
+        // Lent by a running member: its unassigned rights, and rights its down vPars released.
+        need -= plan.take(`un:${m}`, mc.unassignedRights, need, 'pool');
+        for (const o of mc.npars) {
+          if (need === 0) break;
+          need -= plan.take(
+            `rel:${o}`,
+            this.releasable(this.estate.npars[o] as ENPar),
+            need,
+            'vpar',
+          );
+        }
+      }
+      // Rights that crossed complexes went through the manager: with a standby in control the
+      // start had to wait for its takeover [Q4].
+      if (need < before) plan.usedGroup(group.idx, ctl.takeover);
+    }
+    facts.rights = plan.sourcesSoFar();
+    // d. TiCAP, when the package's script may use it: the group's pooled balance with a manager in
+    // control, else the complex's own [G9, Q7]; charged in 30-minute steps per core [T1, T2].
+    if (need > 0 && pkg.ticap) {
+      const pooled = group !== undefined && ctl?.manager != null;
+      const key = pooled ? `ticap-g:${group.idx}` : `ticap-c:${complex.idx}`;
+      const balance = pooled ? group.ticapPool : complex.ticapMinutes;
+      const minutes = need * this.minutesPerCore;
+      facts.ticapNeeded = minutes;
+      facts.ticapAvailable = balance - this.get(key);
+      if (facts.ticapAvailable >= minutes) {
+        plan.takeTicap(
+          key,
+          minutes,
+          need,
+          pooled && ctl.takeover,
+          pooled ? (group?.idx ?? -1) : -1,
+        );
+        need = 0;
+      }
+    }
+    if (need > 0) {
+      const reason: LossReason =
+        group !== undefined && ctl?.manager == null
+          ? 'gm-unavailable'
+          : pkg.ticap
+            ? 'insufficient-ticap'
+            : 'insufficient-rights';
+      return plan.fail(reason, extra - need, facts);
+    }
+    return plan.succeed(facts);
+  }
+
+  /** Cores a surviving nPar's down, non-static vPars release: Σ (cores − min) [V7]. */
+  private releasable(n: ENPar): number {
+    if (n.vpars.length === 0 || this.down.npar[n.idx] === 1) return 0;
+    let total = 0;
+    for (const v of n.vpars) {
+      const vp = this.estate.vpars[v];
+      // A static vPar cannot be modified [V6, V7].
+      if (vp !== undefined && this.down.vpar[v] === 1 && !vp.static) total += vp.cores - vp.min;
+    }
+    return total;
+  }
+
+  /** The group's seizure runs once, the first time a start script needs the pool [X2, X4]. */
+  groupRun(group: EGroup, plan: Attempt): GroupRun {
+    let run = this.groupRuns.get(group.idx);
+    if (run === undefined) {
+      const seizedFrom: SeizedFrom[] = [];
+      for (const m of group.members) {
+        const c = this.estate.complexes[m] as EComplex;
+        seizedFrom.push(...seizeFromComplex(this.estate, this.down, c));
+      }
+      const seized = seizedFrom.filter((s) => s.rights > 0);
+      run = {
+        seizedFrom: seized,
+        seizedTotal: seized.reduce((s, x) => s + x.rights, 0),
+        loaned: seized.filter((x) => x.loan).reduce((s, x) => s + x.rights, 0),
+      };
+      this.groupRuns.set(group.idx, run);
+      const nparsSeized = seized
+        .filter((s) => s.npar >= 0)
+        .map((s) => this.estate.npars[s.npar] as ENPar);
+      plan.ranSeizure(
+        nparsSeized.length,
+        nparsSeized.reduce((s, n) => s + n.cells, 0),
+      );
+    }
+    return run;
+  }
+
+  get(key: string): number {
+    return this.taken.get(key) ?? 0;
+  }
+
+  commitTakes(takes: readonly Take[], nodeIdx: number, pkgCores: number, extra: number): void {
+    for (const t of takes) this.taken.set(t.key, this.get(t.key) + t.amount);
+    this.placed.set(nodeIdx, (this.placed.get(nodeIdx) ?? 0) + pkgCores);
+    if (extra > 0) this.added.set(nodeIdx, (this.added.get(nodeIdx) ?? 0) + extra);
+  }
+
+  /**
+   * Inactive cores each partition had to activate (spec 4): for every node that was some moved
+   * package's first node up, max(0, used + demanded − active); for vPars, less what the nPar could
+   * give without activation (idle and released cores), and summed on their nPar.
+   */
+  private sizingNeeds(): { nparNeed: Map<number, number>; vparNeed: Map<number, number> } {
+    const nparNeed = new Map<number, number>();
+    const vparNeed = new Map<number, number>();
+    const vparDemand = new Map<number, number>();
+    for (const [nodeIdx, cores] of this.demand) {
+      const node = this.estate.nodes[nodeIdx] as ENode;
+      const d = Math.max(0, node.baseUsed + cores - node.active);
+      if (node.vpar < 0) {
+        nparNeed.set(node.npar, d);
+        continue;
+      }
+      const npar = this.estate.npars[node.npar] as ENPar;
+      const direct = npar.idle + this.releasable(npar);
+      vparNeed.set(node.vpar, Math.max(0, d - direct));
+      vparDemand.set(node.npar, (vparDemand.get(node.npar) ?? 0) + d);
+    }
+    for (const [n, d] of vparDemand) {
+      const npar = this.estate.npars[n] as ENPar;
+      nparNeed.set(n, Math.max(0, d - npar.idle - this.releasable(npar)));
+    }
+    return { nparNeed, vparNeed };
+  }
+
+  private rightsSummary(): GroupRightsEval[] {
+    return this.estate.groups.map((g) => {
+      const run = this.groupRuns.get(g.idx);
+      const seized = run?.seizedTotal ?? 0;
+      const usedSeized = this.get(`seized:${g.idx}`);
+      const usedHeld = this.get(`held:${g.idx}`);
+      let ticap = this.get(`ticap-g:${g.idx}`);
+      for (const m of g.members) ticap += this.get(`ticap-c:${m}`);
+      return {
+        group: g.idx,
+        seized,
+        loaned: run?.loaned ?? 0,
+        seizedFrom: run?.seizedFrom ?? [],
+        // Rights parked at the manager after every placement: held + seized − used [S3].
+        heldAfter: g.heldRights - usedHeld + seized - usedSeized,
+        ticapMinutes: ticap,
+      };
+    });
+  }
+}
+
+interface GroupRun {
+  readonly seizedFrom: readonly SeizedFrom[];
+  readonly seizedTotal: number;
+  readonly loaned: number;
+}
+
+interface Take {
+  readonly key: string;
+  readonly amount: number;
+}
+
+type SourceName = keyof Sources;
+
+/** A placement being tried on one node: what it would take; committed only if it succeeds. */
+class Attempt {
+  private readonly takes: Take[] = [];
+  private readonly sources: Record<SourceName, number> = { ...ZERO_SOURCES };
+  private ticap = 0;
+  private waitedFlag = false;
+  private groupIdx = -1;
+  private seizedN = 0;
+  private seizedC = 0;
+  eval!: AttemptEval;
+
+  private readonly run: ScenarioRun;
+  private readonly pkg: EPackage;
+  private readonly node: number;
+  private readonly extra: number;
+
+  constructor(run: ScenarioRun, pkg: EPackage, node: number, extra: number) {
+    this.run = run;
+    this.pkg = pkg;
+    this.node = node;
+    this.extra = extra;
+  }
+
+  /** Take up to `want` from a finite source of `capacity`; returns what was taken. */
+  take(key: string, capacity: number, want: number, source: SourceName): number {
+    if (want <= 0) return 0;
+    const left = capacity - this.run.get(key) - this.pending(key);
+    const amount = Math.max(0, Math.min(left, want));
+    if (amount > 0) {
+      this.takes.push({ key, amount });
+      this.sources[source] += amount;
+    }
+    return amount;
+  }
+
+  activate(npar: number, cores: number): void {
+    if (cores > 0) this.takes.push({ key: `act:${npar}`, amount: cores });
+  }
+
+  takeTicap(key: string, minutes: number, cores: number, waited: boolean, group: number): void {
+    this.takes.push({ key, amount: minutes });
+    this.sources.ticap += cores;
+    this.ticap = minutes;
+    if (waited) this.waitedFlag = true;
+    if (group >= 0) this.groupIdx = group;
+  }
+
+  usedGroup(group: number, takeover: boolean): void {
+    this.groupIdx = group;
+    if (takeover) this.waitedFlag = true;
+  }
+
+  ranSeizure(npars: number, cells: number): void {
+    this.seizedN = npars;
+    this.seizedC = cells;
+  }
+
+  sourcesSoFar(): Sources {
+    return { ...this.sources };
+  }
+
+  succeed(facts: AttemptFacts): this {
+    this.eval = {
+      node: this.node,
+      ok: true,
+      reason: null,
+      needed: this.extra,
+      available: this.extra,
+      facts,
+    };
+    return this;
+  }
+
+  fail(reason: LossReason, available: number, facts: AttemptFacts): this {
+    this.eval = { node: this.node, ok: false, reason, needed: this.extra, available, facts };
+    return this;
+  }
+
+  commit(): void {
+    this.run.commitTakes(this.takes, this.node, this.pkg.cores, this.extra);
+  }
+
+  get ticapMinutes(): number {
+    return this.ticap;
+  }
+  get waited(): boolean {
+    return this.waitedFlag;
+  }
+  get group(): number {
+    return this.groupIdx;
+  }
+  get seizedNpars(): number {
+    return this.seizedN;
+  }
+  get seizedCells(): number {
+    return this.seizedC;
+  }
+  get sourcesFinal(): Sources {
+    return this.sources;
+  }
+
+  private pending(key: string): number {
+    let s = 0;
+    for (const t of this.takes) if (t.key === key) s += t.amount;
+    return s;
+  }
+}

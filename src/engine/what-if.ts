@@ -1,0 +1,107 @@
+/**
+ * Resolving a planner's `--fail` arguments into one explicit scenario (spec 6, what-if): a unit id as
+ * in the JSON (`complex:C`, `npar:C/N`, `vpar:C/N/V`, `site:S`, `host:H`), a bare host name (an nPar
+ * host, a vPar, or an external manager host), a bare complex or site name, or `gm:GROUP` for the
+ * group's active manager.
+ */
+import { inputError } from '../errors.js';
+import { compareText } from './estate.js';
+import { DownState } from './failure-units.js';
+import type { ExplicitScenario, PlanContext } from './plan.js';
+
+export function resolveFailures(ctx: PlanContext, specs: readonly string[]): ExplicitScenario {
+  const { estate, index } = ctx;
+  const unitById = new Map(index.units.map((u, i) => [u.id, i]));
+  const units = new Set<number>();
+  const managerDown = new Set<string>();
+  const gmUnits = new Set<string>();
+  const errors: string[] = [];
+
+  const addSite = (site: string): boolean => {
+    const s = estate.sites.indexOf(site);
+    if (s < 0) return false;
+    const u = index.siteUnit[s] ?? -1;
+    if (u >= 0) {
+      units.add(u);
+    } else {
+      // A single-site estate has no site units: fail what the site holds instead.
+      for (const c of estate.complexes) if (c.site === s) units.add(index.complexUnit[c.idx] ?? -1);
+      for (const h of estate.externalHosts)
+        if (h.site === s) units.add(index.externalUnit[h.idx] ?? -1);
+    }
+    return true;
+  };
+
+  for (const spec of specs) {
+    const text = spec.trim();
+    if (text.startsWith('gm:')) {
+      const group = estate.groups.find((g) => g.name === text.slice(3));
+      if (group === undefined) {
+        errors.push(
+          `--fail ${spec}: unknown group "${text.slice(3)}" (known groups: ${estate.groups.map((g) => g.name).join(', ') || 'none'})`,
+        );
+      } else if (group.active.external >= 0) {
+        units.add(index.externalUnit[group.active.external] ?? -1);
+      } else {
+        // A manager on a partition: its role fails, the partition keeps running (assumption A-06).
+        managerDown.add(group.active.host);
+        gmUnits.add(`gm:${group.name}`);
+      }
+      continue;
+    }
+    if (text.startsWith('site:')) {
+      if (!addSite(text.slice(5)))
+        errors.push(
+          `--fail ${spec}: unknown site (known sites: ${estate.sites.join(', ') || 'none'})`,
+        );
+      continue;
+    }
+    const direct = unitById.get(text);
+    if (direct !== undefined) {
+      units.add(direct);
+      continue;
+    }
+    const node = estate.nodeByHost.get(text);
+    if (node !== undefined) {
+      const n = estate.nodes[node];
+      units.add(
+        n === undefined
+          ? -1
+          : n.vpar >= 0
+            ? (index.vparUnit[n.vpar] ?? -1)
+            : (index.nparUnit[n.npar] ?? -1),
+      );
+      continue;
+    }
+    const ext = estate.externalHosts.find((h) => h.host === text);
+    if (ext !== undefined) {
+      units.add(index.externalUnit[ext.idx] ?? -1);
+      continue;
+    }
+    const complex = estate.complexes.find((c) => c.name === text);
+    if (complex !== undefined) {
+      units.add(index.complexUnit[complex.idx] ?? -1);
+      continue;
+    }
+    if (addSite(text)) continue;
+    const hosts = [...estate.nodeByHost.keys(), ...estate.externalHosts.map((h) => h.host)].sort(
+      compareText,
+    );
+    errors.push(
+      `--fail ${spec}: unknown unit (expected complex:C, npar:C/N, vpar:C/N/V, site:S, host:H, gm:GROUP or a host name; known hosts: ${hosts.slice(0, 12).join(', ')}${hosts.length > 12 ? ', …' : ''})`,
+    );
+  }
+  if (errors.length > 0)
+    throw inputError(`${errors.length} --fail argument(s) not understood`, errors);
+  if (units.size === 0 && gmUnits.size === 0)
+    throw inputError('what-if needs at least one --fail UNIT');
+
+  // The scenario is the canonical form of what was failed (spec 3.1).
+  const down = new DownState(estate, index);
+  down.apply([...units].filter((u) => u >= 0).sort((a, b) => a - b));
+  return {
+    units: down.canonical(),
+    managerDown: [...managerDown].sort(compareText),
+    gmUnits: [...gmUnits].sort(compareText),
+  };
+}

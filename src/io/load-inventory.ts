@@ -1,0 +1,1028 @@
+/**
+ * Loading an inventory (spec section 2): read the folder, parse each CSV, map headers, apply `--set`
+ * changes, check every row with its zod schema (schemas.ts), then every rule across rows and files.
+ * Every problem is collected and reported as `FILE:LINE:COLUMN: what is wrong (expected, found)`, with
+ * LINE as a spreadsheet shows it (header = 1); the engine only ever sees a valid `Inventory`.
+ *
+ * Cascade guard (assumption A-CASCADE): a row that failed its schema still registers the names it
+ * carries (its key, its references), and figures that depend on a failed or duplicate row (an nPar's
+ * installed cores, a node's package load, …) are not checked, so one mistake is reported once.
+ */
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import { basename, join, resolve } from 'node:path';
+import { deriveFigures, nparKey, type NParFigures } from '../domain/derived.js';
+import type {
+  Cell,
+  Complex,
+  GicapGroup,
+  GroupManager,
+  Inventory,
+  NPartition,
+  Package,
+  VPar,
+} from '../domain/types.js';
+import { inputError } from '../errors.js';
+import { applyChanges, type RawRow, type RawTable, type RawTables } from './apply-changes.js';
+import { parseCsv } from './csv.js';
+import { isFolder, listFiles, readText } from './read-text.js';
+import {
+  COLUMNS,
+  INVENTORY_FILES,
+  REQUIRED_COLUMNS,
+  REQUIRED_FILES,
+  ROW_SCHEMAS,
+  closestName,
+  editDistance,
+  listNames,
+  type InventoryFileName,
+  type NParRow,
+  type RawValues,
+  type VParRow,
+} from './schemas.js';
+
+export { INVENTORY_FILES, type InventoryFileName } from './schemas.js';
+
+export type ParseInventoryResult =
+  | { ok: true; inventory: Inventory; errors?: never }
+  | { ok: false; errors: string[]; inventory?: never };
+
+// ---------------------------------------------------------------------------------------------
+// Problems
+
+interface Problem {
+  /** null: a `--set` problem (listed first, in the order given). */
+  readonly file: InventoryFileName | null;
+  /** 0: the file as a whole. */
+  readonly line: number;
+  /** Header name, or null for a problem of the whole line or file. */
+  readonly column: string | null;
+  /** Position of the column for sorting. */
+  readonly position: number;
+  readonly text: string;
+  readonly changes: readonly string[];
+}
+
+class Problems {
+  private readonly list: Problem[] = [];
+
+  /** Column order of each file after `--set` (for sorting cell problems by column position). */
+  private columns: Partial<Record<InventoryFileName, readonly string[]>> = {};
+
+  useColumnsOf(tables: RawTables): void {
+    this.columns = Object.fromEntries(INVENTORY_FILES.map((f) => [f, tables[f].columns]));
+  }
+
+  get count(): number {
+    return this.list.length;
+  }
+
+  /** A problem of a whole file (line 0) or line (column null). */
+  line(file: InventoryFileName | null, line: number, text: string): void {
+    this.list.push({ file, line, column: null, position: -1, text, changes: [] });
+  }
+
+  /** A problem in a header cell (line 1) at a known header position. */
+  header(file: InventoryFileName, position: number, column: string, text: string): void {
+    this.list.push({ file, line: 1, column, position, text, changes: [] });
+  }
+
+  /** A problem in one cell of a data row. */
+  cell(file: InventoryFileName, row: RawRow, column: string, text: string): void {
+    const columns = this.columns[file] ?? [];
+    const at = columns.indexOf(column);
+    const position = at >= 0 ? at : columns.length + COLUMNS[file].indexOf(column);
+    this.list.push({ file, line: row.line, column, position, text, changes: row.changes });
+  }
+
+  /** Sorted by file (INVENTORY_FILES order, `--set` first), line, column position; then as found. */
+  lines(): string[] {
+    const fileRank = (f: InventoryFileName | null): number =>
+      f === null ? -1 : INVENTORY_FILES.indexOf(f);
+    return this.list
+      .map((p, seq) => ({ p, seq }))
+      .sort(
+        (a, b) =>
+          fileRank(a.p.file) - fileRank(b.p.file) ||
+          a.p.line - b.p.line ||
+          a.p.position - b.p.position ||
+          a.seq - b.seq,
+      )
+      .map(({ p }) => formatProblem(p));
+  }
+}
+
+function formatProblem(p: Problem): string {
+  const after =
+    p.changes.length > 0 ? ` (after ${p.changes.map((c) => `--set ${c}`).join(', ')})` : '';
+  if (p.file === null) return p.text;
+  if (p.line === 0) return `${p.file}: ${p.text}`;
+  if (p.column === null) return `${p.file}:${p.line}: ${p.text}${after}`;
+  return `${p.file}:${p.line}:${p.column}: ${p.text}${after}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step 1: CSV text → raw tables (header mapped to known columns)
+
+interface TableState {
+  readonly table: RawTable;
+  /** Rows can be trusted (present, parsed, every required column there). */
+  readonly usable: boolean;
+}
+
+function readTable(
+  file: InventoryFileName,
+  text: string | undefined,
+  name: string,
+  problems: Problems,
+): TableState {
+  const empty: RawTable = { file, present: false, columns: [], rows: [] };
+  if (text === undefined) {
+    if (REQUIRED_FILES.includes(file)) {
+      problems.line(file, 0, `required file missing (expected ${file} in ${name})`);
+      return { table: empty, usable: false };
+    }
+    return { table: empty, usable: true };
+  }
+  const csv = parseCsv(text, file);
+  for (const p of csv.problems) problems.line(file, p.line, p.message);
+  let usable = csv.problems.length === 0;
+
+  const known = COLUMNS[file];
+  /** header index → known column (undefined: ignored or in error). */
+  const mapping: (string | undefined)[] = [];
+  const firstAt = new Map<string, number>();
+  csv.columns.forEach((column, i) => {
+    const written = csv.header[i] ?? column;
+    if (column === '') {
+      // Spreadsheets often write trailing empty columns: harmless unless values sit under them.
+      if (csv.rows.some((r) => (r.fields[i] ?? '') !== '')) {
+        problems.header(
+          file,
+          i,
+          `column ${i + 1}`,
+          `column without a name (expected a header name above its values, found an empty cell)`,
+        );
+      }
+      mapping.push(undefined);
+    } else if (!known.includes(column)) {
+      problems.header(
+        file,
+        i,
+        written,
+        `unknown column (expected one of ${known.join(', ')}; closest: ${closestName(column, known) ?? ''})`,
+      );
+      mapping.push(undefined);
+    } else if (firstAt.has(column)) {
+      problems.header(
+        file,
+        i,
+        written,
+        `duplicate column (expected each column once, found it also in column ${(firstAt.get(column) ?? 0) + 1})`,
+      );
+      mapping.push(undefined);
+      usable = false;
+    } else {
+      firstAt.set(column, i);
+      mapping.push(column);
+    }
+  });
+  for (const column of REQUIRED_COLUMNS[file]) {
+    if (!firstAt.has(column)) {
+      problems.header(
+        file,
+        csv.columns.length + known.indexOf(column),
+        column,
+        'required column missing',
+      );
+      usable = false;
+    }
+  }
+
+  const rows: RawRow[] = [];
+  for (const r of csv.rows) {
+    const values: Record<string, string | undefined> = {};
+    r.fields.forEach((field, i) => {
+      const column = mapping[i];
+      if (i >= csv.columns.length) {
+        if (field !== '') {
+          problems.line(
+            file,
+            r.line,
+            `value beyond the last column (expected at most ${csv.columns.length} fields as in the header, found ${r.fields.length}: ${JSON.stringify(field)})`,
+          );
+        }
+      } else if (column !== undefined) {
+        values[column] = field === '' ? undefined : field;
+      }
+    });
+    rows.push({ line: r.line, values, changes: [] });
+  }
+  const columns = [...firstAt.entries()].sort((a, b) => a[1] - b[1]).map(([c]) => c);
+  return { table: { file, present: true, columns, rows }, usable };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step 2: rows → typed values
+
+/** A row that passed its schema. */
+interface Valid<T> {
+  readonly row: RawRow;
+  readonly v: T;
+}
+
+/** Every row, with the fields that parsed (all of them for a valid row). */
+interface Seen {
+  readonly row: RawRow;
+  readonly ok: boolean;
+  readonly fields: Readonly<Record<string, unknown>>;
+}
+
+function str(fields: Seen['fields'], column: string): string | null {
+  const v = fields[column];
+  return typeof v === 'string' ? v : null;
+}
+
+interface Checked<T> {
+  readonly valid: Valid<T>[];
+  /** Row → its typed value, for the valid rows. */
+  readonly byRow: ReadonlyMap<RawRow, T>;
+  readonly seen: Seen[];
+  readonly usable: boolean;
+}
+
+function checkRows<T>(
+  file: InventoryFileName,
+  state: TableState,
+  schema: { readonly row: z.ZodType<T>; readonly fields: Readonly<Record<string, z.ZodType>> },
+  problems: Problems,
+): Checked<T> {
+  const valid: Valid<T>[] = [];
+  const seen: Seen[] = [];
+  const byRow = new Map<RawRow, T>();
+  if (!state.usable) return { valid, byRow, seen, usable: false };
+  for (const row of state.table.rows) {
+    const values: RawValues = row.values;
+    const result = schema.row.safeParse(values);
+    const partial: Record<string, unknown> = {};
+    for (const [column, field] of Object.entries(schema.fields)) {
+      const r = field.safeParse(values[column]);
+      if (r.success) partial[column] = r.data;
+    }
+    if (result.success) {
+      valid.push({ row, v: result.data });
+      byRow.set(row, result.data);
+      seen.push({ row, ok: true, fields: partial });
+    } else {
+      for (const issue of result.error.issues) {
+        problems.cell(file, row, String(issue.path[0] ?? ''), issue.message);
+      }
+      seen.push({ row, ok: false, fields: partial });
+    }
+  }
+  return { valid, byRow, seen, usable: true };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step 3: rules across rows and files
+
+/** Rows in line order whose key repeats an earlier row's: each gets one error; returns the first rows by key. */
+function checkUnique(
+  file: InventoryFileName,
+  seen: readonly Seen[],
+  keyOf: (s: Seen) => string | null,
+  column: string,
+  label: (key: string) => string,
+  problems: Problems,
+): { firstLine: Map<string, number>; duplicates: Set<RawRow> } {
+  const firstLine = new Map<string, number>();
+  const duplicates = new Set<RawRow>();
+  for (const s of seen) {
+    const key = keyOf(s);
+    if (key === null) continue;
+    const first = firstLine.get(key);
+    if (first === undefined) {
+      firstLine.set(key, s.row.line);
+    } else {
+      duplicates.add(s.row);
+      problems.cell(
+        file,
+        s.row,
+        column,
+        `duplicate ${label(key)} (expected each once, found it also on line ${first})`,
+      );
+    }
+  }
+  return { firstLine, duplicates };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function byKeys<T>(...keys: ((t: T) => string)[]): (a: T, b: T) => number {
+  return (a, b) => {
+    for (const k of keys) {
+      const c = cmp(k(a), k(b));
+      if (c !== 0) return c;
+    }
+    return 0;
+  };
+}
+
+/** sha256 over `name\ncontent\n` of each present file in INVENTORY_FILES order (spec 5.1). */
+export function inventorySha256(
+  files: Readonly<Partial<Record<InventoryFileName, string>>>,
+): string {
+  const hash = createHash('sha256');
+  for (const file of INVENTORY_FILES) {
+    const text = files[file];
+    if (text === undefined) continue;
+    hash.update(`${file}\n`, 'utf8');
+    hash.update(text, 'utf8');
+    hash.update('\n', 'utf8');
+  }
+  return hash.digest('hex');
+}
+
+/** Pure: validate file texts (undefined = file absent) into an Inventory, or every problem as lines. */
+export function parseInventory(
+  name: string,
+  files: Readonly<Partial<Record<InventoryFileName, string>>>,
+  changes: readonly string[] = [],
+): ParseInventoryResult {
+  const problems = new Problems();
+
+  // Step 1: CSV and headers.
+  const states = {} as Record<InventoryFileName, TableState>;
+  for (const file of INVENTORY_FILES) states[file] = readTable(file, files[file], name, problems);
+
+  // `--set` edits the raw rows before any row is checked.
+  const changed = applyChanges(
+    Object.fromEntries(INVENTORY_FILES.map((f) => [f, states[f].table])) as RawTables,
+    changes,
+  );
+  for (const e of changed.errors) problems.line(null, 0, e);
+  problems.useColumnsOf(changed.tables);
+  for (const file of INVENTORY_FILES) {
+    states[file] = { table: changed.tables[file], usable: states[file].usable };
+  }
+
+  // Step 2: every row against its schema.
+  const complexes = checkRows<Complex>(
+    'complexes.csv',
+    states['complexes.csv'],
+    ROW_SCHEMAS['complexes.csv'],
+    problems,
+  );
+  const cells = checkRows<Cell>(
+    'cells.csv',
+    states['cells.csv'],
+    ROW_SCHEMAS['cells.csv'],
+    problems,
+  );
+  const npars = checkRows<NParRow>(
+    'npars.csv',
+    states['npars.csv'],
+    ROW_SCHEMAS['npars.csv'],
+    problems,
+  );
+  const vpars = checkRows<VParRow>(
+    'vpars.csv',
+    states['vpars.csv'],
+    ROW_SCHEMAS['vpars.csv'],
+    problems,
+  );
+  const groups = checkRows<GicapGroup>(
+    'groups.csv',
+    states['groups.csv'],
+    ROW_SCHEMAS['groups.csv'],
+    problems,
+  );
+  const managers = checkRows<GroupManager>(
+    'managers.csv',
+    states['managers.csv'],
+    ROW_SCHEMAS['managers.csv'],
+    problems,
+  );
+  const packages = checkRows<Package>(
+    'packages.csv',
+    states['packages.csv'],
+    ROW_SCHEMAS['packages.csv'],
+    problems,
+  );
+
+  // Step 3: across rows and files.
+  const result = checkAcross(
+    { complexes, cells, npars, vpars, groups, managers, packages },
+    problems,
+  );
+  if (problems.count > 0 || result === null) return { ok: false, errors: problems.lines() };
+  return {
+    ok: true,
+    inventory: { name, sha256: inventorySha256(files), ...result },
+  };
+}
+
+interface AllRows {
+  readonly complexes: Checked<Complex>;
+  readonly cells: Checked<Cell>;
+  readonly npars: Checked<NParRow>;
+  readonly vpars: Checked<VParRow>;
+  readonly groups: Checked<GicapGroup>;
+  readonly managers: Checked<GroupManager>;
+  readonly packages: Checked<Package>;
+}
+
+type InventoryContent = Omit<Inventory, 'name' | 'sha256'>;
+
+function checkAcross(all: AllRows, problems: Problems): InventoryContent | null {
+  // --- complexes: unique; group exists.
+  const complexUnique = checkUnique(
+    'complexes.csv',
+    all.complexes.seen,
+    (s) => str(s.fields, 'complex'),
+    'complex',
+    (k) => `complex "${k}"`,
+    problems,
+  );
+  const complexNames = new Set(complexUnique.firstLine.keys());
+  const complexList = all.complexes.valid.filter((c) => !complexUnique.duplicates.has(c.row));
+  const complexByName = new Map(complexList.map((c) => [c.v.complex, c.v]));
+
+  // --- groups: unique.
+  const groupUnique = checkUnique(
+    'groups.csv',
+    all.groups.seen,
+    (s) => str(s.fields, 'group'),
+    'group',
+    (k) => `group "${k}"`,
+    problems,
+  );
+  const groupNames = new Set(groupUnique.firstLine.keys());
+  const groupList = all.groups.valid.filter((g) => !groupUnique.duplicates.has(g.row));
+  const knownGroups = (): string =>
+    all.groups.seen.length === 0 && all.groups.usable
+      ? 'none: groups.csv has no rows or is absent'
+      : listNames(groupNames);
+
+  if (all.groups.usable) {
+    for (const c of complexList) {
+      if (c.v.group !== null && !groupNames.has(c.v.group)) {
+        problems.cell(
+          'complexes.csv',
+          c.row,
+          'group',
+          `unknown group "${c.v.group}" (known groups: ${knownGroups()})`,
+        );
+      }
+    }
+  }
+
+  // --- cells: complex exists; (complex, cell) unique; nPar exists in the same complex.
+  const cellUnique = checkUnique(
+    'cells.csv',
+    all.cells.seen,
+    (s) => {
+      const c = str(s.fields, 'complex');
+      const cell = str(s.fields, 'cell');
+      return c === null || cell === null ? null : `${c}/${cell}`;
+    },
+    'cell',
+    (k) => `cell "${k.slice(k.indexOf('/') + 1)}" in complex ${k.slice(0, k.indexOf('/'))}`,
+    problems,
+  );
+
+  // --- npars: complex exists; (complex, npar) unique.
+  const nparUnique = checkUnique(
+    'npars.csv',
+    all.npars.seen,
+    (s) => {
+      const c = str(s.fields, 'complex');
+      const n = str(s.fields, 'npar');
+      return c === null || n === null ? null : nparKey(c, n);
+    },
+    'npar',
+    (k) => `nPar "${k.slice(k.indexOf('/') + 1)}" in complex ${k.slice(0, k.indexOf('/'))}`,
+    problems,
+  );
+  /** nPar names per complex (every row that named them, valid or not). */
+  const nparsOf = new Map<string, Set<string>>();
+  for (const s of all.npars.seen) {
+    const c = str(s.fields, 'complex');
+    const n = str(s.fields, 'npar');
+    if (c === null || n === null) continue;
+    const set = nparsOf.get(c) ?? new Set<string>();
+    set.add(n);
+    nparsOf.set(c, set);
+  }
+
+  const unknownComplex = (file: InventoryFileName, row: RawRow, complex: string): void => {
+    problems.cell(
+      file,
+      row,
+      'complex',
+      `unknown complex "${complex}" (known complexes: ${listNames(complexNames)})`,
+    );
+  };
+  const unknownNPar = (
+    file: InventoryFileName,
+    row: RawRow,
+    complex: string,
+    npar: string,
+  ): void => {
+    problems.cell(
+      file,
+      row,
+      'npar',
+      `unknown nPar "${npar}" in complex ${complex} (known nPars of ${complex}: ${listNames(nparsOf.get(complex) ?? [])})`,
+    );
+  };
+
+  /**
+   * nPars whose installed cores are unsure because one of their cells failed a check: `C/N` for one
+   * nPar, `C/` for every nPar of complex C, null for every nPar.
+   */
+  const unsureNPars = new Set<string | null>();
+  if (!all.cells.usable) unsureNPars.add(null);
+  const cellList: Cell[] = [];
+  for (const s of all.cells.seen) {
+    const dup = cellUnique.duplicates.has(s.row);
+    const v = all.cells.byRow.get(s.row);
+    if (v === undefined || dup) {
+      const complex = str(s.fields, 'complex');
+      const npar = s.fields['npar'];
+      if (complex === null) unsureNPars.add(null);
+      else if (typeof npar === 'string') unsureNPars.add(nparKey(complex, npar));
+      else if (npar === undefined) unsureNPars.add(nparKey(complex, ''));
+      continue;
+    }
+    if (all.complexes.usable && !complexNames.has(v.complex)) {
+      unknownComplex('cells.csv', s.row, v.complex);
+      continue;
+    }
+    if (v.npar !== null && all.npars.usable && !(nparsOf.get(v.complex)?.has(v.npar) ?? false)) {
+      unknownNPar('cells.csv', s.row, v.complex, v.npar);
+      continue;
+    }
+    cellList.push(v);
+  }
+
+  const nparList: Valid<NParRow>[] = [];
+  for (const n of all.npars.valid) {
+    if (nparUnique.duplicates.has(n.row)) continue;
+    if (all.complexes.usable && !complexNames.has(n.v.complex)) {
+      unknownComplex('npars.csv', n.row, n.v.complex);
+      continue;
+    }
+    nparList.push(n);
+  }
+  /** The effective active cores of an nPar: `active`, default `rights` [spec 2]. */
+  const activeOf = (n: NParRow): number => n.active ?? n.rights;
+  const nparPartitions: NPartition[] = nparList.map((n) => ({
+    complex: n.v.complex,
+    npar: n.v.npar,
+    host: n.v.host,
+    rights: n.v.rights,
+    active: activeOf(n.v),
+  }));
+
+  // Derived figures from spec section 2, computed once in domain/derived.ts.
+  const figures = deriveFigures({
+    name: '',
+    sha256: '',
+    complexes: complexList.map((c) => c.v),
+    cells: cellList,
+    npars: nparPartitions,
+    vpars: [],
+    groups: groupList.map((g) => g.v),
+    managers: [],
+    packages: [],
+  });
+  const figuresOf = (complex: string, npar: string): NParFigures | null => {
+    const key = nparKey(complex, npar);
+    if (unsureNPars.has(null) || unsureNPars.has(key) || unsureNPars.has(nparKey(complex, ''))) {
+      return null;
+    }
+    return figures.npars.get(key) ?? null;
+  };
+
+  // --- vpars: complex and nPar exist; which nPars have vPars (every row that named one).
+  const vparsOfNPar = new Map<string, Seen[]>();
+  for (const s of all.vpars.seen) {
+    const c = str(s.fields, 'complex');
+    const n = str(s.fields, 'npar');
+    if (c === null || n === null) continue;
+    const list = vparsOfNPar.get(nparKey(c, n)) ?? [];
+    list.push(s);
+    vparsOfNPar.set(nparKey(c, n), list);
+  }
+  const nparByKey = new Map(nparList.map((n) => [nparKey(n.v.complex, n.v.npar), n]));
+  const vparList: Valid<VParRow>[] = [];
+  for (const vp of all.vpars.valid) {
+    const { complex, npar } = vp.v;
+    if (all.complexes.usable && !complexNames.has(complex)) {
+      unknownComplex('vpars.csv', vp.row, complex);
+      continue;
+    }
+    if (all.npars.usable && !(nparsOf.get(complex)?.has(npar) ?? false)) {
+      unknownNPar('vpars.csv', vp.row, complex, npar);
+      continue;
+    }
+    const host = nparByKey.get(nparKey(complex, npar))?.v.host ?? null;
+    if (host !== null) {
+      // [spec 2] an nPar runs HP-UX directly (host) or runs vPars, not both.
+      problems.cell(
+        'vpars.csv',
+        vp.row,
+        'npar',
+        `nPar ${complex}/${npar} runs HP-UX directly as host ${host} (expected an nPar with an empty host, found host "${host}")`,
+      );
+      continue;
+    }
+    vparList.push(vp);
+  }
+
+  // --- host names: one namespace over nPar hosts and vPar names (assumption A-HOST).
+  const hostAt = new Map<string, { file: InventoryFileName; line: number }>();
+  const claimHost = (file: InventoryFileName, s: Seen, column: string): void => {
+    const host = str(s.fields, column);
+    if (host === null) return;
+    const first = hostAt.get(host);
+    if (first === undefined) {
+      hostAt.set(host, { file, line: s.row.line });
+      return;
+    }
+    problems.cell(
+      file,
+      s.row,
+      column,
+      `host name "${host}" used twice (expected each host name once, found it also at ${first.file}:${first.line})`,
+    );
+  };
+  for (const s of all.npars.seen) claimHost('npars.csv', s, 'host');
+  for (const s of all.vpars.seen) claimHost('vpars.csv', s, 'vpar');
+
+  // --- per nPar: active cells, R1, installed, host or vPars, V4.
+  for (const n of nparList) {
+    const { complex, npar, host, rights } = n.v;
+    const key = nparKey(complex, npar);
+    const vparRows = vparsOfNPar.get(key) ?? [];
+    if (host === null && all.vpars.usable && vparRows.length === 0) {
+      problems.cell(
+        'npars.csv',
+        n.row,
+        'host',
+        `no host and no vPar (expected a host name, or vPars of ${key} in vpars.csv; found neither)`,
+      );
+    }
+    const f = figuresOf(complex, npar);
+    if (f === null) continue;
+    if (f.activeCells === 0) {
+      problems.cell(
+        'npars.csv',
+        n.row,
+        'npar',
+        `no active cell (expected at least one cells.csv row with complex ${complex}, npar ${npar}, active y; found ${f.cells === 0 ? 'none' : `${f.cells} inactive`})`,
+      );
+      continue;
+    }
+    const active = activeOf(n.v);
+    // [R1] one core right per active cell.
+    if (rights < f.activeCells) {
+      problems.cell(
+        'npars.csv',
+        n.row,
+        'rights',
+        `fewer rights than active cells [R1] (expected at least ${f.activeCells}, one core per active cell, found ${rights})`,
+      );
+    } else if (rights > f.installed) {
+      problems.cell(
+        'npars.csv',
+        n.row,
+        'rights',
+        `more rights than installed cores (expected at most ${f.installed}, the cores of its active cells, found ${rights})`,
+      );
+    }
+    if (n.v.active !== null) {
+      // [R1] an nPar keeps at least one active core per active cell.
+      if (active < f.activeCells) {
+        problems.cell(
+          'npars.csv',
+          n.row,
+          'active',
+          `fewer active cores than active cells [R1] (expected at least ${f.activeCells}, one core per active cell, found ${active})`,
+        );
+      } else if (active > f.installed) {
+        problems.cell(
+          'npars.csv',
+          n.row,
+          'active',
+          `more active cores than installed (expected at most ${f.installed}, the cores of its active cells, found ${active})`,
+        );
+      }
+    }
+    // [V4] the vPars of an nPar cannot use more cores than it has active.
+    if (vparRows.length > 0 && vparRows.every((s) => s.ok)) {
+      const used = vparList
+        .filter((vp) => vp.v.complex === complex && vp.v.npar === npar)
+        .reduce((sum, vp) => sum + vp.v.cores, 0);
+      if (used > active) {
+        problems.cell(
+          'npars.csv',
+          n.row,
+          'active',
+          `fewer active cores than its vPars use [V4] (expected at least ${used}, the cores of its vPars, found ${active})`,
+        );
+      }
+    }
+  }
+
+  // --- vPar max default: the installed cores of its nPar.
+  const vparValues: VPar[] = [];
+  for (const vp of vparList) {
+    const f = figuresOf(vp.v.complex, vp.v.npar);
+    if (vp.v.max !== null) {
+      vparValues.push({ ...vp.v, max: vp.v.max });
+      continue;
+    }
+    if (f === null) continue;
+    const max = f.installed;
+    const where = `the installed cores of ${vp.v.complex}/${vp.v.npar}, max not given`;
+    if (vp.v.min > max) {
+      problems.cell(
+        'vpars.csv',
+        vp.row,
+        'min',
+        `min above the vPar's max [V1] (expected at most ${max}, ${where}, found ${vp.v.min})`,
+      );
+    } else if (vp.v.cores > max) {
+      problems.cell(
+        'vpars.csv',
+        vp.row,
+        'cores',
+        `more cores than the vPar's max [V1] (expected at most ${max}, ${where}, found ${vp.v.cores})`,
+      );
+    }
+    vparValues.push({ ...vp.v, max });
+  }
+
+  // --- managers: group exists; (group, host) unique; one active per group; site.
+  const managerUnique = checkUnique(
+    'managers.csv',
+    all.managers.seen,
+    (s) => {
+      const g = str(s.fields, 'group');
+      const h = str(s.fields, 'host');
+      return g === null || h === null ? null : `${g}/${h}`;
+    },
+    'host',
+    (k) => `manager "${k.slice(k.indexOf('/') + 1)}" for group ${k.slice(0, k.indexOf('/'))}`,
+    problems,
+  );
+  /** Host name → complex of the nPar or vPar that runs it. */
+  const partitionHost = new Map<string, string>();
+  for (const s of [...all.npars.seen, ...all.vpars.seen]) {
+    const c = str(s.fields, 'complex');
+    const h = str(s.fields, 'host') ?? str(s.fields, 'vpar');
+    if (c !== null && h !== null && !partitionHost.has(h)) partitionHost.set(h, c);
+  }
+  /** Groups whose active manager count is unsure (a failed managers row with no readable role). */
+  const unsureGroups = new Set<string | null>();
+  if (!all.managers.usable) unsureGroups.add(null);
+  const activeAt = new Map<string, number>();
+  const externalSite = new Map<string, { site: string; line: number }>();
+  const managerValues: GroupManager[] = [];
+  for (const s of all.managers.seen) {
+    const group = str(s.fields, 'group');
+    const role = s.fields['role'];
+    if (!s.ok) {
+      if (role === undefined || role === 'active') unsureGroups.add(group);
+      continue;
+    }
+    const m = all.managers.byRow.get(s.row);
+    if (m === undefined || managerUnique.duplicates.has(s.row)) continue;
+    if (all.groups.usable && !groupNames.has(m.group)) {
+      problems.cell(
+        'managers.csv',
+        s.row,
+        'group',
+        `unknown group "${m.group}" (known groups: ${knownGroups()})`,
+      );
+      continue;
+    }
+    if (m.role === 'active') {
+      const first = activeAt.get(m.group);
+      if (first !== undefined) {
+        problems.cell(
+          'managers.csv',
+          s.row,
+          'role',
+          `second active Group Manager for group ${m.group} (expected exactly one role=active row per group, found also on line ${first})`,
+        );
+        continue;
+      }
+      activeAt.set(m.group, s.row.line);
+    }
+    let site = m.site;
+    const complex = partitionHost.get(m.host);
+    if (complex !== undefined) {
+      // Co-located manager: it runs on a partition and shares its complex's site [G7].
+      if (!complexByName.has(complex)) continue;
+      const complexSite = complexByName.get(complex)?.site ?? null;
+      if (m.site !== null && m.site !== complexSite) {
+        problems.cell(
+          'managers.csv',
+          s.row,
+          'site',
+          `site differs from complex ${complex} that runs host ${m.host} (expected ${complexSite === null ? 'an empty cell, the complex has no site' : `${complexSite} or an empty cell`}, found "${m.site}")`,
+        );
+        continue;
+      }
+      site = complexSite;
+    } else if (m.site !== null) {
+      // Assumption A-MGRSITE: an external host is in one site; rows of it that leave site empty take it.
+      const first = externalSite.get(m.host);
+      if (first !== undefined && first.site !== m.site) {
+        problems.cell(
+          'managers.csv',
+          s.row,
+          'site',
+          `site differs for external host ${m.host} (expected "${first.site}" as on line ${first.line}, found "${m.site}")`,
+        );
+        continue;
+      }
+      if (first === undefined) externalSite.set(m.host, { site: m.site, line: s.row.line });
+    }
+    managerValues.push({ ...m, site });
+  }
+  const managersResolved = managerValues.map((m) =>
+    m.site === null && !partitionHost.has(m.host)
+      ? { ...m, site: externalSite.get(m.host)?.site ?? null }
+      : m,
+  );
+  if (!unsureGroups.has(null)) {
+    for (const g of groupList) {
+      if (activeAt.has(g.v.group) || unsureGroups.has(g.v.group)) continue;
+      problems.cell(
+        'groups.csv',
+        g.row,
+        'group',
+        'no active Group Manager (expected exactly one role=active row in managers.csv)',
+      );
+    }
+  }
+
+  // --- packages: unique; nodes are partition hosts; primary node load fits its active cores.
+  const packageUnique = checkUnique(
+    'packages.csv',
+    all.packages.seen,
+    (s) => str(s.fields, 'package'),
+    'package',
+    (k) => `package "${k}"`,
+    problems,
+  );
+  const externalHosts = new Set<string>();
+  for (const s of all.managers.seen) {
+    const h = str(s.fields, 'host');
+    if (h !== null && !partitionHost.has(h)) externalHosts.add(h);
+  }
+  const hostsChecked = all.npars.usable && all.vpars.usable;
+  /** Node name → active cores there now (nPar: active; vPar: cores), null when unsure. */
+  const nodeActive = new Map<string, number | null>();
+  for (const n of nparList) {
+    if (n.v.host === null) continue;
+    const f = figuresOf(n.v.complex, n.v.npar);
+    nodeActive.set(n.v.host, f === null ? null : activeOf(n.v));
+  }
+  for (const vp of vparList) nodeActive.set(vp.v.vpar, vp.v.cores);
+  /** Primaries whose load is unsure (a failed or duplicate package row); null = every node. */
+  const unsureNodes = new Set<string | null>();
+  for (const s of all.packages.seen) {
+    if (s.ok && !packageUnique.duplicates.has(s.row)) continue;
+    const nodes = s.fields['nodes'];
+    unsureNodes.add(Array.isArray(nodes) ? (nodes[0] as string) : null);
+  }
+  const load = new Map<string, number>();
+  const packageList: Package[] = [];
+  for (const p of all.packages.valid) {
+    if (packageUnique.duplicates.has(p.row)) continue;
+    let nodesOk = true;
+    if (hostsChecked) {
+      for (const node of p.v.nodes) {
+        if (partitionHost.has(node)) continue;
+        nodesOk = false;
+        const known = `known hosts: ${listNames(partitionHost.keys())}`;
+        problems.cell(
+          'packages.csv',
+          p.row,
+          'nodes',
+          externalHosts.has(node)
+            ? `"${node}" is an external Group Manager host, not a package node (expected an nPar host or vPar; ${known})`
+            : `unknown host "${node}" (${known})`,
+        );
+      }
+    }
+    packageList.push(p.v);
+    const primary = p.v.nodes[0];
+    if (!nodesOk || primary === undefined || unsureNodes.has(null) || unsureNodes.has(primary)) {
+      continue;
+    }
+    const capacity = nodeActive.get(primary);
+    if (capacity === null || capacity === undefined) continue;
+    const before = load.get(primary) ?? 0;
+    const after = before + p.v.cores;
+    load.set(primary, after);
+    // Packages run on their primary now: their cores count against its active cores [spec 2].
+    if (before <= capacity && after > capacity) {
+      problems.cell(
+        'packages.csv',
+        p.row,
+        'cores',
+        `packages running on ${primary} need ${after} cores, more than its ${capacity} active cores (expected at most ${capacity} cores for the packages with ${primary} first in nodes, found ${after})`,
+      );
+    }
+  }
+
+  if (problems.count > 0) return null;
+
+  return {
+    complexes: complexList.map((c) => c.v).sort(byKeys((c) => c.complex)),
+    cells: [...cellList].sort(
+      byKeys(
+        (c) => c.complex,
+        (c) => c.cell,
+      ),
+    ),
+    npars: nparPartitions.sort(
+      byKeys(
+        (n) => n.complex,
+        (n) => n.npar,
+      ),
+    ),
+    vpars: vparValues.sort(
+      byKeys(
+        (v) => v.complex,
+        (v) => v.npar,
+        (v) => v.vpar,
+      ),
+    ),
+    groups: groupList.map((g) => g.v).sort(byKeys((g) => g.group)),
+    managers: managersResolved.sort(
+      byKeys(
+        (m) => m.group,
+        (m) => m.host,
+      ),
+    ),
+    packages: packageList.sort(byKeys((p) => p.package)),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a folder
+
+/**
+ * Read the folder and call parseInventory. Throws inputError (exit 2) with every problem, including a
+ * missing folder or a missing required file. File names are matched case-insensitively (assumption
+ * A-FILECASE: `Complexes.csv` saved on Windows); an unknown `.csv` close to an absent inventory file
+ * is reported as a likely typo rather than silently ignored.
+ */
+export async function loadInventory(
+  dir: string,
+  opts: { changes?: readonly string[] } = {},
+): Promise<Inventory> {
+  const path = resolve(dir);
+  const name = basename(path);
+  if (!(await isFolder(path))) {
+    const line = `${dir}: inventory folder not found (expected a folder of CSV files, found nothing readable at ${path})`;
+    throw inputError(`${name}: 1 problem found; nothing written`, [line]);
+  }
+  const entries = await listFiles(path);
+  const files: Partial<Record<InventoryFileName, string>> = {};
+  const typos: string[] = [];
+  for (const file of INVENTORY_FILES) {
+    const entry = entries.find((e) => e === file) ?? entries.find((e) => e.toLowerCase() === file);
+    if (entry !== undefined) files[file] = await readText(join(path, entry));
+  }
+  for (const entry of entries) {
+    const lower = entry.toLowerCase();
+    if (!lower.endsWith('.csv') || (INVENTORY_FILES as readonly string[]).includes(lower)) continue;
+    const absent = INVENTORY_FILES.filter((f) => files[f] === undefined);
+    const closest = closestName(lower, absent);
+    if (closest !== null && editDistance(lower, closest) <= 2) {
+      typos.push(
+        `${entry}: unknown file (expected one of ${INVENTORY_FILES.join(', ')}; closest: ${closest})`,
+      );
+    }
+  }
+  const result = parseInventory(name, files, opts.changes ?? []);
+  const lines = [...typos, ...(result.ok ? [] : result.errors)];
+  if (lines.length > 0) {
+    throw inputError(
+      `${name}: ${lines.length} problem${lines.length === 1 ? '' : 's'} found; nothing written`,
+      lines,
+    );
+  }
+  if (!result.ok) throw new Error('unreachable: invalid inventory without problems');
+  return result.inventory;
+}

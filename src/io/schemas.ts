@@ -1,0 +1,384 @@
+/**
+ * The inventory's files, their columns and the zod schema of one row of each (spec section 2).
+ * A row arrives as column → trimmed text (`undefined` when the cell is empty: "not given"); the schema
+ * checks every type and default of that one row and returns the domain shape. Rules that need other
+ * rows or other files live in load-inventory.ts (style.md practice 4).
+ *
+ * Every zod issue message is the user-facing text after `FILE:LINE:COLUMN: `, in the form
+ * `what is wrong (expected …, found …)`.
+ */
+import { z } from 'zod';
+import type {
+  Cell,
+  Complex,
+  GicapGroup,
+  GroupManager,
+  NPartition,
+  Package,
+  VPar,
+} from '../domain/types.js';
+
+export const INVENTORY_FILES = [
+  'complexes.csv',
+  'cells.csv',
+  'npars.csv',
+  'vpars.csv',
+  'groups.csv',
+  'managers.csv',
+  'packages.csv',
+] as const;
+export type InventoryFileName = (typeof INVENTORY_FILES)[number];
+
+/** Files an inventory must have; the others are optional (absent = none) [spec 2]. */
+export const REQUIRED_FILES: readonly InventoryFileName[] = [
+  'complexes.csv',
+  'cells.csv',
+  'npars.csv',
+  'packages.csv',
+];
+
+/** Known columns of each file, in the order the spec lists them (also the order of error columns). */
+export const COLUMNS: Readonly<Record<InventoryFileName, readonly string[]>> = {
+  'complexes.csv': ['complex', 'platform', 'group', 'site', 'unassigned_rights', 'ticap_minutes'],
+  'cells.csv': ['complex', 'cell', 'npar', 'cores', 'active'],
+  'npars.csv': ['complex', 'npar', 'host', 'rights', 'active'],
+  'vpars.csv': ['complex', 'npar', 'vpar', 'cores', 'min', 'max', 'static'],
+  'groups.csv': ['group', 'sharing_rights', 'held_rights'],
+  'managers.csv': ['group', 'host', 'role', 'site', 'takeover'],
+  'packages.csv': [
+    'package',
+    'cores',
+    'nodes',
+    'priority',
+    'start_s',
+    'kind',
+    'vm_boot_s',
+    'ticap',
+  ],
+};
+
+/** Columns whose value is required on every row, so the header must have them. */
+export const REQUIRED_COLUMNS: Readonly<Record<InventoryFileName, readonly string[]>> = {
+  'complexes.csv': ['complex'],
+  'cells.csv': ['complex', 'cell', 'cores'],
+  'npars.csv': ['complex', 'npar', 'rights'],
+  'vpars.csv': ['complex', 'npar', 'vpar', 'cores'],
+  'groups.csv': ['group', 'sharing_rights'],
+  'managers.csv': ['group', 'host', 'role'],
+  'packages.csv': ['package', 'cores', 'nodes'],
+};
+
+/** The columns that identify a row: `--set FILE.KEY.COLUMN` joins them with `/` (spec 6). */
+export const KEY_COLUMNS: Readonly<Record<InventoryFileName, readonly string[]>> = {
+  'complexes.csv': ['complex'],
+  'cells.csv': ['complex', 'cell'],
+  'npars.csv': ['complex', 'npar'],
+  'vpars.csv': ['complex', 'npar', 'vpar'],
+  'groups.csv': ['group'],
+  'managers.csv': ['group', 'host'],
+  'packages.csv': ['package'],
+};
+
+/** One row as read: column (lower case) → trimmed cell text, `undefined` when empty. */
+export type RawValues = Readonly<Record<string, string | undefined>>;
+
+// ---------------------------------------------------------------------------------------------
+// Field schemas
+
+/** Assumption A-ID: identifiers (names of complexes, cells, nPars, hosts, groups, packages, sites). */
+const ID_PATTERN = /^[A-Za-z0-9._-]+$/;
+const ID_EXPECTED = 'a name of letters, digits, ".", "_" or "-"';
+
+function quoted(found: unknown): string {
+  return JSON.stringify(typeof found === 'string' ? found : String(found));
+}
+
+function missingValue(expected: string): string {
+  return `missing value (expected ${expected}, found an empty cell)`;
+}
+
+function invalidValue(expected: string, found: unknown): string {
+  return `invalid value (expected ${expected}, found ${quoted(found)})`;
+}
+
+/** A cell that must be given; an empty cell reports what was expected. */
+function given(expected: string) {
+  return z.string({
+    error: (iss) =>
+      iss.input === undefined ? missingValue(expected) : invalidValue(expected, iss.input),
+  });
+}
+
+/** A text check that stops the row's further checks (so row-level rules see only typed values). */
+function check(expected: string, ok: (s: string) => boolean) {
+  return given(expected).refine(ok, {
+    abort: true,
+    error: (iss) => invalidValue(expected, iss.input),
+  });
+}
+
+const id = check(ID_EXPECTED, (s) => ID_PATTERN.test(s));
+
+/** Integer ≥ `min` written as digits only: rejects decimals, text, signs and exponents. */
+function wholeNumber(min: number) {
+  return check(`a whole number ≥ ${min}`, (s) => {
+    if (!/^\d+$/.test(s)) return false;
+    const n = Number(s);
+    return Number.isSafeInteger(n) && n >= min;
+  }).transform(Number);
+}
+
+/** Any integer, sign allowed (package priority: lower starts first). */
+const integer = check('a whole number', (s) => {
+  if (!/^[-+]?\d+$/.test(s)) return false;
+  return Number.isSafeInteger(Number(s));
+}).transform(Number);
+
+/** Decimal number ≥ 0 with a decimal point (seconds). */
+const seconds = check('a number of seconds ≥ 0', (s) => /^\d+(\.\d+)?$/.test(s)).transform(Number);
+
+/** One of fixed values, matched case-insensitively (assumption A-ENUM: spreadsheets capitalise). */
+function oneOf<const T extends string>(values: readonly T[]) {
+  const expected = values.length === 2 ? `${values[0]} or ${values[1]}` : values.join(', ');
+  return check(`one of ${expected}`, (s) =>
+    (values as readonly string[]).includes(s.toLowerCase()),
+  ).transform((s) => s.toLowerCase() as T);
+}
+
+const yesNo = check('y or n', (s) => /^[yn]$/i.test(s)).transform((s) => s.toLowerCase() === 'y');
+
+/** Package node list: host names separated by `;`, each once. */
+const NODES_EXPECTED = 'host names separated by ";"';
+const nodeList = check(NODES_EXPECTED, (s) => s.split(';').every((n) => ID_PATTERN.test(n.trim())))
+  .transform((s) => s.split(';').map((n) => n.trim()))
+  .refine((nodes) => new Set(nodes).size === nodes.length, {
+    abort: true,
+    error: (iss) => {
+      const nodes = iss.input as string[];
+      const dup = nodes.find((n, i) => nodes.indexOf(n) !== i) ?? '';
+      return `node ${quoted(dup)} listed twice (expected each node once, found ${quoted(nodes.join(';'))})`;
+    },
+  });
+
+/** Not given → `fallback`. */
+function withDefault<S extends z.ZodType<unknown, string>, F>(schema: S, fallback: F) {
+  return schema.optional().transform((v) => (v === undefined ? fallback : (v as z.output<S>)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Row schemas: the `base` object checks each cell (and is what key look-ups pick from); `row`
+// adds the rules within one row and maps to the domain shape.
+
+const complexBase = z.object({
+  complex: id,
+  platform: withDefault(oneOf(['cellular', 'sd2'] as const), 'cellular' as const),
+  group: withDefault(id, null),
+  site: withDefault(id, null),
+  unassigned_rights: withDefault(wholeNumber(0), 0),
+  ticap_minutes: withDefault(wholeNumber(0), 0),
+});
+export const complexRow = complexBase.transform((r): Complex => ({
+  complex: r.complex,
+  platform: r.platform,
+  group: r.group,
+  site: r.site,
+  unassignedRights: r.unassigned_rights,
+  ticapMinutes: r.ticap_minutes,
+}));
+
+const cellBase = z.object({
+  complex: id,
+  cell: id,
+  npar: withDefault(id, null),
+  cores: wholeNumber(1),
+  active: withDefault(yesNo, true),
+});
+export const cellRow = cellBase.transform((r): Cell => ({
+  complex: r.complex,
+  cell: r.cell,
+  npar: r.npar,
+  cores: r.cores,
+  active: r.active,
+}));
+
+/** An nPar row; `active` is null when not given (it defaults to `rights`, filled by the loader). */
+export type NParRow = Omit<NPartition, 'active'> & { readonly active: number | null };
+const nparBase = z.object({
+  complex: id,
+  npar: id,
+  host: withDefault(id, null),
+  rights: wholeNumber(0),
+  active: withDefault(wholeNumber(0), null),
+});
+export const nparRow = nparBase.transform((r): NParRow => ({
+  complex: r.complex,
+  npar: r.npar,
+  host: r.host,
+  rights: r.rights,
+  active: r.active,
+}));
+
+/** A vPar row; `max` is null when not given (it defaults to the nPar's installed cores). */
+export type VParRow = Omit<VPar, 'max'> & { readonly max: number | null };
+const vparBase = z.object({
+  complex: id,
+  npar: id,
+  vpar: id,
+  cores: wholeNumber(1),
+  // [V1] the boot processor is always one: a vPar has at least one core.
+  min: withDefault(wholeNumber(1), 1),
+  max: withDefault(wholeNumber(1), null),
+  static: withDefault(yesNo, false),
+});
+export const vparRow = vparBase
+  .superRefine((r, ctx) => {
+    // [V1] min ≤ cores ≤ max, each reported on the column that breaks it.
+    if (r.max !== null && r.min > r.max) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['max'],
+        message: `max below min (expected at least min ${r.min}, found ${quoted(String(r.max))})`,
+      });
+    } else if (r.cores < r.min) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cores'],
+        message: `fewer cores than the vPar's min [V1] (expected at least ${r.min}, found ${quoted(String(r.cores))})`,
+      });
+    } else if (r.max !== null && r.cores > r.max) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cores'],
+        message: `more cores than the vPar's max [V1] (expected at most ${r.max}, found ${quoted(String(r.cores))})`,
+      });
+    }
+  })
+  .transform((r): VParRow => ({
+    complex: r.complex,
+    npar: r.npar,
+    vpar: r.vpar,
+    cores: r.cores,
+    min: r.min,
+    max: r.max,
+    static: r.static,
+  }));
+
+const groupBase = z.object({
+  group: id,
+  sharing_rights: wholeNumber(0),
+  held_rights: withDefault(wholeNumber(0), 0),
+});
+export const groupRow = groupBase.transform((r): GicapGroup => ({
+  group: r.group,
+  sharingRights: r.sharing_rights,
+  heldRights: r.held_rights,
+}));
+
+/** A manager row; `site` is the given one (the loader resolves a co-located host's site). */
+const managerBase = z.object({
+  group: id,
+  host: id,
+  role: oneOf(['active', 'standby'] as const),
+  site: withDefault(id, null),
+  takeover: withDefault(oneOf(['serviceguard', 'manual'] as const), 'serviceguard' as const),
+});
+export const managerRow = managerBase.transform((r): GroupManager => ({
+  group: r.group,
+  host: r.host,
+  role: r.role,
+  site: r.site,
+  takeover: r.takeover,
+}));
+
+const packageBase = z.object({
+  package: id,
+  cores: wholeNumber(1),
+  nodes: nodeList,
+  priority: withDefault(integer, 100),
+  start_s: withDefault(seconds, 0),
+  kind: withDefault(oneOf(['app', 'vm'] as const), 'app' as const),
+  vm_boot_s: withDefault(seconds, null),
+  ticap: withDefault(yesNo, false),
+});
+export const packageRow = packageBase
+  .superRefine((r, ctx) => {
+    // [S13] no published default for VM start + guest boot: a vm package must state it.
+    if (r.kind === 'vm' && r.vm_boot_s === null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['vm_boot_s'],
+        message: missingValue('a number of seconds ≥ 0 when kind is vm'),
+      });
+    }
+    // Assumption A-VMBOOT: a boot time on an app package is a mistake (kind or column mixed up).
+    if (r.kind === 'app' && r.vm_boot_s !== null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['vm_boot_s'],
+        message: `boot time given for an app package (expected an empty cell unless kind is vm, found ${quoted(String(r.vm_boot_s))})`,
+      });
+    }
+  })
+  .transform((r): Package => ({
+    package: r.package,
+    cores: r.cores,
+    nodes: r.nodes,
+    priority: r.priority,
+    startS: r.start_s,
+    kind: r.kind,
+    vmBootS: r.vm_boot_s,
+    ticap: r.ticap,
+  }));
+
+/**
+ * Row schema of each file, and its per-column field schemas (used on a row that failed, to still learn
+ * its key and references so that one bad cell does not cascade into "unknown …" errors elsewhere).
+ */
+export const ROW_SCHEMAS = {
+  'complexes.csv': { row: complexRow, fields: complexBase.shape },
+  'cells.csv': { row: cellRow, fields: cellBase.shape },
+  'npars.csv': { row: nparRow, fields: nparBase.shape },
+  'vpars.csv': { row: vparRow, fields: vparBase.shape },
+  'groups.csv': { row: groupRow, fields: groupBase.shape },
+  'managers.csv': { row: managerRow, fields: managerBase.shape },
+  'packages.csv': { row: packageRow, fields: packageBase.shape },
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Names
+
+/** Levenshtein edit distance (insertions, deletions, substitutions). */
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      cur.push(Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
+    }
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
+}
+
+/** The candidate closest to `name` (smallest edit distance; ties: first in the given order). */
+export function closestName(name: string, candidates: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(name.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** `a, b, c` for an error message: sorted, at most `max` names, then `…`; `none` when empty. */
+export function listNames(names: Iterable<string>, max = 8): string {
+  const sorted = [...new Set(names)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (sorted.length === 0) return 'none';
+  const shown = sorted.slice(0, max).join(', ');
+  return sorted.length > max ? `${shown}, …` : shown;
+}

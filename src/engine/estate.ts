@@ -4,6 +4,7 @@
  * which manager runs on which partition). Pure and immutable after construction.
  */
 import { deriveFigures, nparKey, vparKey } from '../domain/derived.js';
+import { compareText, sortInventory } from '../domain/order.js';
 import type { Inventory, Package, Platform, TakeoverMode } from '../domain/types.js';
 
 export interface EComplex {
@@ -125,7 +126,9 @@ export interface Estate {
 }
 
 /** Compile a validated inventory. */
-export function compileEstate(inv: Inventory): Estate {
+export function compileEstate(input: Inventory): Estate {
+  // Indices follow the canonical row order, whatever order the caller's arrays are in.
+  const inv = sortInventory(input);
   const figures = deriveFigures(inv);
   const sites = uniqueSorted([
     ...inv.complexes.map((c) => c.site),
@@ -290,10 +293,7 @@ export function comparePackages(a: Package, b: Package): number {
   return compareText(a.package, b.package);
 }
 
-/** Code-unit string order: deterministic on every machine and locale. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export { compareText };
 
 function uniqueSorted(values: readonly (string | null)[]): string[] {
   return [...new Set(values.filter((v): v is string => v !== null))].sort(compareText);

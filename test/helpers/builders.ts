@@ -12,17 +12,7 @@ import type {
   Package,
   VPar,
 } from '../../src/domain/types.js';
-
-const byKeys =
-  <T>(...keys: ((t: T) => string)[]) =>
-  (a: T, b: T): number => {
-    for (const k of keys) {
-      const x = k(a);
-      const y = k(b);
-      if (x !== y) return x < y ? -1 : 1;
-    }
-    return 0;
-  };
+import { sortInventory } from '../../src/domain/order.js';
 
 export const complex = (name: string, more: Partial<Complex> = {}): Complex => ({
   complex: name,
@@ -130,38 +120,17 @@ export interface InventoryParts {
 }
 
 export function inventory(parts: InventoryParts): Inventory {
-  return {
+  return sortInventory({
     name: parts.name ?? 'test',
     sha256: '0'.repeat(64),
-    complexes: [...parts.complexes].sort(byKeys((c) => c.complex)),
-    cells: [...parts.cells].sort(
-      byKeys(
-        (c) => c.complex,
-        (c) => c.cell,
-      ),
-    ),
-    npars: [...parts.npars].sort(
-      byKeys(
-        (n) => n.complex,
-        (n) => n.npar,
-      ),
-    ),
-    vpars: [...(parts.vpars ?? [])].sort(
-      byKeys(
-        (v) => v.complex,
-        (v) => v.npar,
-        (v) => v.vpar,
-      ),
-    ),
-    groups: [...(parts.groups ?? [])].sort(byKeys((g) => g.group)),
-    managers: [...(parts.managers ?? [])].sort(
-      byKeys(
-        (m) => m.group,
-        (m) => m.host,
-      ),
-    ),
-    packages: [...parts.packages].sort(byKeys((p) => p.package)),
-  };
+    complexes: parts.complexes,
+    cells: parts.cells,
+    npars: parts.npars,
+    vpars: parts.vpars ?? [],
+    groups: parts.groups ?? [],
+    managers: parts.managers ?? [],
+    packages: parts.packages,
+  });
 }
 
 /**

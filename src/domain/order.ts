@@ -1,0 +1,55 @@
+/**
+ * The canonical order of an inventory's rows: by natural keys, in code-unit order (never locale
+ * order), so that results never depend on the row order of the input files.
+ */
+import type { Inventory } from './types.js';
+
+/** Code-unit string order: deterministic on every machine and locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const by =
+  <T>(...keys: ((t: T) => string)[]) =>
+  (a: T, b: T): number => {
+    for (const k of keys) {
+      const c = compareText(k(a), k(b));
+      if (c !== 0) return c;
+    }
+    return 0;
+  };
+
+/** A copy of the inventory with every array in canonical order. */
+export function sortInventory(inv: Inventory): Inventory {
+  return {
+    ...inv,
+    complexes: [...inv.complexes].sort(by((c) => c.complex)),
+    cells: [...inv.cells].sort(
+      by(
+        (c) => c.complex,
+        (c) => c.cell,
+      ),
+    ),
+    npars: [...inv.npars].sort(
+      by(
+        (n) => n.complex,
+        (n) => n.npar,
+      ),
+    ),
+    vpars: [...inv.vpars].sort(
+      by(
+        (v) => v.complex,
+        (v) => v.npar,
+        (v) => v.vpar,
+      ),
+    ),
+    groups: [...inv.groups].sort(by((g) => g.group)),
+    managers: [...inv.managers].sort(
+      by(
+        (m) => m.group,
+        (m) => m.host,
+      ),
+    ),
+    packages: [...inv.packages].sort(by((p) => p.package)),
+  };
+}

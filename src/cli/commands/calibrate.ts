@@ -1,6 +1,188 @@
+/**
+ * `gicap calibrate OBSERVATIONS.csv --out FILE [--model FILE] [--formula NAME] [--fix NAME,...]`:
+ * fit the timing model to measured failovers (spec 3.4) and write the calibrated model file. Prints
+ * the fitted coefficients (old typical → fitted, new range), the residual of every observation, R²
+ * and RMSE. Exit 2, with the reason, when the observations cannot determine the coefficients.
+ */
+import { basename, dirname, resolve } from 'node:path';
+import type { FormulaName } from '../../domain/timing.js';
+import { FORMULA_NAMES } from '../../domain/timing.js';
+import type { Calibration } from '../../engine/calibrate.js';
+import { calibrateModel } from '../../engine/calibrate.js';
+import { inputError } from '../../errors.js';
+import { DEFAULT_MODEL_PATH, formatTimingModel, loadTimingModel } from '../../io/load-model.js';
+import { loadObservations } from '../../io/load-observations.js';
+import { writeOutputs } from '../../io/write-output.js';
 import type { RegisterCommand } from '../program.js';
 
-// Placeholder while the command is being built; replaced by its implementation.
-export const registerCalibrate: RegisterCommand = (program) => {
-  program.command('calibrate').description('(not available yet)');
+interface CalibrateOptions {
+  out: string;
+  model?: string;
+  formula?: string;
+  fix: string[];
+}
+
+export const registerCalibrate: RegisterCommand = (program, ctx, setExit) => {
+  program
+    .command('calibrate')
+    .description(
+      'fit the timing model to measured failover times (least squares) and write a calibrated model',
+    )
+    .argument('<observations>', 'CSV: formula, seconds, and one column per driver count')
+    .requiredOption('--out <file>', 'where to write the calibrated model (JSON)')
+    .option('--model <file>', 'model to start from instead of the bundled one')
+    .option('--formula <name>', `fit only the rows of one formula (${FORMULA_NAMES.join(', ')})`)
+    .option(
+      '--fix <names>',
+      'coefficients to hold at their model values, comma separated (repeatable)',
+      (value: string, previous: string[]) => [
+        ...previous,
+        ...value
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== ''),
+      ],
+      [] as string[],
+    )
+    .addHelpText(
+      'after',
+      `
+Observations: one row per measured failover, with the formula measured (gm_takeover, gm_failover,
+rights_move or package_failover), the measured seconds, and the driver counts of that failover
+(a missing driver column counts 0). Rows of several formulas are fitted together.
+
+Examples:
+  gicap calibrate data/observations-example.csv --out my-model.json
+  gicap calibrate obs.csv --formula gm_takeover --out my-model.json
+  gicap calibrate obs.csv --fix sg_failover --out my-model.json
+  gicap plan data/seed-fig15 --model my-model.json`,
+    )
+    .action(async (observationsArg: string, opts: CalibrateOptions) => {
+      const formula = parseFormula(opts.formula);
+      const modelPath =
+        opts.model === undefined ? DEFAULT_MODEL_PATH : resolve(ctx.cwd, opts.model);
+      const model = await loadTimingModel(modelPath);
+      const obsPath = resolve(ctx.cwd, observationsArg);
+      const file = basename(obsPath);
+      const all = await loadObservations(obsPath);
+      const rows = formula === null ? all : all.filter((o) => o.formula === formula);
+      if (rows.length === 0) {
+        throw inputError(`${file}: no observations of ${formula ?? 'any formula'} to fit`);
+      }
+      const outcome = calibrateModel(model, rows, { source: file, fix: opts.fix });
+      if (!outcome.ok) {
+        throw inputError(
+          `cannot calibrate model "${model.name}" to ${file}`,
+          outcome.errors.map((e) => `${file}: ${e}`),
+        );
+      }
+      const outPath = resolve(ctx.cwd, opts.out);
+      await writeOutputs(dirname(outPath), [
+        { name: basename(outPath), content: formatTimingModel(outcome.calibration.model) },
+      ]);
+      const ignored = all.length - rows.length;
+      ctx.stdout.write(
+        renderCalibration(outcome.calibration, {
+          model: model.name,
+          file,
+          out: opts.out,
+          ignored:
+            ignored > 0 ? `${ignored} rows of other formulas ignored (--formula ${formula})` : null,
+        }),
+      );
+      setExit(0);
+    });
 };
+
+function parseFormula(value: string | undefined): FormulaName | null {
+  if (value === undefined) return null;
+  if ((FORMULA_NAMES as readonly string[]).includes(value)) return value as FormulaName;
+  throw inputError(
+    `--formula: "${value}" is not a formula of the model (expected ${FORMULA_NAMES.join(', ')})`,
+  );
+}
+
+/** The calibration report: fitted coefficients, held ones, residuals, fit quality, notes. */
+export function renderCalibration(
+  c: Calibration,
+  info: { model: string; file: string; out: string; ignored: string | null },
+): string {
+  const count = c.observations.length;
+  const perFormula = Object.entries(c.rows)
+    .map(([f, n]) => `${f} ${n}`)
+    .join(', ');
+  const out: string[] = [
+    `Calibrating model "${info.model}" to ${info.file}: ${count} observations (${perFormula})`,
+  ];
+  if (info.ignored !== null) out.push(info.ignored);
+
+  out.push('', 'Fitted coefficients (seconds)');
+  out.push(
+    ...table(
+      ['coefficient', 'was typical', 'fitted', 'new min', 'new max', 'was range'],
+      c.fitted.map((f) => [
+        f.clamped ? `${f.name} (clamped)` : f.name,
+        fmt(f.before.typical),
+        fmt(f.typical),
+        fmt(f.min),
+        fmt(f.max),
+        `${fmt(f.before.min)}–${fmt(f.before.max)}`,
+      ]),
+      [1, 2, 3, 4],
+    ),
+  );
+  const fixed = c.held.filter((h) => h.why === 'fixed').map((h) => h.name);
+  const unused = c.held.filter((h) => h.why === 'not-identifiable').map((h) => h.name);
+  if (fixed.length > 0) out.push(`Held with --fix: ${fixed.join(', ')}`);
+  if (unused.length > 0)
+    out.push(`Kept at model values (no observation depends on them): ${unused.join(', ')}`);
+
+  out.push('', 'Observations (seconds)');
+  out.push(
+    ...table(
+      ['line', 'formula', 'measured', 'fitted', 'residual'],
+      c.observations.map((o) => [
+        String(o.line),
+        o.formula,
+        fmt(o.measured),
+        fmt(o.predicted),
+        fmt(o.residual),
+      ]),
+      [0, 2, 3, 4],
+    ),
+  );
+  out.push(
+    '',
+    `Fit: R² ${c.r2 === null ? 'n/a (every measurement is equal)' : c.r2.toFixed(4)}, RMSE ${c.rmse.toFixed(3)} s over ${count} observations`,
+  );
+  if (c.notes.length > 0) {
+    out.push('', 'Notes');
+    for (const n of c.notes) out.push(`  - ${n}`);
+  }
+  out.push(
+    '',
+    `Wrote ${info.out} (model "${c.model.name}"; typical = the fit, min/max cover every observation).`,
+    `Use it with --model ${info.out}, e.g. gicap model --model ${info.out}`,
+  );
+  return `${out.join('\n')}\n`;
+}
+
+function fmt(x: number): string {
+  return String(Math.round(x * 1000) / 1000);
+}
+
+function table(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  right: readonly number[],
+): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]): string =>
+    `  ${cells
+      .map((cell, i) => {
+        const w = widths[i] ?? 0;
+        return right.includes(i) ? cell.padStart(w) : cell.padEnd(w);
+      })
+      .join('  ')}`.trimEnd();
+  return [line(header), ...rows.map(line)];
+}

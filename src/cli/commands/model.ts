@@ -1,6 +1,108 @@
+/**
+ * `gicap model [--model FILE] [--format text|json]`: print the timing model in effect (spec 3.4), as a
+ * readable table (coefficients with their ranges in seconds and sources, every assumption marked;
+ * the formulas; the drivers) or as a model file (JSON) to start a custom model from.
+ */
+import { resolve } from 'node:path';
+import type { TimingModel } from '../../domain/timing.js';
+import { inputError } from '../../errors.js';
+import { DEFAULT_MODEL_PATH, formatTimingModel, loadTimingModel } from '../../io/load-model.js';
 import type { RegisterCommand } from '../program.js';
 
-// Placeholder while the command is being built; replaced by its implementation.
-export const registerModel: RegisterCommand = (program) => {
-  program.command('model').description('(not available yet)');
+const FORMATS = ['text', 'json'] as const;
+type ModelFormat = (typeof FORMATS)[number];
+
+/** The mark on a coefficient whose source is "assumption" (no published figure). */
+export const ASSUMPTION_MARK = '*';
+
+export const registerModel: RegisterCommand = (program, ctx, setExit) => {
+  program
+    .command('model')
+    .description('print the timing model in effect: coefficients, sources, formulas, drivers')
+    .option('--model <file>', 'timing model file (JSON) instead of the bundled one')
+    .option('--format <format>', 'text (a table) or json (a model file)', 'text')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  gicap model
+  gicap model --format json > my-model.json     (a copy to edit, then: --model my-model.json)
+  gicap model --model my-model.json              (check a model file: exit 2 lists every problem)`,
+    )
+    .action(async (opts: { model?: string; format: string }) => {
+      const format = parseFormat(opts.format);
+      const path = opts.model === undefined ? DEFAULT_MODEL_PATH : resolve(ctx.cwd, opts.model);
+      const model = await loadTimingModel(path);
+      const shown = opts.model ?? 'data/timing-model.json (bundled)';
+      ctx.stdout.write(
+        format === 'json' ? formatTimingModel(model) : renderModelText(model, shown),
+      );
+      setExit(0);
+    });
 };
+
+function parseFormat(value: string): ModelFormat {
+  if ((FORMATS as readonly string[]).includes(value)) return value as ModelFormat;
+  throw inputError(`--format: "${value}" is not a format of gicap model (expected text or json)`);
+}
+
+/** The model as text: a coefficient table, a legend, the formulas and the drivers. */
+export function renderModelText(model: TimingModel, file: string): string {
+  const out: string[] = [`Timing model "${model.name}" from ${file}`];
+  if (model.description !== undefined) out.push(model.description);
+  out.push('', 'Coefficients (seconds)');
+  const rows = Object.entries(model.coefficients).map(([name, c]) => [
+    c.source === 'assumption' ? `${name} ${ASSUMPTION_MARK}` : name,
+    fmt(c.min),
+    fmt(c.typical),
+    fmt(c.max),
+    c.source,
+  ]);
+  out.push(...table(['coefficient', 'min', 'typical', 'max', 'source'], rows, [1, 2, 3]));
+  const assumptions = Object.values(model.coefficients).filter(
+    (c) => c.source === 'assumption',
+  ).length;
+  out.push(
+    `${ASSUMPTION_MARK} assumption (${assumptions} of ${Object.keys(model.coefficients).length}): no published figure; replace it with a measured value (--model FILE) or fit it (gicap calibrate)`,
+  );
+
+  out.push('', 'Formulas (seconds; each evaluated with every coefficient at min, typical, max)');
+  for (const [name, text] of Object.entries(model.formulas)) out.push(`  ${name} = ${text}`);
+
+  const described = Object.entries(model.coefficients).filter(([, c]) => c.description);
+  if (described.length > 0) {
+    out.push('', 'What each coefficient is');
+    const width = Math.max(...described.map(([n]) => n.length));
+    for (const [name, c] of described) out.push(`  ${name.padEnd(width)}  ${c.description ?? ''}`);
+  }
+  const drivers = Object.entries(model.drivers);
+  if (drivers.length > 0) {
+    out.push('', 'Drivers (counted in each scenario)');
+    const width = Math.max(...drivers.map(([n]) => n.length));
+    for (const [name, text] of drivers) out.push(`  ${name.padEnd(width)}  ${text}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** Seconds as written: integers plain, fractions with up to 3 decimals. */
+function fmt(x: number): string {
+  return String(Math.round(x * 1000) / 1000);
+}
+
+/** Two-space indented columns; columns listed in `right` are right-aligned (numbers). */
+function table(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  right: readonly number[],
+): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]): string =>
+    `  ${cells
+      .map((cell, i) => {
+        const w = widths[i] ?? 0;
+        if (i === cells.length - 1) return cell;
+        return right.includes(i) ? cell.padStart(w) : cell.padEnd(w);
+      })
+      .join('  ')}`.trimEnd();
+  return [line(header), ...rows.map(line)];
+}

@@ -1,0 +1,199 @@
+/**
+ * The project's only mathjs import (style.md practice 8): one configured instance and a narrow API,
+ * so numeric choices live in one file. Numbers are plain IEEE doubles (`number: 'number'`), never
+ * BigNumber or Fraction: the timing model works in seconds with three decimals.
+ *
+ * What the rest of the code may do with mathjs:
+ * - parse a timing formula and list what it uses (`inspectExpression`), compile it once
+ *   (`compileExpression`) and evaluate it many times over a scope of numbers;
+ * - convert a coefficient's unit to seconds (`timeUnitToSeconds`);
+ * - solve a least-squares problem and test columns for collinearity (`leastSquares`,
+ *   `columnIndependence`), for `gicap calibrate`.
+ */
+import { all, create } from 'mathjs';
+import type { MathNode } from 'mathjs';
+
+// `all` is typed as possibly undefined by mathjs' typings; the package always exports it.
+const math = create(all as NonNullable<typeof all>, { number: 'number', matrix: 'Array' });
+
+/**
+ * The functions a timing formula may call: all non-decreasing in their arguments, so a formula
+ * built from them and + * over non-negative coefficients stays monotone (spec 3.4).
+ */
+export const FORMULA_FUNCTIONS = ['ceil', 'floor', 'max', 'min', 'round'] as const;
+const ALLOWED_FUNCTIONS: ReadonlySet<string> = new Set(FORMULA_FUNCTIONS);
+
+/** Operators a formula may use: arithmetic, comparison and logic (for conditions on drivers). */
+const ALLOWED_OPERATORS: ReadonlySet<string> = new Set([
+  'add',
+  'subtract',
+  'multiply',
+  'divide',
+  'unaryMinus',
+  'unaryPlus',
+  'pow',
+  'larger',
+  'largerEq',
+  'smaller',
+  'smallerEq',
+  'equal',
+  'unequal',
+  'and',
+  'or',
+  'not',
+]);
+
+/** What a parsed formula refers to, or why it cannot be used. */
+export type ExpressionInspection =
+  | {
+      readonly ok: true;
+      /** Names read as values (coefficients, drivers, other formulas), first use first. */
+      readonly symbols: readonly string[];
+    }
+  | { readonly ok: false; readonly problems: readonly string[] };
+
+/**
+ * Parse `text` and list its symbols. Problems: it does not parse (mathjs message), or it uses
+ * something other than numbers, names, the allowed operators, `?:` and FORMULA_FUNCTIONS (an
+ * assignment, a string, a matrix, a property access...).
+ */
+export function inspectExpression(text: string): ExpressionInspection {
+  let root: MathNode;
+  try {
+    root = math.parse(text);
+  } catch (err) {
+    return { ok: false, problems: [`does not parse (${errorMessage(err)})`] };
+  }
+  const symbols: string[] = [];
+  const problems: string[] = [];
+  root.traverse((node, path, parent) => {
+    switch (node.type) {
+      case 'SymbolNode': {
+        // The name of a called function is a SymbolNode too; it is checked at its FunctionNode.
+        if (parent?.type === 'FunctionNode' && path === 'fn') return;
+        const name = (node as unknown as { name: string }).name;
+        if (!symbols.includes(name)) symbols.push(name);
+        return;
+      }
+      case 'FunctionNode': {
+        const fn = (node as unknown as { fn: MathNode }).fn;
+        const name = fn.type === 'SymbolNode' ? (fn as unknown as { name: string }).name : '';
+        if (!ALLOWED_FUNCTIONS.has(name)) {
+          problems.push(
+            `unknown function "${name || fn.toString()}" (allowed: ${FORMULA_FUNCTIONS.join(', ')})`,
+          );
+        }
+        return;
+      }
+      case 'OperatorNode': {
+        const op = node as unknown as { fn: string; op: string };
+        if (!ALLOWED_OPERATORS.has(op.fn)) {
+          problems.push(`operator "${op.op}" is not allowed (${ALLOWED_SUMMARY})`);
+        }
+        return;
+      }
+      case 'ConstantNode': {
+        const value = (node as unknown as { value: unknown }).value;
+        if (typeof value !== 'number') {
+          problems.push(`"${node.toString()}" is not allowed (${ALLOWED_SUMMARY})`);
+        }
+        return;
+      }
+      case 'ParenthesisNode':
+      case 'ConditionalNode':
+        return;
+      default:
+        problems.push(`"${node.toString()}" is not allowed (${ALLOWED_SUMMARY})`);
+    }
+  });
+  return problems.length > 0 ? { ok: false, problems: dedupe(problems) } : { ok: true, symbols };
+}
+
+const ALLOWED_SUMMARY = `a formula uses numbers, names, + - * / ^, comparisons, and/or/not, ?: and ${FORMULA_FUNCTIONS.join(', ')}`;
+
+/** A formula compiled once, evaluated many times over a scope of numbers. */
+export interface CompiledExpression {
+  evaluate(scope: Record<string, number>): unknown;
+}
+
+/** Compile a formula that `inspectExpression` accepted. */
+export function compileExpression(text: string): CompiledExpression {
+  const code = math.compile(text);
+  return { evaluate: (scope) => code.evaluate(scope) as unknown };
+}
+
+/**
+ * Seconds in one `unit` (`s` → 1, `min` → 60, `h` → 3600), or null when `unit` is not a bare
+ * mathjs time unit: a non-time unit such as `kg`, an unknown name, or anything with a number in it.
+ */
+export function timeUnitToSeconds(unit: string): number | null {
+  if (!/^[A-Za-z]+$/.test(unit)) return null;
+  try {
+    const u = math.unit(1, unit);
+    if (!u.equalBase(math.unit(1, 's'))) return null;
+    return u.toNumber('s');
+  } catch {
+    return null;
+  }
+}
+
+/** Whether `name` is a mathjs function or constant (`min`, `pi`, `e`...), so unusable as a name. */
+export function isMathBuiltin(name: string): boolean {
+  return Object.prototype.hasOwnProperty.call(math, name) || name in math;
+}
+
+/**
+ * For each column j of `a` (rows × columns): the distance of column j from the span of the columns
+ * before it, divided by its own length (|R_jj| / ‖a_j‖ of a QR decomposition). 0 means column j is a
+ * linear combination of earlier columns; a zero column gives 0.
+ */
+export function columnIndependence(a: readonly (readonly number[])[]): number[] {
+  const cols = a[0]?.length ?? 0;
+  if (cols === 0) return [];
+  const { R } = math.qr(a.map((r) => [...r]));
+  const r = R as number[][];
+  const out: number[] = [];
+  for (let j = 0; j < cols; j += 1) {
+    const norm = Math.sqrt(a.reduce((s, row) => s + (row[j] ?? 0) ** 2, 0));
+    const diag = Math.abs(r[j]?.[j] ?? 0);
+    out.push(norm === 0 ? 0 : diag / norm);
+  }
+  return out;
+}
+
+/**
+ * x minimising ‖a·x − b‖² by Householder QR (mathjs `qr`, then `usolve` on the square part of R).
+ * The columns of `a` must be independent (check with `columnIndependence`) and rows ≥ columns.
+ */
+export function leastSquares(a: readonly (readonly number[])[], b: readonly number[]): number[] {
+  const cols = a[0]?.length ?? 0;
+  if (cols === 0) return [];
+  // Scale columns to unit length first, so the triangular solve sees comparable magnitudes.
+  const norms = Array.from({ length: cols }, (_, j) =>
+    Math.sqrt(a.reduce((s, row) => s + (row[j] ?? 0) ** 2, 0)),
+  );
+  const scaled = a.map((row) => row.map((v, j) => v / (norms[j] ?? 1)));
+  const { Q, R } = math.qr(scaled);
+  const qt = math.transpose(Q as number[][]);
+  const qtb: number[] = math.multiply(qt, [...b]);
+  const rSquare = (R as number[][]).slice(0, cols).map((row) => row.slice(0, cols));
+  const z = math.usolve(rSquare, qtb.slice(0, cols)) as unknown as number[][];
+  return z.map((row, j) => (row[0] ?? 0) / (norms[j] ?? 1));
+}
+
+/** Solve the square system a·x = b (LU with partial pivoting); used for small collinearity reports. */
+export function solveSquare(a: readonly (readonly number[])[], b: readonly number[]): number[] {
+  const x = math.lusolve(
+    a.map((r) => [...r]),
+    [...b],
+  ) as unknown as number[][];
+  return x.map((row) => row[0] ?? 0);
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function dedupe(lines: readonly string[]): string[] {
+  return [...new Set(lines)];
+}

@@ -1,0 +1,485 @@
+/**
+ * Validation of a timing model file (spec 3.4), pure: a parsed JSON value in, a `TimingModel` (every
+ * coefficient converted to seconds) or every problem found out, one line each as `PATH: what is wrong
+ * (what was expected)`. `src/io/load-model.ts` prefixes the file name and turns problems into exit 2.
+ *
+ * Beyond the shape, a model must be usable by the engine: every formula parses, uses only known
+ * symbols and allowed functions, no formula depends on itself, and every formula is monotone in its
+ * coefficients in practice, checked at a few representative driver vectors: all coefficients at min
+ * ≤ at typical ≤ at max, and raising any one coefficient from its min to its max never lowers the time.
+ * That is what makes the three-point range {min, typical, max} bound the time.
+ */
+import type { Coefficient, DriverName, TimingModel } from '../domain/timing.js';
+import { DRIVER_NAMES, FORMULA_NAMES } from '../domain/timing.js';
+import { inspectExpression, isMathBuiltin, timeUnitToSeconds } from './math.js';
+import { compileTimingModel } from './timing.js';
+
+export type TimingModelCheck =
+  | { readonly ok: true; readonly model: TimingModel; readonly errors?: never }
+  | { readonly ok: false; readonly errors: readonly string[]; readonly model?: never };
+
+const TOP_KEYS = ['name', 'description', 'coefficients', 'drivers', 'formulas'] as const;
+const COEFFICIENT_KEYS = ['min', 'typical', 'max', 'unit', 'source', 'description'] as const;
+const UNIT_HINT = 'expected s, seconds, min or minutes';
+const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Driver vectors at which every formula is evaluated to check it is monotone in its coefficients:
+ * nothing counted, everything once, the spec's example (GM takeover with 1 group and 2 members) and
+ * a busy scenario (many nPars down, so the 900 s takeover cap binds; a manual takeover; a vPar).
+ */
+export const PROBE_DRIVERS: readonly Readonly<Record<DriverName, number>>[] = [
+  driversWith({}),
+  driversWith(Object.fromEntries(DRIVER_NAMES.map((d) => [d, 1]))),
+  driversWith({ groups_managed: 1, member_complexes: 2 }),
+  driversWith({
+    groups_managed: 3,
+    member_complexes: 8,
+    member_npars_down: 20,
+    manual: 1,
+    managers_tried: 2,
+    complexes_in_group: 8,
+    seized_npars: 4,
+    seized_cells: 16,
+    cores_activated: 32,
+    vpar_node: 1,
+    waited: 1,
+    failed_attempts: 2,
+    start_s: 120,
+    vm_boot_s: 300,
+  }),
+];
+
+/** Check a parsed model file and convert it (coefficients in seconds, unit `s`). */
+export function checkTimingModel(value: unknown): TimingModelCheck {
+  const errors: string[] = [];
+  if (!isRecord(value)) {
+    return {
+      ok: false,
+      errors: [
+        `the model must be a JSON object with name, coefficients, drivers and formulas (found ${describe(value)})`,
+      ],
+    };
+  }
+  for (const key of Object.keys(value)) {
+    if (!(TOP_KEYS as readonly string[]).includes(key)) {
+      errors.push(
+        `${key}: unknown key (expected ${orList(TOP_KEYS)}${closestHint(key, TOP_KEYS)})`,
+      );
+    }
+  }
+
+  const name = value['name'];
+  if (name === undefined) errors.push('name: missing (a string naming the model)');
+  else if (typeof name !== 'string' || name.trim() === '')
+    errors.push(`name: expected a non-empty string (found ${describe(name)})`);
+  const description = value['description'];
+  if (description !== undefined && typeof description !== 'string')
+    errors.push(`description: expected a string (found ${describe(description)})`);
+
+  const drivers = checkDrivers(value['drivers'], errors);
+  const formulaNames = isRecord(value['formulas']) ? Object.keys(value['formulas']) : [];
+  const coefficients = checkCoefficients(value['coefficients'], formulaNames, errors);
+  const formulas = checkFormulas(value['formulas'], Object.keys(coefficients.all), errors);
+
+  if (errors.length > 0) return { ok: false, errors };
+  const model: TimingModel = {
+    name: name as string,
+    ...(typeof description === 'string' ? { description } : {}),
+    coefficients: coefficients.converted,
+    drivers,
+    formulas,
+  };
+  const behaviour = checkMonotone(model);
+  return behaviour.length > 0 ? { ok: false, errors: behaviour } : { ok: true, model };
+}
+
+function checkDrivers(raw: unknown, errors: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (raw === undefined) return out;
+  if (!isRecord(raw)) {
+    errors.push(`drivers: expected an object of driver descriptions (found ${describe(raw)})`);
+    return out;
+  }
+  for (const [key, text] of Object.entries(raw)) {
+    if (!(DRIVER_NAMES as readonly string[]).includes(key)) {
+      errors.push(
+        `drivers.${key}: unknown driver (the engine counts ${DRIVER_NAMES.join(', ')}${closestHint(key, DRIVER_NAMES)})`,
+      );
+    } else if (typeof text !== 'string') {
+      errors.push(
+        `drivers.${key}: expected a string saying what it counts (found ${describe(text)})`,
+      );
+    } else out[key] = text;
+  }
+  return out;
+}
+
+interface CheckedCoefficients {
+  /** Every coefficient with a usable name, valid or not (so formulas can still refer to them). */
+  readonly all: Record<string, true>;
+  readonly converted: Record<string, Coefficient>;
+}
+
+function checkCoefficients(
+  raw: unknown,
+  formulaNames: readonly string[],
+  errors: string[],
+): CheckedCoefficients {
+  const all: Record<string, true> = {};
+  const converted: Record<string, Coefficient> = {};
+  if (raw === undefined) {
+    errors.push('coefficients: missing (an object of coefficients by name)');
+    return { all, converted };
+  }
+  if (!isRecord(raw)) {
+    errors.push(
+      `coefficients: expected an object of coefficients by name (found ${describe(raw)})`,
+    );
+    return { all, converted };
+  }
+  for (const [name, entry] of Object.entries(raw)) {
+    const path = `coefficients.${name}`;
+    if (!NAME_PATTERN.test(name)) {
+      errors.push(`${path}: not a usable name (letters, digits and _, not starting with a digit)`);
+      continue;
+    }
+    if (isMathBuiltin(name)) {
+      errors.push(`${path}: the name is a mathjs function or constant (choose another name)`);
+      continue;
+    }
+    if ((DRIVER_NAMES as readonly string[]).includes(name)) {
+      errors.push(`${path}: the name is a driver's (choose another name)`);
+      continue;
+    }
+    if (formulaNames.includes(name)) {
+      errors.push(`${path}: the name is a formula's (choose another name)`);
+      continue;
+    }
+    all[name] = true;
+    const c = checkCoefficient(path, entry, errors);
+    if (c !== null) converted[name] = c;
+  }
+  return { all, converted };
+}
+
+function checkCoefficient(path: string, entry: unknown, errors: string[]): Coefficient | null {
+  if (!isRecord(entry)) {
+    errors.push(
+      `${path}: expected an object with min, typical, max, unit and source (found ${describe(entry)})`,
+    );
+    return null;
+  }
+  const before = errors.length;
+  for (const key of Object.keys(entry)) {
+    if (!(COEFFICIENT_KEYS as readonly string[]).includes(key)) {
+      errors.push(
+        `${path}.${key}: unknown key (expected ${orList(COEFFICIENT_KEYS)}${closestHint(key, COEFFICIENT_KEYS)})`,
+      );
+    }
+  }
+  const numbers: number[] = [];
+  for (const key of ['min', 'typical', 'max'] as const) {
+    const v = entry[key];
+    if (v === undefined)
+      errors.push(`${path}.${key}: missing (a number ≥ 0 in the coefficient's unit)`);
+    else if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+      errors.push(`${path}.${key}: expected a number ≥ 0 (found ${describe(v)})`);
+    else numbers.push(v);
+  }
+  const [min, typical, max] = numbers;
+  if (min !== undefined && typical !== undefined && max !== undefined) {
+    if (min > typical)
+      errors.push(
+        `${path}: min ${min} is greater than typical ${typical} (expected min ≤ typical ≤ max)`,
+      );
+    if (typical > max)
+      errors.push(
+        `${path}: typical ${typical} is greater than max ${max} (expected min ≤ typical ≤ max)`,
+      );
+  }
+  const unit = entry['unit'];
+  let seconds: number | null = null;
+  if (unit === undefined) errors.push(`${path}.unit: missing (a time unit: ${UNIT_HINT})`);
+  else if (typeof unit !== 'string')
+    errors.push(`${path}.unit: expected a string (${UNIT_HINT}; found ${describe(unit)})`);
+  else {
+    seconds = timeUnitToSeconds(unit);
+    if (seconds === null) errors.push(`${path}.unit: "${unit}" is not a time unit (${UNIT_HINT})`);
+  }
+  const source = entry['source'];
+  if (source === undefined)
+    errors.push(
+      `${path}.source: missing (a domain-rules.md tag such as [S1 p.31], or "assumption")`,
+    );
+  else if (typeof source !== 'string' || source.trim() === '')
+    errors.push(
+      `${path}.source: expected a domain-rules.md tag such as [S1 p.31], or "assumption" (found ${describe(source)})`,
+    );
+  const description = entry['description'];
+  if (description !== undefined && typeof description !== 'string')
+    errors.push(`${path}.description: expected a string (found ${describe(description)})`);
+
+  if (errors.length > before || seconds === null) return null;
+  const perUnit = seconds;
+  const toSeconds = (v: number): number => Math.round(v * perUnit * 1e9) / 1e9;
+  return {
+    min: toSeconds(min as number),
+    typical: toSeconds(typical as number),
+    max: toSeconds(max as number),
+    unit: 's',
+    source: source as string,
+    ...(typeof description === 'string' ? { description } : {}),
+  };
+}
+
+function checkFormulas(
+  raw: unknown,
+  coefficientNames: readonly string[],
+  errors: string[],
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (raw === undefined) {
+    errors.push(`formulas: missing (an object with ${FORMULA_NAMES.join(', ')})`);
+    return out;
+  }
+  if (!isRecord(raw)) {
+    errors.push(
+      `formulas: expected an object of mathjs expressions by name (found ${describe(raw)})`,
+    );
+    return out;
+  }
+  for (const name of FORMULA_NAMES) {
+    if (!Object.hasOwn(raw, name))
+      errors.push(`formulas.${name}: missing (a model defines ${FORMULA_NAMES.join(', ')})`);
+  }
+  const known = [...coefficientNames, ...DRIVER_NAMES, ...FORMULA_NAMES];
+  const references = new Map<string, string[]>();
+  const used = new Set<string>();
+  let allParsed = true;
+  for (const [name, text] of Object.entries(raw)) {
+    const path = `formulas.${name}`;
+    if (!(FORMULA_NAMES as readonly string[]).includes(name)) {
+      errors.push(
+        `${path}: unknown formula (expected ${FORMULA_NAMES.join(', ')}${closestHint(name, FORMULA_NAMES)})`,
+      );
+      continue;
+    }
+    if (typeof text !== 'string' || text.trim() === '') {
+      errors.push(`${path}: expected a mathjs expression as a string (found ${describe(text)})`);
+      continue;
+    }
+    const inspected = inspectExpression(text);
+    if (!inspected.ok) {
+      for (const p of inspected.problems) errors.push(`${path}: ${p}`);
+      allParsed = false;
+      continue;
+    }
+    for (const symbol of inspected.symbols) used.add(symbol);
+    for (const symbol of inspected.symbols) {
+      if (!known.includes(symbol)) {
+        errors.push(
+          `${path}: unknown symbol "${symbol}" (not a coefficient, driver or formula${closestHint(symbol, known)})`,
+        );
+      }
+    }
+    references.set(
+      name,
+      inspected.symbols.filter((s) => (FORMULA_NAMES as readonly string[]).includes(s)),
+    );
+    out[name] = text;
+  }
+  errors.push(...findCycles(references));
+  // A coefficient no formula uses is usually a misspelt one (the formula then names the right
+  // spelling as an unknown symbol); only judged when every formula could be read.
+  if (allParsed) {
+    const usedSymbols = [...used];
+    for (const name of coefficientNames) {
+      if (!used.has(name)) {
+        errors.push(
+          `coefficients.${name}: unknown coefficient (no formula uses it${closestHint(name, usedSymbols)})`,
+        );
+      }
+    }
+  }
+  return out;
+}
+
+/** One line per distinct cycle among formulas, named from the first formula (in file order) on it. */
+function findCycles(references: ReadonlyMap<string, readonly string[]>): string[] {
+  const lines: string[] = [];
+  const reported = new Set<string>();
+  for (const start of references.keys()) {
+    const cycle = cycleFrom(start, references);
+    if (cycle === null) continue;
+    const key = [...new Set(cycle)].sort().join(',');
+    if (reported.has(key)) continue;
+    reported.add(key);
+    lines.push(`formulas.${start}: circular reference ${cycle.join(' → ')}`);
+  }
+  return lines;
+}
+
+/** The path from `start` back to `start`, if `start` depends on itself. */
+function cycleFrom(
+  start: string,
+  references: ReadonlyMap<string, readonly string[]>,
+): string[] | null {
+  const seen = new Set<string>();
+  const walk = (f: string, path: readonly string[]): string[] | null => {
+    for (const next of references.get(f) ?? []) {
+      if (next === start) return [...path, next];
+      if (seen.has(next)) continue;
+      seen.add(next);
+      const found = walk(next, [...path, next]);
+      if (found !== null) return found;
+    }
+    return null;
+  };
+  return walk(start, [start]);
+}
+
+/**
+ * Evaluate every formula at the probe driver vectors: it must give finite times ≥ 0, all-min ≤
+ * all-typical ≤ all-max, and must not fall when one coefficient goes from its min to its max (others
+ * typical). One line per formula and kind of problem, for the first probe that shows it.
+ */
+function checkMonotone(model: TimingModel): string[] {
+  const engine = compileTimingModel(model);
+  const lines: string[] = [];
+  for (const formula of FORMULA_NAMES) {
+    const path = `formulas.${formula}`;
+    let orderReported = false;
+    const decreasing = new Set<string>();
+    for (const drivers of PROBE_DRIVERS) {
+      const label = describeDrivers(drivers);
+      let low: number;
+      let typical: number;
+      let high: number;
+      const at = (which: 'min' | 'typical' | 'max'): Record<string, number> =>
+        Object.fromEntries(Object.entries(model.coefficients).map(([n, c]) => [n, c[which]]));
+      try {
+        low = engine.evaluate(formula, drivers, at('min'));
+        typical = engine.evaluate(formula, drivers, at('typical'));
+        high = engine.evaluate(formula, drivers, at('max'));
+      } catch (err) {
+        lines.push(
+          `${path}: cannot be evaluated with ${label} (${err instanceof Error ? err.message : String(err)})`,
+        );
+        break;
+      }
+      if (low < 0) {
+        lines.push(
+          `${path}: with ${label} the time at min is negative (${fmt(low)} s; a time is ≥ 0)`,
+        );
+        break;
+      }
+      if (
+        !orderReported &&
+        (low > typical + tolerance(typical) || typical > high + tolerance(high))
+      ) {
+        const [a, aName, b, bName] =
+          low > typical + tolerance(typical)
+            ? [low, 'min', typical, 'typical']
+            : [typical, 'typical', high, 'max'];
+        lines.push(
+          `${path}: with ${label}, ${aName} ${fmt(a)} is greater than ${bName} ${fmt(b)} (expected min ≤ typical ≤ max: the formula must not fall when a coefficient rises)`,
+        );
+        orderReported = true;
+      }
+      for (const name of engine.coefficientsOf(formula)) {
+        const c = model.coefficients[name] as Coefficient;
+        if (decreasing.has(name)) continue;
+        const atMin = engine.evaluate(formula, drivers, { [name]: c.min });
+        const atMax = engine.evaluate(formula, drivers, { [name]: c.max });
+        if (atMax < atMin - tolerance(atMin)) {
+          decreasing.add(name);
+          lines.push(
+            `${path}: falls when ${name} rises, with ${label} (${fmt(atMin)} s at its min ${fmt(c.min)}, ${fmt(atMax)} s at its max ${fmt(c.max)}; a time must not fall when a coefficient rises)`,
+          );
+        }
+      }
+    }
+  }
+  return lines;
+}
+
+/** "all drivers 0", "all drivers 1", or "drivers a=1, b=2 (others 0)". */
+export function describeDrivers(drivers: Readonly<Record<string, number>>): string {
+  const values = DRIVER_NAMES.map((d) => drivers[d] ?? 0);
+  const first = values[0] ?? 0;
+  if (values.every((v) => v === first)) return `all drivers ${first}`;
+  const set = DRIVER_NAMES.filter((d) => (drivers[d] ?? 0) !== 0).map((d) => `${d}=${drivers[d]}`);
+  return `drivers ${set.join(', ')} (others 0)`;
+}
+
+function driversWith(values: Partial<Record<DriverName, number>>): Record<DriverName, number> {
+  return Object.fromEntries(DRIVER_NAMES.map((d) => [d, values[d] ?? 0])) as Record<
+    DriverName,
+    number
+  >;
+}
+
+function tolerance(x: number): number {
+  return 1e-9 * Math.max(1, Math.abs(x));
+}
+
+function fmt(x: number): string {
+  return String(Math.round(x * 1000) / 1000);
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A short rendering of a JSON value for "found ..." (strings quoted, long values cut). */
+export function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'object') return 'an object';
+  const s = JSON.stringify(v) ?? typeof v;
+  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
+}
+
+function orList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+function closestHint(name: string, candidates: readonly string[]): string {
+  const c = closestName(name, candidates);
+  return c === null ? '' : `; closest: ${c}`;
+}
+
+/**
+ * The candidate nearest to `name` by edit distance, when near enough to be a likely typo (at most
+ * 2 edits, or a third of the name); ties go to the first candidate in the given order.
+ */
+export function closestName(name: string, candidates: readonly string[]): string | null {
+  const limit = Math.max(2, Math.floor(name.length / 3));
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  const lower = name.toLowerCase();
+  for (const c of candidates) {
+    if (c === name) continue;
+    const d = editDistance(lower, c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= limit ? best : null;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
+    }
+    prev = row;
+  }
+  return prev[b.length] ?? 0;
+}

@@ -1,0 +1,124 @@
+/**
+ * Reading an observations CSV for `gicap calibrate` (spec 3.4): one row per observed failover, with
+ * the `formula` measured, the measured `seconds`, and one column per driver count (a driver column
+ * that is absent or empty counts 0). Headers match case-insensitively, as inventory files do. Every
+ * problem is reported, one line each as `FILE:LINE:COLUMN: what is wrong`, then exit 2.
+ */
+import { basename } from 'node:path';
+import type { DriverName, FormulaName } from '../domain/timing.js';
+import { DRIVER_NAMES, FORMULA_NAMES } from '../domain/timing.js';
+import type { Observation } from '../engine/calibrate.js';
+import { closestName } from '../engine/timing-model-check.js';
+import { inputError } from '../errors.js';
+import { parseCsv } from './csv.js';
+import { readText } from './read-text.js';
+
+const REQUIRED = ['formula', 'seconds'] as const;
+const KNOWN: readonly string[] = [...REQUIRED, ...DRIVER_NAMES];
+
+/** Read and check an observations file; throws an exit-2 `GicapError` listing every problem. */
+export async function loadObservations(path: string): Promise<Observation[]> {
+  const file = basename(path);
+  let text: string;
+  try {
+    text = await readText(path);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    const why = code === 'ENOENT' ? 'no such file' : (code ?? String(err));
+    throw inputError(`cannot read observations file ${path}`, [
+      `${file}: cannot read the observations file (${why})`,
+    ]);
+  }
+  return parseObservations(text, file);
+}
+
+/** Parse and check the text of an observations file named `file`. */
+export function parseObservations(text: string, file: string): Observation[] {
+  const table = parseCsv(text, file);
+  const errors: string[] = table.problems.map((p) => `${file}:${p.line}: ${p.message}`);
+  const index = new Map<string, number>();
+  table.columns.forEach((column, i) => {
+    const shown = table.header[i] ?? column;
+    if (column === '') {
+      errors.push(`${file}:1:${i + 1}: empty column name (expected ${KNOWN.join(', ')})`);
+    } else if (!KNOWN.includes(column)) {
+      const near = closestName(column, KNOWN);
+      errors.push(
+        `${file}:1:${shown}: unknown column (expected formula, seconds or a driver: ${DRIVER_NAMES.join(', ')}${near === null ? '' : `; closest: ${near}`})`,
+      );
+    } else if (index.has(column)) {
+      errors.push(`${file}:1:${shown}: duplicate column (each column appears once)`);
+    } else index.set(column, i);
+  });
+  for (const required of REQUIRED) {
+    if (!index.has(required) && table.header.some((h) => h !== '')) {
+      errors.push(`${file}:1: missing column "${required}" (required: formula, seconds)`);
+    }
+  }
+  if (errors.length > 0) throw problems(file, errors);
+  if (table.rows.length === 0) {
+    throw problems(file, [
+      `${file}: no observations (expected a header row, then one row per observed failover)`,
+    ]);
+  }
+
+  // A semicolon-delimited file usually comes from a spreadsheet with decimal commas.
+  const toNumber = (raw: string): number | null => {
+    const s = table.delimiter === ';' ? raw.replace(',', '.') : raw;
+    if (!/^[+]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(s)) return null;
+    const n = Number(s);
+    return Number.isFinite(n) ? n : null;
+  };
+  const observations: Observation[] = [];
+  for (const row of table.rows) {
+    const field = (column: string): string => row.fields[index.get(column) ?? -1] ?? '';
+    const at = (column: string): string => `${file}:${row.line}:${column}`;
+    const before = errors.length;
+
+    const formula = field('formula');
+    if (formula === '')
+      errors.push(`${at('formula')}: missing (one of ${FORMULA_NAMES.join(', ')})`);
+    else if (!(FORMULA_NAMES as readonly string[]).includes(formula)) {
+      const near = closestName(formula, FORMULA_NAMES);
+      errors.push(
+        `${at('formula')}: unknown formula "${formula}" (expected ${FORMULA_NAMES.join(', ')}${near === null ? '' : `; closest: ${near}`})`,
+      );
+    }
+    const rawSeconds = field('seconds');
+    const seconds = toNumber(rawSeconds);
+    if (rawSeconds === '')
+      errors.push(`${at('seconds')}: missing (the measured duration, seconds)`);
+    else if (seconds === null)
+      errors.push(`${at('seconds')}: expected a number of seconds ≥ 0 (found "${rawSeconds}")`);
+
+    const drivers = {} as Record<DriverName, number>;
+    for (const d of DRIVER_NAMES) {
+      const raw = field(d);
+      if (raw === '') {
+        drivers[d] = 0;
+        continue;
+      }
+      const n = toNumber(raw);
+      if (n === null) errors.push(`${at(d)}: expected a count ≥ 0 (found "${raw}")`);
+      else drivers[d] = n;
+    }
+    if (errors.length === before) {
+      observations.push({
+        line: row.line,
+        formula: formula as FormulaName,
+        seconds: seconds as number,
+        drivers,
+      });
+    }
+  }
+  if (errors.length > 0) throw problems(file, errors);
+  return observations;
+}
+
+function problems(file: string, lines: readonly string[]): ReturnType<typeof inputError> {
+  const n = lines.length;
+  return inputError(
+    `observations file ${file} is not usable: ${n} problem${n === 1 ? '' : 's'}`,
+    lines,
+  );
+}

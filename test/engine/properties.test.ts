@@ -86,7 +86,10 @@ describe('engine properties', () => {
       fc.property(estateArb, (inv) => {
         for (const s of plan(inv, { maxFailures: 2, allScenarios: true }).scenarios) {
           for (const p of s.packages) {
-            const sum = Object.values(p.sources).reduce((a, b) => a + b, 0);
+            const sum = Object.values(p.sources as Record<string, number>).reduce(
+              (a: number, b: number) => a + b,
+              0,
+            );
             expect(sum).toBe(p.activated);
             if (p.status === 'lost') expect(p.activated).toBe(0);
           }

@@ -1,6 +1,88 @@
-import type { RegisterCommand } from '../program.js';
+import { resolve } from 'node:path';
+import { inputError } from '../../errors.js';
+import { createPlanContext, planScenario, type PlanParams } from '../../engine/plan.js';
+import { resolveFailures } from '../../engine/what-if.js';
+import { loadInventory } from '../../io/load-inventory.js';
+import { loadTimingModel } from '../../io/load-model.js';
+import { renderJson } from '../../report/json.js';
+import { renderWhatIfText } from '../../report/what-if-text.js';
+import { collect, parsePositiveNumber } from '../options.js';
+import { EXIT_CODES_HELP, type RegisterCommand } from '../program.js';
+import { TOOL } from '../version.js';
 
-// Placeholder while the command is being built; replaced by its implementation.
-export const registerWhatIf: RegisterCommand = (program) => {
-  program.command('what-if').description('(not available yet)');
+export const registerWhatIf: RegisterCommand = (program, ctx, setExit) => {
+  program
+    .command('what-if')
+    .description(
+      'Explain one failure scenario step by step: who fails, where packages go, which rights move, how long',
+    )
+    .argument('<inventory>', 'inventory folder')
+    .option(
+      '--fail <unit>',
+      'a failed unit: complex:C, npar:C/N, vpar:C/N/V, site:S, host:H, gm:GROUP, or a bare host, complex or site name (repeatable)',
+      collect,
+      [],
+    )
+    .option(
+      '--set <change>',
+      'edit the inventory in memory first: FILE.KEY.COLUMN=VALUE (repeatable)',
+      collect,
+      [],
+    )
+    .option(
+      '--format <format>',
+      'text (a story for the terminal) or json (the report.json document)',
+      'text',
+    )
+    .option(
+      '--outage-hours <h>',
+      'outage length that TiCAP is charged for',
+      parsePositiveNumber,
+      24,
+    )
+    .option('--model <file>', 'timing model file (default: the bundled data/timing-model.json)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  gicap what-if data/seed-fig15 --fail npar:server1/db1
+  gicap what-if data/seed-fig15 --fail db1 --fail gm:g1
+  gicap what-if data/mixed-estate --fail gm:gA --fail npar:east-sd1/edb1
+  gicap what-if data/seed-fig15 --fail db1 --set cells.server2/db2-c1.cores=2 --format json
+
+Exit codes: 0 the scenario survives, 1 it loses a package, 2 bad input or usage.
+${EXIT_CODES_HELP.split('\n').slice(-1)[0] ?? ''}`,
+    )
+    .action(async (inventory: string, opts: WhatIfOptions) => {
+      if (opts.format !== 'text' && opts.format !== 'json') {
+        throw inputError(`--format ${opts.format}: unknown format (expected text or json)`);
+      }
+      if (opts.fail.length === 0)
+        throw inputError('what-if needs at least one --fail UNIT (see gicap what-if --help)');
+      const model = await loadTimingModel(
+        opts.model === undefined ? undefined : resolve(ctx.cwd, opts.model),
+      );
+      const inv = await loadInventory(resolve(ctx.cwd, inventory), { changes: opts.set });
+      const params: PlanParams = {
+        maxFailures: opts.fail.length,
+        outageHours: opts.outageHours,
+        model,
+        allScenarios: false,
+        changes: opts.set,
+        now: null,
+        tool: TOOL,
+      };
+      const planCtx = createPlanContext(inv, params);
+      const report = planScenario(planCtx, params, resolveFailures(planCtx, opts.fail));
+      ctx.stdout.write(opts.format === 'json' ? renderJson(report) : renderWhatIfText(report));
+      setExit(report.summary.lost > 0 ? 1 : 0);
+    });
 };
+
+interface WhatIfOptions {
+  fail: string[];
+  set: string[];
+  format: string;
+  outageHours: number;
+  model?: string;
+}

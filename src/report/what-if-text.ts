@@ -1,0 +1,173 @@
+/**
+ * `gicap what-if --format text`: one scenario told step by step for a planner at a terminal — who
+ * fails, who controls each group's rights, where each package goes and why, which rights move from
+ * where, the time line, the warnings and the verdict. Pure: report → string.
+ */
+import type { PackageOutcome, PlanReport, ScenarioResult, Sources } from '../domain/result.js';
+import type { TimeRange } from '../domain/timing.js';
+
+const SOURCE_NAMES: readonly [keyof Sources, string][] = [
+  ['own', 'own unused rights'],
+  ['vpar', 'released by down vPars'],
+  ['complex', 'complex unassigned rights'],
+  ['pool', 'group pool (held / lent by members)'],
+  ['seized', 'seized from down nPars'],
+  ['ticap', 'TiCAP'],
+];
+
+export function renderWhatIfText(report: PlanReport): string {
+  const s = report.scenarios[0];
+  if (s === undefined) return 'No scenario.\n';
+  const out: string[] = [];
+  const changes = report.parameters.changes;
+  out.push(`What if ${s.failed.join(' and ')} fail${s.failed.length === 1 ? 's' : ''}?`);
+  out.push(
+    `Inventory ${report.inventory.name} (sha256 ${report.inventory.sha256.slice(0, 12)}), outage ${report.parameters.outageHours} h, model ${report.parameters.model}` +
+      (changes.length > 0 ? `, with ${changes.join(', ')}` : ''),
+  );
+  out.push('');
+
+  out.push('1. What is down');
+  const outage = Object.entries(s.outage);
+  if (outage.length === 0) out.push('   No partition is down (only a Group Manager).');
+  for (const [complex, kind] of outage) {
+    out.push(
+      kind === 'complete'
+        ? `   ${complex}: complete outage (no nPar up): rights seized from it are a loan that reverts after 10 days [X6]`
+        : `   ${complex}: partial outage (some nPar still up): rights seized from it move permanently [X5]`,
+    );
+  }
+  out.push('');
+
+  out.push('2. Who controls the rights');
+  for (const g of s.gm) {
+    if (g.inControl === null) {
+      out.push(
+        `   ${g.group}: no Group Manager in control: nothing crosses complexes, no seizure [M1]`,
+      );
+    } else if (g.takeover) {
+      out.push(
+        `   ${g.group}: standby ${g.inControl} takes control (icapmanage -Q): takeover ${range(g.gmTakeover)}, Group Manager failover ${range(g.gmFailover)}`,
+      );
+    } else {
+      out.push(`   ${g.group}: ${g.inControl} in control`);
+    }
+  }
+  if (s.gm.length === 0)
+    out.push('   No GiCAP group: each complex uses only its own rights and TiCAP.');
+  out.push('');
+
+  out.push(
+    `3. Packages (${s.packages.length} to move, ${s.unaffected} unaffected), in priority order`,
+  );
+  if (s.packages.length === 0) out.push('   No package runs on a failed partition.');
+  for (const p of s.packages) out.push(...packageLines(p));
+  out.push('');
+
+  out.push('4. Rights moved');
+  for (const r of s.rights) {
+    out.push(
+      `   ${r.group}: seized ${r.seized}${r.loaned > 0 ? ` (${r.loaned} on a 10-day loan)` : ''}, held by the manager before ${r.heldBefore}, after ${r.gmHeldAfter}; TiCAP used ${r.ticapMinutes} core-minutes`,
+    );
+  }
+  if (s.rights.length === 0) out.push('   No group.');
+  out.push('');
+
+  out.push('5. Time line (typical seconds from the failure)');
+  out.push(...timeline(report, s));
+  out.push('');
+
+  if (s.warnings.length > 0) {
+    out.push('6. Warnings');
+    for (const w of s.warnings) out.push(`   ${w.code} (${w.subject}): ${w.detail ?? ''}`);
+    out.push('');
+  }
+
+  const lost = s.packages.filter((p) => p.status === 'lost');
+  out.push(
+    s.survives
+      ? `Verdict: SURVIVES. Every package comes back${s.time === null ? '' : `; the last one after ${range(s.time)}`}.`
+      : `Verdict: LOSES ${lost.length} package${lost.length === 1 ? '' : 's'}: ${lost.map((p) => `${p.package} (${p.reason ?? '?'})`).join(', ')}.`,
+  );
+  if (s.slowest !== null && s.slowest.sensitivity.length > 0) {
+    const bars = s.slowest.sensitivity.map(
+      (e) => `${e.coefficient} ${fmt(e.low)}–${fmt(e.high)} s (${e.source})`,
+    );
+    out.push(
+      `Slowest: ${s.slowest.package}. The assumptions that move its max most: ${bars.join('; ')}.`,
+    );
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function packageLines(p: PackageOutcome): string[] {
+  const lines: string[] = [];
+  if (p.status === 'moved') {
+    lines.push(
+      `   ${p.package}: ${p.from} → ${p.to ?? '?'}, moved, ${p.activated} cores activated`,
+    );
+  } else {
+    lines.push(`   ${p.package}: ${p.from} → nowhere, LOST (${p.reason ?? '?'})`);
+  }
+  p.attempts.forEach((a, i) => {
+    lines.push(`      try ${i + 1}: ${a.detail}${a.ok ? '' : ` → ${a.reason ?? 'failed'}`}`);
+  });
+  if (p.attempts.length === 0) lines.push('      no node in its list is up');
+  if (p.status === 'moved' && p.activated > 0) {
+    const parts = SOURCE_NAMES.filter(([k]) => p.sources[k] > 0).map(
+      ([k, label]) => `${p.sources[k]} ${label}`,
+    );
+    lines.push(`      rights from: ${parts.join(', ')}`);
+  }
+  if (p.time !== null) {
+    lines.push(
+      `      back after ${range(p.time)}${p.rightsMove !== null && p.rightsMove.max > 0 ? `; moving rights ${range(p.rightsMove)}` : ''}${p.waitedForTakeover ? '; waited for the standby takeover' : ''}`,
+    );
+  }
+  return lines;
+}
+
+/** The typical time line: failure, Serviceguard failover, takeover, rights, application start. */
+function timeline(report: PlanReport, s: ScenarioResult): string[] {
+  const sg = report.model.find((c) => c.name === 'sg_failover')?.typical ?? 0;
+  const failedStart = report.model.find((c) => c.name === 'failed_start')?.typical ?? 0;
+  const lines = ['   0 s: failure'];
+  for (const g of s.gm) {
+    if (g.takeover && g.gmFailover !== null) {
+      lines.push(
+        `   ${fmt(g.gmFailover.typical)} s: ${g.inControl ?? '?'} in control of ${g.group}`,
+      );
+    }
+  }
+  for (const p of s.packages) {
+    if (p.time === null) continue;
+    let t = sg;
+    const steps = [`${fmt(t)} s Serviceguard failover`];
+    if (p.waitedForTakeover) {
+      const g = s.gm.find((x) => x.takeover);
+      t += g?.gmFailover?.typical ?? 0;
+      steps.push(`${fmt(t)} s takeover done`);
+    }
+    const failed = p.attempts.length - 1;
+    if (failed > 0) {
+      t += failed * failedStart;
+      steps.push(`${fmt(t)} s after ${failed} failed start(s)`);
+    }
+    if (p.rightsMove !== null && p.rightsMove.typical > 0) {
+      t += p.rightsMove.typical;
+      steps.push(`${fmt(t)} s ${p.activated} cores active`);
+    }
+    steps.push(`${fmt(p.time.typical)} s ${p.package} up on ${p.to ?? '?'}`);
+    lines.push(`   ${p.package}: ${steps.join(' → ')}`);
+  }
+  return lines;
+}
+
+function range(r: TimeRange | null): string {
+  if (r === null) return '—';
+  return `${fmt(r.min)}–${fmt(r.max)} s (typ. ${fmt(r.typical)} s)`;
+}
+
+function fmt(x: number): string {
+  return Number.isInteger(x) ? String(x) : x.toFixed(1);
+}

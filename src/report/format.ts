@@ -1,0 +1,129 @@
+/**
+ * Number, duration and range formatting shared by the human-readable renderers (Markdown, HTML).
+ * Plain code-unit string building only: no `toLocaleString` or `Intl`, so the output does not depend
+ * on the machine's locale (byte-identical reports, spec 5.2). The machine formats (JSON, CSV) print
+ * raw numbers instead.
+ */
+import type { ScenarioWarning, Sources } from '../domain/result.js';
+import type { TimeRange } from '../domain/timing.js';
+
+/** Placeholder for a value that does not apply (a vPar's installed cores, no binding scenario). */
+export const NONE = '–';
+
+/** How many entries each list section shows before "and N more" (spec 5.2, bounded size). */
+export const LIST_LIMIT = 50;
+
+/** An integer with `,` thousands separators (`43,200`); non-integers keep up to 2 decimals. */
+export function formatNumber(n: number): string {
+  const rounded = Math.round(n * 100) / 100;
+  const negative = rounded < 0;
+  const [int = '0', frac] = String(Math.abs(rounded)).split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${negative ? '-' : ''}${grouped}${frac === undefined ? '' : `.${frac}`}`;
+}
+
+/** A count or `–` when null. */
+export function formatCount(n: number | null): string {
+  return n === null ? NONE : formatNumber(n);
+}
+
+/** Durations under this many seconds are shown in seconds (`96 s`), longer ones in minutes. */
+const SECONDS_ONLY_BELOW = 120;
+
+/**
+ * Seconds as a duration, rounded to the whole second (the model's ranges are wider than a second, and
+ * the JSON keeps the exact value): `49 s`, `96 s`, `13 min 5 s`, `2 h 0 min 5 s`.
+ */
+export function formatSeconds(seconds: number): string {
+  const total = Math.round(seconds);
+  if (total < 0) return `-${formatSeconds(-total)}`;
+  if (total < SECONDS_ONLY_BELOW) return `${total} s`;
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const parts: string[] = [];
+  if (h > 0) parts.push(`${formatNumber(h)} h`);
+  parts.push(`${m} min`);
+  if (s > 0) parts.push(`${s} s`);
+  return parts.join(' ');
+}
+
+/**
+ * A time range: `49 s` when min = typical = max, `33–80 s (typ. 49)` when all three are under two
+ * minutes, else `2 min 12 s – 7 min 1 s (typ. 3 min 47 s)`.
+ */
+export function formatRange(range: TimeRange): string {
+  const min = Math.round(range.min);
+  const typ = Math.round(range.typical);
+  const max = Math.round(range.max);
+  if (min === max) return formatSeconds(min);
+  if (max < SECONDS_ONLY_BELOW) return `${min}–${max} s (typ. ${typ})`;
+  return `${formatSeconds(min)} – ${formatSeconds(max)} (typ. ${formatSeconds(typ)})`;
+}
+
+/** A range or `–` when null (a lost package, a scenario where nothing moved). */
+export function formatOptionalRange(range: TimeRange | null): string {
+  return range === null ? NONE : formatRange(range);
+}
+
+/** Core-minutes of TiCAP: `2,880 core-min`. */
+export function formatCoreMinutes(minutes: number): string {
+  return `${formatNumber(minutes)} core-min`;
+}
+
+/** `yes` / `no`. */
+export function formatYesNo(value: boolean): string {
+  return value ? 'yes' : 'no';
+}
+
+/** A scenario verdict: `survives` / `loses packages`. */
+export function formatVerdict(survives: boolean): string {
+  return survives ? 'survives' : 'loses packages';
+}
+
+/** The source keys in display order (the order of spec 3.2: own, vPar, complex, pool, seized, TiCAP). */
+export const SOURCE_KEYS = ['own', 'vpar', 'complex', 'pool', 'seized', 'ticap'] as const;
+
+/** Display names of the rights sources. */
+export const SOURCE_LABELS: Readonly<Record<(typeof SOURCE_KEYS)[number], string>> = {
+  own: 'own',
+  vpar: 'vPar',
+  complex: 'complex',
+  pool: 'pool',
+  seized: 'seized',
+  ticap: 'TiCAP',
+};
+
+/** The non-zero sources, e.g. `seized 6, TiCAP 2`; `–` when nothing was activated. */
+export function formatSources(sources: Sources): string {
+  const parts = SOURCE_KEYS.filter((k) => sources[k] !== 0).map(
+    (k) => `${SOURCE_LABELS[k]} ${formatNumber(sources[k])}`,
+  );
+  return parts.length === 0 ? NONE : parts.join(', ');
+}
+
+/** A warning's detail with its minutes, e.g. `2,880 core-min`, or `–`. */
+export function formatWarningDetail(w: ScenarioWarning): string {
+  const parts: string[] = [];
+  if (w.detail !== undefined && w.detail !== '') parts.push(w.detail);
+  if (w.minutes !== undefined) parts.push(formatCoreMinutes(w.minutes));
+  return parts.length === 0 ? NONE : parts.join('; ');
+}
+
+/** `N more scenarios` wording for the bounded lists. */
+export function formatMore(more: number, noun: string, plural: string): string {
+  return `… and ${formatNumber(more)} more ${more === 1 ? noun : plural} (report.json lists every one).`;
+}
+
+/** The first `limit` items and how many were left out. */
+export function takeFirst<T>(
+  items: readonly T[],
+  limit: number = LIST_LIMIT,
+): { shown: readonly T[]; more: number } {
+  return { shown: items.slice(0, limit), more: Math.max(0, items.length - limit) };
+}
+
+/** Partition key as in unit names: `C/N` or `C/N/V`. */
+export function partitionKey(p: { complex: string; npar: string; vpar: string | null }): string {
+  return p.vpar === null ? `${p.complex}/${p.npar}` : `${p.complex}/${p.npar}/${p.vpar}`;
+}

@@ -1,0 +1,89 @@
+/**
+ * `report.md` (spec 5.2): the report as GitHub-flavoured Markdown, readable as plain text on a
+ * terminal (tables padded to column width, no HTML) and rendered by a repository browser.
+ * Pure and deterministic: the same report gives the same bytes.
+ */
+import type { PlanReport } from '../domain/result.js';
+import { buildDocument } from './document.js';
+import type { Block, Inline, ListItem, TableBlock, Text } from './document.js';
+
+/**
+ * Escapes the characters that would start Markdown syntax (emphasis, code, a table cell) or an HTML
+ * tag in running text. Brackets stay as they are: source tags like `[S1 p.31]` are not links.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*|<]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}
+
+function renderInline(inline: Inline): string {
+  if (typeof inline === 'string') return escapeMarkdown(inline);
+  if ('code' in inline) {
+    const fence = inline.code.includes('`') ? '``' : '`';
+    return `${fence}${inline.code.replace(/\r?\n/g, ' ')}${fence}`;
+  }
+  if ('strong' in inline) return `**${escapeMarkdown(inline.strong)}**`;
+  return `*${escapeMarkdown(inline.em)}*`;
+}
+
+function renderText(text: Text): string {
+  return text.map(renderInline).join('');
+}
+
+/** Display width in code points (the report's text has no wide characters). */
+function width(s: string): number {
+  return [...s].length;
+}
+
+function pad(s: string, w: number, align: 'left' | 'right'): string {
+  const fill = ' '.repeat(Math.max(0, w - width(s)));
+  return align === 'right' ? fill + s : s + fill;
+}
+
+function renderTable(t: TableBlock): string {
+  const header = t.header.map(escapeMarkdown);
+  const rows = t.rows.map((r) => r.map(renderText));
+  const widths = header.map((h, i) => Math.max(3, width(h), ...rows.map((r) => width(r[i] ?? ''))));
+  const align = (i: number): 'left' | 'right' => t.align[i] ?? 'left';
+  const line = (cells: readonly string[]): string =>
+    `| ${widths.map((w, i) => pad(cells[i] ?? '', w, align(i))).join(' | ')} |`;
+  const rule = `|${widths
+    .map((w, i) => (align(i) === 'right' ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2)))
+    .join('|')}|`;
+  return [line(header), rule, ...rows.map(line)].join('\n');
+}
+
+function renderList(items: readonly ListItem[]): string {
+  return items
+    .flatMap((item) => [
+      `- ${renderText(item.text)}`,
+      ...item.children.map((c) => `  - ${renderText(c)}`),
+    ])
+    .join('\n');
+}
+
+function renderBlock(block: Block): string | null {
+  switch (block.kind) {
+    case 'heading':
+      return `${'#'.repeat(block.level)} ${escapeMarkdown(block.text)}`;
+    case 'paragraph':
+      return renderText(block.text);
+    case 'table':
+      return renderTable(block);
+    case 'list':
+      return renderList(block.items);
+    case 'chart':
+      // Charts are in report.html; the tables around them carry the same numbers.
+      return null;
+  }
+}
+
+/** Renders `report.md`. */
+export function renderMarkdown(report: PlanReport): string {
+  const doc = buildDocument(report);
+  const parts = [`# ${escapeMarkdown(doc.title)}`];
+  for (const block of doc.blocks) {
+    const text = renderBlock(block);
+    if (text !== null) parts.push(text);
+  }
+  return `${parts.join('\n\n')}\n`;
+}

@@ -1,0 +1,112 @@
+/**
+ * Opens `report.html` in a real headless Chromium (Debian's `chromium` package driven by
+ * playwright-core; no tool downloads a browser of its own) and checks what a reader gets: every chart
+ * drawn with its marks, no network request at all, and a screenshot for review in
+ * test/output/report.png. Skipped, with the reason, when /usr/bin/chromium is not installed
+ * (`.ci/run` installs it).
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PlanReport } from '../../src/domain/result.js';
+import { buildCharts } from '../../src/report/charts.js';
+import { renderHtml } from '../../src/report/html.js';
+import { mixedReport } from '../fixtures/reports/mixed-report.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+const OUTPUT_DIR = fileURLToPath(new URL('../output/', import.meta.url));
+
+/** Flags for a quiet, offline, sandbox-free headless run in CI containers. */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The report under test: one function, so the source can switch to the engine's real report. */
+function loadReport(): Promise<PlanReport> {
+  return Promise.resolve(mixedReport());
+}
+
+if (!HAVE_CHROMIUM) {
+  // eslint-disable-next-line no-console -- say why a test is skipped
+  console.warn(`browser test skipped: ${CHROMIUM} not found (apt-get install chromium)`);
+}
+
+describe.skipIf(!HAVE_CHROMIUM)('report.html in headless Chromium', () => {
+  let profile = '';
+  let context: Awaited<ReturnType<typeof chromium.launchPersistentContext>> | undefined;
+  const requests: string[] = [];
+  let report: PlanReport;
+
+  beforeAll(async () => {
+    report = await loadReport();
+    const html = await renderHtml(report);
+    profile = await mkdtemp(join(tmpdir(), 'gicap-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1366, height: 768 },
+      offline: true,
+    });
+    context.on('request', (r) => requests.push(r.url()));
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('request', (r) => requests.push(r.url()));
+    await page.setContent(html, { waitUntil: 'load' });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    if (profile !== '') await rm(profile, { recursive: true, force: true });
+  });
+
+  function page() {
+    const p = context?.pages()[0];
+    if (p === undefined) throw new Error('no page');
+    return p;
+  }
+
+  it('draws every chart with its marks', async () => {
+    const charts = buildCharts(report);
+    for (const name of ['timing', 'sizing', 'sharing', 'sources'] as const) {
+      const spec = charts[name];
+      if (spec === null) throw new Error(`the report has no ${name} chart`);
+      const svg = page().locator(`[data-chart="${name}"] svg`);
+      expect(await svg.count()).toBe(1);
+      const box = await svg.boundingBox();
+      expect(box?.width).toBeGreaterThan(300);
+      expect(box?.height).toBeGreaterThan(50);
+      for (const [layer, n] of Object.entries(spec.marks)) {
+        const marks = page().locator(
+          `[data-chart="${name}"] svg g.${layer}_marks > path[role="graphics-symbol"]`,
+        );
+        expect(n).toBeGreaterThan(0);
+        expect(await marks.count()).toBe(n);
+      }
+    }
+  });
+
+  it('makes no network request', () => {
+    const outside = requests.filter((u) => !u.startsWith('data:') && u !== 'about:blank');
+    expect(outside).toEqual([]);
+  });
+
+  it('fits a laptop screen and saves a screenshot for review', async () => {
+    const overflow = await page().evaluate('document.documentElement.scrollWidth');
+    expect(overflow).toBeLessThanOrEqual(1366);
+    await mkdir(OUTPUT_DIR, { recursive: true });
+    const file = join(OUTPUT_DIR, 'report.png');
+    await page().screenshot({ path: file, fullPage: true });
+    expect(existsSync(file)).toBe(true);
+  });
+});

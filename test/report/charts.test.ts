@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { PlanReport } from '../../src/domain/result.js';
+import type { ChartSpec } from '../../src/report/charts.js';
+import {
+  CHART_ROW_LIMIT,
+  buildCharts,
+  renderChartSvg,
+  sizingChart,
+  sourcesChart,
+  timingChart,
+} from '../../src/report/charts.js';
+import { manyScenariosReport, mixedReport } from '../fixtures/reports/mixed-report.js';
+import { countMarks } from './svg-marks.js';
+
+function chart(c: ChartSpec | null): ChartSpec {
+  if (c === null) throw new Error('expected a chart');
+  return c;
+}
+
+describe('chart data', () => {
+  const report = mixedReport();
+
+  it('timing: one range bar and one typical tick per moved package', () => {
+    const c = chart(timingChart(report));
+    expect(c.marks).toEqual({ range: 6, typical: 6 });
+    const values = (c.spec.data as { values: { row: string; min: number }[] }).values;
+    expect(values[3]).toEqual({ row: 'site:east · pkg1', min: 132.2, typical: 227, max: 421 });
+  });
+
+  it('sizing: two bars per partition that has or needs inactive cores; shortfall coloured apart', () => {
+    const c = chart(sizingChart(report));
+    // db1 (0 inactive, minimum 0) is left out: 7 partitions × 2 bars.
+    expect(c.marks).toEqual({ bars: 14 });
+    const values = (c.spec.data as { values: { partition: string; series: string }[] }).values;
+    expect(values.filter((v) => v.series === 'minimum inactive (shortfall)')).toEqual([
+      { partition: 'server1/db3', bar: 1, series: 'minimum inactive (shortfall)', cores: 4 },
+    ]);
+  });
+
+  it('sources: one stacked segment per scenario and non-zero source', () => {
+    const c = chart(sourcesChart(report));
+    expect(c.marks).toEqual({ bars: 6 });
+    const values = (c.spec.data as { values: { scenario: string; source: string }[] }).values;
+    expect(values.filter((v) => v.scenario === 'vpar:sd1/np1/vp1')).toEqual([
+      { scenario: 'vpar:sd1/np1/vp1', source: 'own', order: 0, cores: 1 },
+      { scenario: 'vpar:sd1/np1/vp1', source: 'vPar', order: 1, cores: 1 },
+    ]);
+  });
+
+  it('has nothing to draw when no package moved and there is no group', () => {
+    const empty: PlanReport = { ...report, scenarios: [], groups: [] };
+    const charts = buildCharts(empty);
+    expect(charts.timing).toBeNull();
+    expect(charts.sources).toBeNull();
+    expect(charts.sharing).toBeNull();
+    expect(charts.sizing).not.toBeNull();
+  });
+
+  it('draws at most CHART_ROW_LIMIT rows and says the rest are in the tables', () => {
+    const many = manyScenariosReport(3);
+    const moved = many.scenarios[0];
+    if (moved === undefined) throw new Error('fixture');
+    const scenarios = Array.from({ length: 40 }, (_, i) => ({
+      ...mixedReport().scenarios[4]!, // site:east: two moved packages
+      id: `site:s${String(i).padStart(2, '0')}`,
+    }));
+    const c = chart(timingChart({ ...many, scenarios }));
+    expect(c.marks.range).toBe(CHART_ROW_LIMIT);
+    expect(c.caption).toContain('20 more packages are in the tables and report.json.');
+  });
+});
+
+describe('chart SVG', () => {
+  const charts = buildCharts(mixedReport());
+
+  it.each(['timing', 'sizing', 'sharing', 'sources'] as const)(
+    '%s renders one SVG mark per data point, with no URL',
+    async (name) => {
+      const c = chart(charts[name]);
+      const svg = await renderChartSvg(c);
+      expect(svg.startsWith('<svg ')).toBe(true);
+      expect(svg).toMatch(/viewBox="0 0 \d+ \d+"/);
+      for (const [layer, n] of Object.entries(c.marks)) {
+        expect(countMarks(svg, layer)).toBe(n);
+      }
+      expect(svg).not.toMatch(/https?:/);
+      expect(svg).not.toContain('<script');
+      expect(svg).not.toContain('<image');
+    },
+  );
+
+  it('renders byte-identical SVG every time, whatever was rendered before', async () => {
+    const timing = chart(charts.timing);
+    const first = await renderChartSvg(timing);
+    await renderChartSvg(chart(charts.sizing));
+    await renderChartSvg(chart(charts.sources));
+    expect(await renderChartSvg(timing)).toBe(first);
+  });
+
+  it('labels the axes and the legend', async () => {
+    const svg = await renderChartSvg(chart(charts.sizing));
+    expect(svg).toContain('>cores</text>');
+    expect(svg).toContain('>minimum inactive (shortfall)</text>');
+    expect(svg).toContain('>server1/db3</text>');
+  });
+});

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import type { PlanReport } from '../../src/domain/result.js';
+import { escapeMarkdown, renderMarkdown } from '../../src/report/markdown.js';
+import {
+  comparedReport,
+  manyScenariosReport,
+  mixedReport,
+} from '../fixtures/reports/mixed-report.js';
+
+describe('report.md on the mixed estate', () => {
+  const md = renderMarkdown(mixedReport());
+  const lines = md.split('\n');
+
+  it('starts with the inventory name and the findings', () => {
+    expect(lines[0]).toBe('# Capacity plan: mixed-estate');
+    expect(lines[2]).toBe('**Findings:** 2 scenarios lose a package; 1 group is not compliant.');
+  });
+
+  it('has the summary counts', () => {
+    expect(lines).toContain('| Scenarios evaluated                |     6 |');
+    expect(lines).toContain('| Lost (a package is lost)           |     2 |');
+    expect(lines).toContain('| Skipped as equivalent              |     0 |');
+  });
+
+  it('has one compliance row per group (owned, required, minimum, compliant, shortfall)', () => {
+    expect(lines).toContain(
+      '| `g1`  | server1, server2 |    12 |       12 |      10 | yes       |         0 |',
+    );
+    expect(lines).toContain(
+      '| `g2`  | sd1              |     4 |        5 |       3 | no        |         1 |',
+    );
+  });
+
+  it('has one sizing row per partition with its binding scenario', () => {
+    expect(lines).toContain(
+      '| server1/db3 | db3  |         8 |      6 |      6 |        2 |                4 |         2 | npar:server2/db4 |',
+    );
+    expect(lines).toContain(
+      '| sd1/np1/vp1 | vp1  |         – |      – |      2 |        4 |                0 |         0 | –                |',
+    );
+  });
+
+  it('lists each lost package with its reason and every attempt', () => {
+    expect(lines).toContain('### npar:server2/db4');
+    expect(lines).toContain('- **pkg2** from db4: lost, `insufficient-inactive-cores`');
+    expect(lines).toContain(
+      '  - db3: `insufficient-inactive-cores`, needs 4, 2 available — db3 has 2 inactive cores; ' +
+        'pkg2 needs 4 more (6 active, 4 used by pkg3)',
+    );
+  });
+
+  it('has the binding scenarios, the timing ranges and the slowest package', () => {
+    expect(lines).toContain('| vpar:sd1/np1/vp1 | survives       | sd1/np1 (1), sd1/np1/vp2 (1) |');
+    expect(md).toMatch(
+      /^\| site:east +\| pkg3 +\| db3 +\| db4 +\| +4 \| seized 4 +\| yes +\| 2 min 42 s – 7 min 29 s \(typ\. 4 min 16 s\) \|$/m,
+    );
+    expect(md).toMatch(
+      /^\| site:east +\| .+ \| pkg3 +\| takeover_per_unreachable 3 min, sg_failover 34 s, takeover_per_member 18 s \|$/m,
+    );
+    expect(md).toMatch(
+      /^\| site:east +\| g1 +\| ap2 +\| yes +\| 93 s – 5 min 20 s \(typ\. 2 min 49 s\) \|$/m,
+    );
+  });
+
+  it('has estate and scenario warnings, the model with assumptions marked, and the run', () => {
+    expect(md).toMatch(/^\| `gm-colocated` +\| g2 +\| manager web1 runs on sd1\/np2/m);
+    expect(md).toMatch(
+      /^\| complex:sd1 +\| `ticap-used` +\| pkg5 +\| 2 cores on TiCAP for 24 h; 2,880 core-min +\|$/m,
+    );
+    expect(md).toMatch(/^\| `sg_failover` +\| +28 \| +36 \| +45 \| s +\| \[S1 p\.31\] +\|$/m);
+    expect(md).toMatch(/^\| `takeover_base` +\| +2 \| +5 \| +10 \| s +\| \*assumption\* \|$/m);
+    expect(md).toContain('16 coefficients, 14 of them assumptions');
+    expect(md).toMatch(/^\| Input SHA-256 +\| `3f1c0a9e5b7d/m);
+    expect(md).toMatch(/^\| Tool +\| gicap-planner 0\.1\.0 +\|$/m);
+  });
+
+  it('prints no date without --now, and no comparison without --set', () => {
+    expect(md).not.toContain('Generated');
+    expect(md).not.toContain('## Comparison');
+  });
+
+  it('contains no HTML and no chart placeholder', () => {
+    expect(md).not.toMatch(/<[a-z/]/i);
+  });
+
+  it('is byte-identical on a second render', () => {
+    expect(renderMarkdown(mixedReport())).toBe(md);
+  });
+
+  it('matches the golden file', async () => {
+    await expect(md).toMatchFileSnapshot('__golden__/mixed.report.md.txt');
+  });
+});
+
+describe('report.md with --set and --now', () => {
+  const md = renderMarkdown(comparedReport());
+
+  it('stamps the date given with --now', () => {
+    expect(md).toMatch(/^\| Generated +\| 2026-11-25 +\|$/m);
+  });
+
+  it('has the comparison: flipped scenarios, sizing and time deltas', () => {
+    expect(md).toContain('## Comparison: baseline against changed estate');
+    expect(md).toContain('Changes applied: `packages.pkg2.cores=2`');
+    expect(md).toMatch(/^\| Survived +\| +4 \| +5 \|$/m);
+    expect(md).toMatch(/^\| npar:server2\/db4 \| loses packages \| survives +\|$/m);
+    expect(md).toMatch(/^\| server1\/db3 +\| +4 \| +2 \| +-2 \|$/m);
+    expect(md).toMatch(/^\| npar:server2\/db4 \| – +\| 67–118 s \(typ\. 83\) \|$/m);
+  });
+
+  it('matches the golden file', async () => {
+    await expect(md).toMatchFileSnapshot('__golden__/compared.report.md.txt');
+  });
+});
+
+describe('report.md bounded size', () => {
+  it('lists at most 50 scenarios per section and says how many more', () => {
+    const md = renderMarkdown(manyScenariosReport(63));
+    const lostHeadings = md.split('\n').filter((l) => l.startsWith('### npar:big/'));
+    expect(lostHeadings).toHaveLength(50);
+    expect(lostHeadings.at(-1)).toBe('### npar:big/n049');
+    expect(md).toContain(
+      '… and 13 more scenarios that lose packages (report.json lists every one).',
+    );
+    expect(md).toContain('… and 13 more scenarios with warnings (report.json lists every one).');
+    expect(md).toMatch(/^\| Not listed in this report +\| +40 \|$/m);
+  });
+});
+
+describe('escaping', () => {
+  it('escapes Markdown and HTML syntax in free text', () => {
+    expect(escapeMarkdown('a|b *c* `d` <e> \\')).toBe('a\\|b \\*c\\* \\`d\\` \\<e> \\\\');
+  });
+
+  it('keeps a table intact when a detail holds a pipe and a line break', () => {
+    const base = mixedReport();
+    const report: PlanReport = {
+      ...base,
+      warnings: [{ code: 'gm-colocated', subject: 'g2', detail: 'a | b\nc' }],
+    };
+    expect(renderMarkdown(report)).toMatch(/^\| `gm-colocated` \| g2 +\| a \\\| b c \|$/m);
+  });
+});

@@ -45,6 +45,12 @@ Examples:
   gicap batch data/batch/runs.csv --out reports/batch
 ${EXIT_CODES_HELP}`,
     );
+  // Set before the commands are added: commander copies these settings to each subcommand then.
+  program.exitOverride();
+  program.configureOutput({
+    writeOut: (s) => ctx.stdout.write(s),
+    writeErr: (s) => ctx.stderr.write(s),
+  });
   const registrations: RegisterCommand[] = [
     registerPlan,
     registerWhatIf,

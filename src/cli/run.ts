@@ -14,11 +14,6 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
   const program: Command = buildProgram(ctx, (code) => {
     exitCode = code;
   });
-  program.exitOverride();
-  program.configureOutput({
-    writeOut: (s) => ctx.stdout.write(s),
-    writeErr: (s) => ctx.stderr.write(s),
-  });
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

@@ -1,0 +1,77 @@
+/** `gicap what-if` end to end. */
+import { describe, expect, it } from 'vitest';
+import type { PlanReport } from '../../src/domain/result.js';
+import { runGicap } from '../helpers/run-cli.js';
+
+describe('gicap what-if', () => {
+  it("tells the seed's failover story: 6 rights seized from db1, db2 activates 6, nothing left", () => {
+    const r = runGicap(['what-if', 'data/seed-fig15', '--fail', 'npar:server1/db1']);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('What if npar:server1/db1 fails?');
+    expect(lines).toContain('   pkg1: db1 → db2, moved, 6 cores activated');
+    expect(lines).toContain('      rights from: 6 seized from down nPars');
+    expect(lines).toContain(
+      '   g1: seized 6, held by the manager before 0, after 0; TiCAP used 0 core-minutes',
+    );
+    expect(lines).toContain(
+      'Verdict: SURVIVES. Every package comes back; the last one after 38.2–96 s (typ. 56 s).',
+    );
+  });
+
+  it('accepts a bare host name and prints the JSON document with one scenario', () => {
+    const r = runGicap(['what-if', 'data/seed-fig15', '--fail', 'db1', '--format', 'json']);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as PlanReport;
+    expect(report.schemaVersion).toBe(1);
+    expect(report.scenarios).toHaveLength(1);
+    expect(report.scenarios[0]?.id).toBe('npar:server1/db1');
+    expect(report.scenarios[0]?.rights[0]).toMatchObject({ seized: 6, gmHeldAfter: 0 });
+  });
+
+  it('exits 1 when the scenario loses a package: db1 fails while the manager is down', () => {
+    const r = runGicap(['what-if', 'data/seed-fig15', '--fail', 'db1', '--fail', 'gm:g1']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(
+      '   g1: no Group Manager in control: nothing crosses complexes, no seizure [M1]',
+    );
+    expect(r.stdout).toContain('Verdict: LOSES 1 package: pkg1 (gm-unavailable).');
+  });
+
+  it('shows a standby takeover, the ranges and the dominant coefficients on the mixed estate', () => {
+    const r = runGicap([
+      'what-if',
+      'data/mixed-estate',
+      '--fail',
+      'gm:gA',
+      '--fail',
+      'npar:east-sd1/np-db',
+    ]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(
+      '   gA: standby gmA2 takes control (icapmanage -Q): takeover 35–155 s (typ. 73 s), Group Manager failover 63–200 s (typ. 109 s)',
+    );
+    expect(r.stdout).toMatch(/oradb-e: edb1 → wdb1, moved, 8 cores activated/);
+    expect(r.stdout).toMatch(
+      /back after [\d.]+–[\d.]+ s \(typ\. [\d.]+ s\).*waited for the standby takeover/,
+    );
+    expect(r.stdout).toMatch(
+      /^Slowest: oradb-e\. The assumptions that move its max most: takeover_per_unreachable/m,
+    );
+  });
+
+  it('rejects an unknown unit with exit 2 and names the known hosts', () => {
+    const r = runGicap(['what-if', 'data/seed-fig15', '--fail', 'db9']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(
+      '--fail db9: unknown unit (expected complex:C, npar:C/N, vpar:C/N/V, site:S, host:H, gm:GROUP or a host name; known hosts: ap1, db1, db2, db3, db4)',
+    );
+  });
+
+  it('needs at least one --fail', () => {
+    const r = runGicap(['what-if', 'data/seed-fig15']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('what-if needs at least one --fail UNIT');
+  });
+});

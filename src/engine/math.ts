@@ -95,7 +95,7 @@ export function inspectExpression(text: string): ExpressionInspection {
       case 'ConstantNode': {
         const value = (node as unknown as { value: unknown }).value;
         if (typeof value !== 'number') {
-          problems.push(`"${node.toString()}" is not allowed (${ALLOWED_SUMMARY})`);
+          problems.push(`${JSON.stringify(value)} is not allowed (${ALLOWED_SUMMARY})`);
         }
         return;
       }

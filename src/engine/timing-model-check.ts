@@ -9,7 +9,7 @@
  * ≤ at typical ≤ at max, and raising any one coefficient from its min to its max never lowers the time.
  * That is what makes the three-point range {min, typical, max} bound the time.
  */
-import type { Coefficient, DriverName, TimingModel } from '../domain/timing.js';
+import type { Coefficient, DriverName, FormulaName, TimingModel } from '../domain/timing.js';
 import { DRIVER_NAMES, FORMULA_NAMES } from '../domain/timing.js';
 import { inspectExpression, isMathBuiltin, timeUnitToSeconds } from './math.js';
 import { compileTimingModel } from './timing.js';
@@ -80,7 +80,11 @@ export function checkTimingModel(value: unknown): TimingModelCheck {
   const drivers = checkDrivers(value['drivers'], errors);
   const formulaNames = isRecord(value['formulas']) ? Object.keys(value['formulas']) : [];
   const coefficients = checkCoefficients(value['coefficients'], formulaNames, errors);
-  const formulas = checkFormulas(value['formulas'], Object.keys(coefficients.all), errors);
+  const formulas = checkFormulas(
+    value['formulas'],
+    isRecord(value['coefficients']) ? Object.keys(coefficients.all) : null,
+    errors,
+  );
 
   if (errors.length > 0) return { ok: false, errors };
   const model: TimingModel = {
@@ -233,9 +237,13 @@ function checkCoefficient(path: string, entry: unknown, errors: string[]): Coeff
   };
 }
 
+/**
+ * Check the formulas. `coefficientNames` is null when the coefficients could not be read at all:
+ * then symbols are not judged (every coefficient would look unknown).
+ */
 function checkFormulas(
   raw: unknown,
-  coefficientNames: readonly string[],
+  coefficientNames: readonly string[] | null,
   errors: string[],
 ): Record<string, string> {
   const out: Record<string, string> = {};
@@ -249,14 +257,14 @@ function checkFormulas(
     );
     return out;
   }
+  const before = errors.length;
   for (const name of FORMULA_NAMES) {
     if (!Object.hasOwn(raw, name))
       errors.push(`formulas.${name}: missing (a model defines ${FORMULA_NAMES.join(', ')})`);
   }
-  const known = [...coefficientNames, ...DRIVER_NAMES, ...FORMULA_NAMES];
+  const known = [...(coefficientNames ?? []), ...DRIVER_NAMES, ...FORMULA_NAMES];
   const references = new Map<string, string[]>();
   const used = new Set<string>();
-  let allParsed = true;
   for (const [name, text] of Object.entries(raw)) {
     const path = `formulas.${name}`;
     if (!(FORMULA_NAMES as readonly string[]).includes(name)) {
@@ -272,12 +280,11 @@ function checkFormulas(
     const inspected = inspectExpression(text);
     if (!inspected.ok) {
       for (const p of inspected.problems) errors.push(`${path}: ${p}`);
-      allParsed = false;
       continue;
     }
     for (const symbol of inspected.symbols) used.add(symbol);
     for (const symbol of inspected.symbols) {
-      if (!known.includes(symbol)) {
+      if (coefficientNames !== null && !known.includes(symbol)) {
         errors.push(
           `${path}: unknown symbol "${symbol}" (not a coefficient, driver or formula${closestHint(symbol, known)})`,
         );
@@ -290,9 +297,9 @@ function checkFormulas(
     out[name] = text;
   }
   errors.push(...findCycles(references));
-  // A coefficient no formula uses is usually a misspelt one (the formula then names the right
-  // spelling as an unknown symbol); only judged when every formula could be read.
-  if (allParsed) {
+  // A coefficient no formula uses is usually a misspelt or forgotten one; only judged when every
+  // formula is present and sound (otherwise the formula's own error is the one to fix first).
+  if (errors.length === before && coefficientNames !== null) {
     const usedSymbols = [...used];
     for (const name of coefficientNames) {
       if (!used.has(name)) {
@@ -347,7 +354,11 @@ function cycleFrom(
 function checkMonotone(model: TimingModel): string[] {
   const engine = compileTimingModel(model);
   const lines: string[] = [];
-  for (const formula of FORMULA_NAMES) {
+  const broken = new Set<string>();
+  for (const formula of formulasDependenciesFirst(model)) {
+    // A formula built on a broken one inherits its problems: report the root cause only.
+    if (engine.formulasOf(formula).some((f) => f !== formula && broken.has(f))) continue;
+    const reportedBefore = lines.length;
     const path = `formulas.${formula}`;
     let orderReported = false;
     const decreasing = new Set<string>();
@@ -400,8 +411,21 @@ function checkMonotone(model: TimingModel): string[] {
         }
       }
     }
+    if (lines.length > reportedBefore) broken.add(formula);
   }
   return lines;
+}
+
+/** FORMULA_NAMES reordered so that every formula comes after the formulas it uses. */
+function formulasDependenciesFirst(model: TimingModel): FormulaName[] {
+  const engine = compileTimingModel(model);
+  const order: FormulaName[] = [];
+  for (const name of FORMULA_NAMES) {
+    for (const f of engine.formulasOf(name)) {
+      if (!order.includes(f as FormulaName)) order.push(f as FormulaName);
+    }
+  }
+  return order;
 }
 
 /** "all drivers 0", "all drivers 1", or "drivers a=1, b=2 (others 0)". */

@@ -34,6 +34,8 @@ export interface TimingEngine {
   ): number;
   /** The coefficients `formula` uses, directly or through the formulas it references, sorted. */
   coefficientsOf(formula: FormulaName): readonly string[];
+  /** The formulas `formula` needs, dependencies first, ending with `formula` itself. */
+  formulasOf(formula: FormulaName): readonly string[];
 }
 
 /** Drivers all 0: a convenient base for callers that set only the drivers that apply. */
@@ -150,6 +152,7 @@ export function compileTimingModel(model: TimingModel): TimingEngine {
     sensitivity,
     evaluate: evaluateAt,
     coefficientsOf: (formula) => compiled.get(formula)?.coefficients ?? [],
+    formulasOf: (formula) => compiled.get(formula)?.order ?? [],
   };
 }
 

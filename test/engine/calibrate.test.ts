@@ -165,7 +165,7 @@ describe('calibrateModel: synthetic gm_takeover observations (seed 42, 40 rows, 
   it('fits rows of two formulas together: sg_failover from gm_failover rows, the takeover from both', () => {
     // gm_failover = sg_failover + gm_takeover: with gm_takeover rows the constants separate.
     const takeover = synthetic(9, 20, 0);
-    const failover = synthetic(10, 10, 0).map((o, i) => ({
+    const failover = synthetic(10, 10, 0).map((o, i): Observation => ({
       ...o,
       line: 30 + i,
       formula: 'gm_failover',
@@ -203,7 +203,7 @@ describe('calibrateModel: synthetic gm_takeover observations (seed 42, 40 rows, 
   });
 
   it('holds coefficients given with fix at their model values', () => {
-    const failover = synthetic(10, 10, 0).map((o) => ({
+    const failover = synthetic(10, 10, 0).map((o): Observation => ({
       ...o,
       formula: 'gm_failover',
       seconds: o.seconds + 36,
@@ -235,7 +235,7 @@ describe('calibrateModel refuses observations that cannot determine the coeffici
   });
 
   it('collinear constants: gm_failover rows alone cannot split sg_failover from takeover_base', () => {
-    const rows = synthetic(10, 10, 2).map((o) => ({ ...o, formula: 'gm_failover' }));
+    const rows = synthetic(10, 10, 2).map((o): Observation => ({ ...o, formula: 'gm_failover' }));
     expect(calibrateModel(model, rows, { source: 'f.csv' }).errors).toEqual([
       'collinear observations: takeover_base (constant) = 1 × sg_failover (constant) in every row, so these coefficients cannot be told apart (each adds a constant to every row: hold all but one of them with --fix NAME, or add rows of another formula that separates them)',
     ]);

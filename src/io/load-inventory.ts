@@ -436,7 +436,20 @@ interface AllRows {
 
 type InventoryContent = Omit<Inventory, 'name' | 'sha256'>;
 
+/**
+ * Whether every row of a file named its `columns` (parsed, possibly empty): only then can a name
+ * missing from the file be called unknown (assumption A-CASCADE).
+ */
+function namesSure(checked: Checked<unknown>, columns: readonly string[]): boolean {
+  return checked.usable && checked.seen.every((s) => columns.every((c) => c in s.fields));
+}
+
 function checkAcross(all: AllRows, problems: Problems): InventoryContent | null {
+  const complexSure = namesSure(all.complexes, ['complex']);
+  const groupSure = namesSure(all.groups, ['group']);
+  const nparSure = namesSure(all.npars, ['complex', 'npar']);
+  const vparSure = namesSure(all.vpars, ['complex', 'npar']);
+  const hostSure = namesSure(all.npars, ['host']) && namesSure(all.vpars, ['vpar']);
   // --- complexes: unique; group exists.
   const complexUnique = checkUnique(
     'complexes.csv',
@@ -462,11 +475,11 @@ function checkAcross(all: AllRows, problems: Problems): InventoryContent | null 
   const groupNames = new Set(groupUnique.firstLine.keys());
   const groupList = all.groups.valid.filter((g) => !groupUnique.duplicates.has(g.row));
   const knownGroups = (): string =>
-    all.groups.seen.length === 0 && all.groups.usable
+    all.groups.seen.length === 0 && groupSure
       ? 'none: groups.csv has no rows or is absent'
       : listNames(groupNames);
 
-  if (all.groups.usable) {
+  if (groupSure) {
     for (const c of complexList) {
       if (c.v.group !== null && !groupNames.has(c.v.group)) {
         problems.cell(
@@ -557,11 +570,11 @@ function checkAcross(all: AllRows, problems: Problems): InventoryContent | null 
       else if (npar === undefined) unsureNPars.add(nparKey(complex, ''));
       continue;
     }
-    if (all.complexes.usable && !complexNames.has(v.complex)) {
+    if (complexSure && !complexNames.has(v.complex)) {
       unknownComplex('cells.csv', s.row, v.complex);
       continue;
     }
-    if (v.npar !== null && all.npars.usable && !(nparsOf.get(v.complex)?.has(v.npar) ?? false)) {
+    if (v.npar !== null && nparSure && !(nparsOf.get(v.complex)?.has(v.npar) ?? false)) {
       unknownNPar('cells.csv', s.row, v.complex, v.npar);
       continue;
     }
@@ -571,7 +584,7 @@ function checkAcross(all: AllRows, problems: Problems): InventoryContent | null 
   const nparList: Valid<NParRow>[] = [];
   for (const n of all.npars.valid) {
     if (nparUnique.duplicates.has(n.row)) continue;
-    if (all.complexes.usable && !complexNames.has(n.v.complex)) {
+    if (complexSure && !complexNames.has(n.v.complex)) {
       unknownComplex('npars.csv', n.row, n.v.complex);
       continue;
     }
@@ -621,11 +634,11 @@ function checkAcross(all: AllRows, problems: Problems): InventoryContent | null 
   const vparList: Valid<VParRow>[] = [];
   for (const vp of all.vpars.valid) {
     const { complex, npar } = vp.v;
-    if (all.complexes.usable && !complexNames.has(complex)) {
+    if (complexSure && !complexNames.has(complex)) {
       unknownComplex('vpars.csv', vp.row, complex);
       continue;
     }
-    if (all.npars.usable && !(nparsOf.get(complex)?.has(npar) ?? false)) {
+    if (nparSure && !(nparsOf.get(complex)?.has(npar) ?? false)) {
       unknownNPar('vpars.csv', vp.row, complex, npar);
       continue;
     }
@@ -664,11 +677,13 @@ function checkAcross(all: AllRows, problems: Problems): InventoryContent | null 
   for (const s of all.vpars.seen) claimHost('vpars.csv', s, 'vpar');
 
   // --- per nPar: active cells, R1, installed, host or vPars, V4.
-  for (const n of nparList) {
+  /** nPars (C/N) and vPars (names) that broke a rule: their load is not checked again. */
+  const inError = new Set<string>();
+  const checkNPar = (n: Valid<NParRow>): void => {
     const { complex, npar, host, rights } = n.v;
     const key = nparKey(complex, npar);
     const vparRows = vparsOfNPar.get(key) ?? [];
-    if (host === null && all.vpars.usable && vparRows.length === 0) {
+    if (host === null && vparSure && vparRows.length === 0) {
       problems.cell(
         'npars.csv',
         n.row,
@@ -677,7 +692,7 @@ function checkAcross(all: AllRows, problems: Problems): InventoryContent | null 
       );
     }
     const f = figuresOf(complex, npar);
-    if (f === null) continue;
+    if (f === null) return;
     if (f.activeCells === 0) {
       problems.cell(
         'npars.csv',
@@ -685,7 +700,7 @@ function checkAcross(all: AllRows, problems: Problems): InventoryContent | null 
         'npar',
         `no active cell (expected at least one cells.csv row with complex ${complex}, npar ${npar}, active y; found ${f.cells === 0 ? 'none' : `${f.cells} inactive`})`,
       );
-      continue;
+      return;
     }
     const active = activeOf(n.v);
     // [R1] one core right per active cell.
@@ -736,6 +751,11 @@ function checkAcross(all: AllRows, problems: Problems): InventoryContent | null 
         );
       }
     }
+  };
+  for (const n of nparList) {
+    const before = problems.count;
+    checkNPar(n);
+    if (problems.count > before) inError.add(nparKey(n.v.complex, n.v.npar));
   }
 
   // --- vPar max default: the installed cores of its nPar.
@@ -749,6 +769,7 @@ function checkAcross(all: AllRows, problems: Problems): InventoryContent | null 
     if (f === null) continue;
     const max = f.installed;
     const where = `the installed cores of ${vp.v.complex}/${vp.v.npar}, max not given`;
+    if (vp.v.min > max || vp.v.cores > max) inError.add(vp.v.vpar);
     if (vp.v.min > max) {
       problems.cell(
         'vpars.csv',
@@ -802,7 +823,7 @@ function checkAcross(all: AllRows, problems: Problems): InventoryContent | null 
     }
     const m = all.managers.byRow.get(s.row);
     if (m === undefined || managerUnique.duplicates.has(s.row)) continue;
-    if (all.groups.usable && !groupNames.has(m.group)) {
+    if (groupSure && !groupNames.has(m.group)) {
       problems.cell(
         'managers.csv',
         s.row,
@@ -887,15 +908,19 @@ function checkAcross(all: AllRows, problems: Problems): InventoryContent | null 
     const h = str(s.fields, 'host');
     if (h !== null && !partitionHost.has(h)) externalHosts.add(h);
   }
-  const hostsChecked = all.npars.usable && all.vpars.usable;
   /** Node name → active cores there now (nPar: active; vPar: cores), null when unsure. */
   const nodeActive = new Map<string, number | null>();
   for (const n of nparList) {
-    if (n.v.host === null) continue;
-    const f = figuresOf(n.v.complex, n.v.npar);
-    nodeActive.set(n.v.host, f === null ? null : activeOf(n.v));
+    // The first row to name a host owns it (a later one is a reported duplicate).
+    if (n.v.host === null || nodeActive.has(n.v.host)) continue;
+    const sure =
+      figuresOf(n.v.complex, n.v.npar) !== null && !inError.has(nparKey(n.v.complex, n.v.npar));
+    nodeActive.set(n.v.host, sure ? activeOf(n.v) : null);
   }
-  for (const vp of vparList) nodeActive.set(vp.v.vpar, vp.v.cores);
+  for (const vp of vparList) {
+    if (nodeActive.has(vp.v.vpar)) continue;
+    nodeActive.set(vp.v.vpar, inError.has(vp.v.vpar) ? null : vp.v.cores);
+  }
   /** Primaries whose load is unsure (a failed or duplicate package row); null = every node. */
   const unsureNodes = new Set<string | null>();
   for (const s of all.packages.seen) {
@@ -908,7 +933,7 @@ function checkAcross(all: AllRows, problems: Problems): InventoryContent | null 
   for (const p of all.packages.valid) {
     if (packageUnique.duplicates.has(p.row)) continue;
     let nodesOk = true;
-    if (hostsChecked) {
+    if (hostSure) {
       for (const node of p.v.nodes) {
         if (partitionHost.has(node)) continue;
         nodesOk = false;

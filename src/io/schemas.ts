@@ -139,10 +139,11 @@ const seconds = check('a number of seconds ≥ 0', (s) => /^\d+(\.\d+)?$/.test(s
 
 /** One of fixed values, matched case-insensitively (assumption A-ENUM: spreadsheets capitalise). */
 function oneOf<const T extends string>(values: readonly T[]) {
-  const expected = values.length === 2 ? `${values[0]} or ${values[1]}` : values.join(', ');
-  return check(`one of ${expected}`, (s) =>
-    (values as readonly string[]).includes(s.toLowerCase()),
-  ).transform((s) => s.toLowerCase() as T);
+  const expected =
+    values.length === 2 ? `${values[0]} or ${values[1]}` : `one of ${values.join(', ')}`;
+  return check(expected, (s) => (values as readonly string[]).includes(s.toLowerCase())).transform(
+    (s) => s.toLowerCase() as T,
+  );
 }
 
 const yesNo = check('y or n', (s) => /^[yn]$/i.test(s)).transform((s) => s.toLowerCase() === 'y');

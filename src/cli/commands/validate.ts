@@ -1,6 +1,157 @@
+/**
+ * `gicap validate INVENTORY [--set CHANGE]...`: load and check an inventory (every problem → exit 2),
+ * then print a one-screen summary: counts, cores and rights, and per group the sharing rights owned
+ * against those required (Σ cores without usage rights of its members [G1]). Exit 0 when every group
+ * is compliant, 1 otherwise. Writes no file.
+ */
+import { resolve } from 'node:path';
+import { deriveFigures, type DerivedFigures } from '../../domain/derived.js';
+import type { Inventory } from '../../domain/types.js';
+import { ExitCode } from '../../errors.js';
+import { loadInventory } from '../../io/load-inventory.js';
 import type { RegisterCommand } from '../program.js';
 
-// Placeholder while the command is being built; replaced by its implementation.
-export const registerValidate: RegisterCommand = (program) => {
-  program.command('validate').description('(not available yet)');
+const HELP_AFTER = `
+Examples:
+  gicap validate data/seed-fig15
+  gicap validate data/mixed-estate
+  gicap validate data/mixed-estate --set groups.gB.sharing_rights=10
+  gicap validate data/seed-fig15 --set npars.server2/db2.rights=4 --set packages.pkg1.cores=10
+
+--set CHANGE edits one cell before checking: FILE.KEY.COLUMN=VALUE, FILE one of complexes, cells,
+npars, vpars, groups, managers, packages; KEY complexes C, cells C/cell, npars C/N, vpars C/N/V,
+groups G, managers G/host, packages P. An empty VALUE clears the cell (its default applies).
+
+Exit codes:
+  0  the inventory is valid and every group is compliant (sharing rights owned >= required)
+  1  the inventory is valid and a group is not compliant
+  2  the inventory is invalid: every problem is listed as FILE:LINE:COLUMN on stderr`;
+
+export const registerValidate: RegisterCommand = (program, ctx, setExit) => {
+  program
+    .command('validate')
+    .summary('check an inventory and print its summary and GiCAP compliance')
+    .description(
+      'Check an inventory folder (every file, column, default and rule of the input contract) and\n' +
+        'print a one-screen summary: counts, cores and usage rights, and per GiCAP group the sharing\n' +
+        'rights owned against those required. Nothing is written.',
+    )
+    .argument('<inventory>', 'inventory folder of CSV files')
+    .option(
+      '--set <change>',
+      'edit the inventory in memory first: FILE.KEY.COLUMN=VALUE (repeatable)',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
+    .addHelpText('after', HELP_AFTER)
+    .action(async (inventory: string, opts: { set: string[] }) => {
+      const inv = await loadInventory(resolve(ctx.cwd, inventory), { changes: opts.set });
+      const figures = deriveFigures(inv);
+      ctx.stdout.write(renderValidateSummary(inv, figures));
+      setExit(isCompliant(inv, figures) ? ExitCode.Ok : ExitCode.Findings);
+    });
 };
+
+/** Every group owns at least the sharing rights it requires [G1]. */
+export function isCompliant(inv: Inventory, figures: DerivedFigures): boolean {
+  return inv.groups.every(
+    (g) => g.sharingRights >= (figures.groups.get(g.group)?.sharingRightsRequired ?? 0),
+  );
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function sortedUnique(values: Iterable<string>): string[] {
+  return [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Left-aligned columns separated by two spaces, trailing spaces trimmed. */
+function table(rows: readonly (readonly string[])[], indent: string): string[] {
+  const widths: number[] = [];
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, cell.length);
+    });
+  }
+  return rows.map((row) =>
+    `${indent}${row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ')}`.trimEnd(),
+  );
+}
+
+/** The summary `gicap validate` prints (pure; stable: no colour, no clock). */
+export function renderValidateSummary(inv: Inventory, figures: DerivedFigures): string {
+  const count = <T>(items: readonly T[], pred: (t: T) => boolean): number =>
+    items.filter(pred).length;
+  const sites = sortedUnique([
+    ...inv.complexes.flatMap((c) => (c.site === null ? [] : [c.site])),
+    ...inv.managers.flatMap((m) => (m.site === null ? [] : [m.site])),
+  ]);
+  const cellular = count(inv.complexes, (c) => c.platform === 'cellular');
+  const sd2 = inv.complexes.length - cellular;
+  const staticVPars = count(inv.vpars, (v) => v.static);
+  const activeManagers = count(inv.managers, (m) => m.role === 'active');
+
+  const installed = inv.cells.reduce((s, c) => s + c.cores, 0);
+  const active = inv.npars.reduce((s, n) => s + n.active, 0);
+  const nparRights = inv.npars.reduce((s, n) => s + n.rights, 0);
+  const unassigned = inv.complexes.reduce((s, c) => s + c.unassignedRights, 0);
+  const withoutRights = [...figures.complexes.values()].reduce((s, c) => s + c.withoutRights, 0);
+  const ticap = inv.complexes.reduce((s, c) => s + c.ticapMinutes, 0);
+
+  const lines: string[] = [];
+  lines.push(`Inventory ${inv.name} (sha256 ${inv.sha256.slice(0, 12)})`);
+  lines.push(
+    `  complexes ${inv.complexes.length} (cellular ${cellular}, sd2 ${sd2}), ` +
+      `sites ${sites.length}${sites.length > 0 ? ` (${sites.join(', ')})` : ''}, ` +
+      `cells ${inv.cells.length}, nPars ${inv.npars.length}, vPars ${inv.vpars.length} (${staticVPars} static)`,
+  );
+  lines.push(
+    `  cores ${installed} installed, ${active} active, ${withoutRights} without usage rights; ` +
+      `usage rights ${nparRights + unassigned} (${unassigned} unassigned)`,
+  );
+  lines.push(
+    `  groups ${inv.groups.length}, managers ${inv.managers.length} (${activeManagers} active, ` +
+      `${inv.managers.length - activeManagers} standby), packages ${inv.packages.length} ` +
+      `(${count(inv.packages, (p) => p.kind === 'vm')} vm, ${count(inv.packages, (p) => p.ticap)} ticap), ` +
+      `TiCAP ${ticap} core-minutes`,
+  );
+
+  const shortGroups: string[] = [];
+  if (inv.groups.length === 0) {
+    lines.push('Groups: none (no GiCAP group: nothing to comply with)');
+  } else {
+    lines.push(
+      'Groups (sharing rights owned vs required = cores without usage rights of the members [G1]):',
+    );
+    const rows: string[][] = [
+      ['group', 'members', 'active manager', 'owned', 'required', 'status'],
+    ];
+    for (const g of inv.groups) {
+      const f = figures.groups.get(g.group);
+      const required = f?.sharingRightsRequired ?? 0;
+      const members = f?.members ?? [];
+      const managers = inv.managers.filter((m) => m.group === g.group);
+      const activeHost = managers.find((m) => m.role === 'active')?.host ?? '-';
+      const standbys = managers.length - (activeHost === '-' ? 0 : 1);
+      const short = required - g.sharingRights;
+      if (short > 0) shortGroups.push(`${g.group} is short of ${plural(short, 'sharing right')}`);
+      rows.push([
+        g.group,
+        members.length > 0 ? members.join(', ') : '(no member)',
+        standbys > 0 ? `${activeHost} (+${standbys} standby)` : activeHost,
+        String(g.sharingRights),
+        String(required),
+        short > 0 ? `NOT compliant (short by ${short})` : 'compliant',
+      ]);
+    }
+    lines.push(...table(rows, '  '));
+  }
+  const loose = inv.complexes.filter((c) => c.group === null).map((c) => c.complex);
+  if (loose.length > 0) lines.push(`In no group: ${loose.join(', ')}`);
+  lines.push(
+    shortGroups.length === 0 ? 'Compliant: yes' : `Compliant: NO (${shortGroups.join('; ')})`,
+  );
+  return `${lines.join('\n')}\n`;
+}

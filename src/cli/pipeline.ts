@@ -23,6 +23,8 @@ export interface PlanJob {
   /** Model file, or undefined for the bundled default. */
   readonly modelPath: string | undefined;
   readonly allScenarios: boolean;
+  /** Losing scenarios to list at most (all are counted). */
+  readonly maxListed: number;
   readonly changes: readonly string[];
   readonly now: string | null;
 }
@@ -55,6 +57,7 @@ export async function computePlan(
     outageHours: job.outageHours,
     model,
     allScenarios: job.allScenarios,
+    maxListed: job.maxListed,
     changes: job.changes,
     now: job.now,
     tool: TOOL,

@@ -245,7 +245,9 @@ export class DownState {
 
   /** A container whose contents are all down is down (assumption A-01). */
   private closeUpward(): void {
-    for (const v of [...this.downVpars]) {
+    // Iterate by index: the lists grow while we close them upward (no copies: this runs per scenario).
+    for (let i = 0, len = this.downVpars.length; i < len; i++) {
+      const v = this.downVpars[i] ?? -1;
       const n = this.estate.vpars[v]?.npar ?? -1;
       const np = this.estate.npars[n];
       if (np !== undefined && this.npar[n] !== 1 && np.vpars.every((x) => this.vpar[x] === 1)) {
@@ -253,7 +255,8 @@ export class DownState {
         this.downNpars.push(n);
       }
     }
-    for (const n of [...this.downNpars]) {
+    for (let i = 0, len = this.downNpars.length; i < len; i++) {
+      const n = this.downNpars[i] ?? -1;
       const c = this.estate.npars[n]?.complex ?? -1;
       const cx = this.estate.complexes[c];
       if (cx !== undefined && this.complex[c] !== 1 && cx.npars.every((x) => this.npar[x] === 1)) {

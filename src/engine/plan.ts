@@ -25,6 +25,12 @@ import {
 import { evaluateScenario, type ScenarioEval } from './scenario.js';
 import { compileTimingModel, modelCoefficientRows } from './timing.js';
 
+/**
+ * Losing scenarios listed in a report by default: the smallest first; the rest are counted in
+ * `summary.scenariosNotListed` so reports stay bounded on large estates (binding ones always listed).
+ */
+export const DEFAULT_MAX_LISTED = 200;
+
 export interface PlanParams {
   readonly maxFailures: number;
   readonly outageHours: number;
@@ -35,7 +41,7 @@ export interface PlanParams {
   /** ISO date from `--now`, or null: no clock in the output. */
   readonly now: string | null;
   readonly tool: { readonly name: string; readonly version: string };
-  /** At most this many losing scenarios are listed (all are counted); default 1000. */
+  /** At most this many losing scenarios are listed (all are counted); default 200. */
   readonly maxListed?: number;
   /**
    * With `allScenarios`, receives each described scenario in order instead of the report holding
@@ -94,7 +100,7 @@ function runPlan(
   explicit: ExplicitScenario | null,
 ): PlanReport {
   const { estate, index } = ctx;
-  const maxListed = params.maxListed ?? 1000;
+  const maxListed = params.maxListed ?? DEFAULT_MAX_LISTED;
   const nparBest = estate.npars.map((): Best => ({ need: 0, seq: -1, units: [] }));
   const vparBest = estate.vpars.map((): Best => ({ need: 0, seq: -1, units: [] }));
   const listed = new Map<number, number[]>();

@@ -114,8 +114,105 @@ export function groupControl(estate: Estate, down: DownState): GroupControl[] {
   });
 }
 
-/** A source of rights that can be drawn on, with what is left of it in this scenario. */
-type Ledger = Map<string, number>;
+/**
+ * What a scenario has consumed of each finite resource, by slot: one Float64Array per estate, reused
+ * across scenarios and reset through the list of slots touched (no allocation per scenario: a plan
+ * may evaluate hundreds of thousands). Slots are laid out by kind, see `Slots`.
+ */
+class Ledger {
+  readonly values: Float64Array;
+  private readonly touched: number[] = [];
+
+  constructor(size: number) {
+    this.values = new Float64Array(size);
+  }
+
+  get(slot: number): number {
+    return this.values[slot] ?? 0;
+  }
+
+  add(slot: number, amount: number): void {
+    if (this.values[slot] === 0) this.touched.push(slot);
+    this.values[slot] = (this.values[slot] ?? 0) + amount;
+  }
+
+  reset(): void {
+    for (const s of this.touched) this.values[s] = 0;
+    this.touched.length = 0;
+  }
+}
+
+/** Slot of each resource in the ledger. */
+class Slots {
+  readonly size: number;
+  private readonly n: number;
+  private readonly c: number;
+  private readonly g: number;
+  private readonly m: number;
+
+  constructor(estate: Estate) {
+    this.n = estate.npars.length;
+    this.c = estate.complexes.length;
+    this.g = estate.groups.length;
+    this.m = estate.nodes.length;
+    this.size = 4 * this.n + 2 * this.c + 3 * this.g + 2 * this.m;
+  }
+  /** Cores activated from the nPar's inactive cores. */
+  activated(npar: number): number {
+    return npar;
+  }
+  own(npar: number): number {
+    return this.n + npar;
+  }
+  idle(npar: number): number {
+    return 2 * this.n + npar;
+  }
+  released(npar: number): number {
+    return 3 * this.n + npar;
+  }
+  unassigned(complex: number): number {
+    return 4 * this.n + complex;
+  }
+  ticapComplex(complex: number): number {
+    return 4 * this.n + this.c + complex;
+  }
+  seized(group: number): number {
+    return 4 * this.n + 2 * this.c + group;
+  }
+  held(group: number): number {
+    return 4 * this.n + 2 * this.c + this.g + group;
+  }
+  ticapGroup(group: number): number {
+    return 4 * this.n + 2 * this.c + 2 * this.g + group;
+  }
+  /** Cores of packages placed on the node in this scenario. */
+  placed(node: number): number {
+    return 4 * this.n + 2 * this.c + 3 * this.g + node;
+  }
+  /** Cores added to the node's active count. */
+  added(node: number): number {
+    return 4 * this.n + 2 * this.c + 3 * this.g + this.m + node;
+  }
+}
+
+interface Workspace {
+  readonly slots: Slots;
+  readonly ledger: Ledger;
+}
+
+/** One workspace per estate, reused by every scenario evaluated on it (evaluation is not re-entrant). */
+const workspaces = new WeakMap<Estate, Workspace>();
+
+function workspaceFor(estate: Estate): Workspace {
+  let ws = workspaces.get(estate);
+  if (ws === undefined) {
+    const slots = new Slots(estate);
+    ws = { slots, ledger: new Ledger(slots.size) };
+    workspaces.set(estate, ws);
+  }
+  ws.ledger.reset();
+  return ws;
+}
 
 /** Evaluate one scenario. */
 export function evaluateScenario(input: ScenarioInput, down: DownState): ScenarioEval {
@@ -125,12 +222,9 @@ export function evaluateScenario(input: ScenarioInput, down: DownState): Scenari
 class ScenarioRun {
   private readonly estate: Estate;
   private readonly control: GroupControl[];
-  /** Cores placed on a node in this scenario beyond its base load. */
-  private readonly placed = new Map<number, number>();
-  /** Cores added to a node's active count (vPar: its cores; nPar host: its active). */
-  private readonly added = new Map<number, number>();
-  /** Per-scenario consumption of finite sources, keyed `kind:index`. */
-  private readonly taken: Ledger = new Map();
+  /** Per-scenario consumption of finite resources. */
+  private readonly ledger: Ledger;
+  readonly slots: Slots;
   private readonly groupRuns = new Map<number, GroupRun>();
   /** Cores demanded of each first-up node (spec 4 sizing), whether or not it could take them. */
   private readonly demand = new Map<number, number>();
@@ -141,6 +235,9 @@ class ScenarioRun {
   constructor(input: ScenarioInput, down: DownState) {
     this.down = down;
     this.estate = input.estate;
+    const ws = workspaceFor(input.estate);
+    this.ledger = ws.ledger;
+    this.slots = ws.slots;
     this.control = groupControl(input.estate, down);
     // TiCAP is decremented in 30-minute steps per core on TiCAP [T1, T2].
     this.minutesPerCore = Math.ceil(input.outageMinutes / 30) * 30;
@@ -229,15 +326,15 @@ class ScenarioRun {
     const node = this.estate.nodes[nodeIdx] as ENode;
     const npar = this.estate.npars[node.npar] as ENPar;
     const complex = this.estate.complexes[npar.complex] as EComplex;
-    const used = node.baseUsed + (this.placed.get(nodeIdx) ?? 0);
-    const active = node.active + (this.added.get(nodeIdx) ?? 0);
+    const used = node.baseUsed + this.get(this.slots.placed(nodeIdx));
+    const active = node.active + this.get(this.slots.added(nodeIdx));
     // Cores needed on the node: extra = max(0, used + cores − active) (spec 3.2 step 2).
     const extra = Math.max(0, used + pkg.cores - active);
     const plan = new Attempt(this, pkg, nodeIdx, extra);
     const facts = {
       used,
       active,
-      inactiveLeft: npar.inactive - this.get(`act:${npar.idx}`),
+      inactiveLeft: npar.inactive - this.get(this.slots.activated(npar.idx)),
       direct: 0,
       rights: ZERO_SOURCES,
       ticapNeeded: 0,
@@ -261,8 +358,8 @@ class ScenarioRun {
       // Cores already active in the nPar move to the vPar without activation or rights:
       // idle active cores (assigned to no vPar), then cores released by down sibling vPars
       // (`vparmodify -d`, [V7]).
-      need -= plan.take(`idle:${npar.idx}`, npar.idle, need, 'own');
-      need -= plan.take(`rel:${npar.idx}`, this.releasable(npar), need, 'vpar');
+      need -= plan.take(this.slots.idle(npar.idx), npar.idle, need, 'own');
+      need -= plan.take(this.slots.released(npar.idx), this.releasable(npar), need, 'vpar');
       facts.direct = extra - need;
     }
     // What is left must be activated from the nPar's inactive cores.
@@ -277,34 +374,44 @@ class ScenarioRun {
 
     // Rights for the cores to activate, in the order of spec 3.2 step 3.
     // 0. Own: the nPar's rights not yet active.
-    need -= plan.take(`own:${npar.idx}`, Math.max(0, npar.rights - npar.active), need, 'own');
+    need -= plan.take(
+      this.slots.own(npar.idx),
+      Math.max(0, npar.rights - npar.active),
+      need,
+      'own',
+    );
     // a. Rights released by down vPars of other nPars of this complex (icapmodify -d) [V7].
     for (const other of complex.npars) {
       if (need === 0) break;
       if (other === npar.idx) continue;
       const o = this.estate.npars[other] as ENPar;
-      need -= plan.take(`rel:${other}`, this.releasable(o), need, 'vpar');
+      need -= plan.take(this.slots.released(other), this.releasable(o), need, 'vpar');
     }
     // b. The complex's unassigned rights (no Group Manager needed).
-    need -= plan.take(`un:${complex.idx}`, complex.unassignedRights, need, 'complex');
+    need -= plan.take(
+      this.slots.unassigned(complex.idx),
+      complex.unassignedRights,
+      need,
+      'complex',
+    );
     // c. The group pool, only through a manager in control [M1].
     const ctl = complex.group >= 0 ? this.control[complex.group] : undefined;
     const group = complex.group >= 0 ? (this.estate.groups[complex.group] as EGroup) : undefined;
     if (need > 0 && group !== undefined && ctl?.manager != null) {
       const run = this.groupRun(group, plan);
       const before = need;
-      need -= plan.take(`seized:${group.idx}`, run.seizedTotal, need, 'seized');
-      need -= plan.take(`held:${group.idx}`, group.heldRights, need, 'pool');
+      need -= plan.take(this.slots.seized(group.idx), run.seizedTotal, need, 'seized');
+      need -= plan.take(this.slots.held(group.idx), group.heldRights, need, 'pool');
       for (const m of group.members) {
         if (need === 0) break;
         if (m === complex.idx || this.down.complex[m] === 1) continue;
         const mc = this.estate.complexes[m] as EComplex;
         // Lent by a running member: its unassigned rights, and rights its down vPars released.
-        need -= plan.take(`un:${m}`, mc.unassignedRights, need, 'pool');
+        need -= plan.take(this.slots.unassigned(m), mc.unassignedRights, need, 'pool');
         for (const o of mc.npars) {
           if (need === 0) break;
           need -= plan.take(
-            `rel:${o}`,
+            this.slots.released(o),
             this.releasable(this.estate.npars[o] as ENPar),
             need,
             'vpar',
@@ -320,7 +427,7 @@ class ScenarioRun {
     // control, else the complex's own [G9, Q7]; charged in 30-minute steps per core [T1, T2].
     if (need > 0 && pkg.ticap) {
       const pooled = group !== undefined && ctl?.manager != null;
-      const key = pooled ? `ticap-g:${group.idx}` : `ticap-c:${complex.idx}`;
+      const key = pooled ? this.slots.ticapGroup(group.idx) : this.slots.ticapComplex(complex.idx);
       const balance = pooled ? group.ticapPool : complex.ticapMinutes;
       const minutes = need * this.minutesPerCore;
       facts.ticapNeeded = minutes;
@@ -387,14 +494,14 @@ class ScenarioRun {
     return run;
   }
 
-  get(key: string): number {
-    return this.taken.get(key) ?? 0;
+  get(slot: number): number {
+    return this.ledger.get(slot);
   }
 
   commitTakes(takes: readonly Take[], nodeIdx: number, pkgCores: number, extra: number): void {
-    for (const t of takes) this.taken.set(t.key, this.get(t.key) + t.amount);
-    this.placed.set(nodeIdx, (this.placed.get(nodeIdx) ?? 0) + pkgCores);
-    if (extra > 0) this.added.set(nodeIdx, (this.added.get(nodeIdx) ?? 0) + extra);
+    for (const t of takes) this.ledger.add(t.key, t.amount);
+    this.ledger.add(this.slots.placed(nodeIdx), pkgCores);
+    if (extra > 0) this.ledger.add(this.slots.added(nodeIdx), extra);
   }
 
   /**
@@ -429,10 +536,10 @@ class ScenarioRun {
     return this.estate.groups.map((g) => {
       const run = this.groupRuns.get(g.idx);
       const seized = run?.seizedTotal ?? 0;
-      const usedSeized = this.get(`seized:${g.idx}`);
-      const usedHeld = this.get(`held:${g.idx}`);
-      let ticap = this.get(`ticap-g:${g.idx}`);
-      for (const m of g.members) ticap += this.get(`ticap-c:${m}`);
+      const usedSeized = this.get(this.slots.seized(g.idx));
+      const usedHeld = this.get(this.slots.held(g.idx));
+      let ticap = this.get(this.slots.ticapGroup(g.idx));
+      for (const m of g.members) ticap += this.get(this.slots.ticapComplex(m));
       return {
         group: g.idx,
         seized,
@@ -453,7 +560,7 @@ interface GroupRun {
 }
 
 interface Take {
-  readonly key: string;
+  readonly key: number;
   readonly amount: number;
 }
 
@@ -483,7 +590,7 @@ class Attempt {
   }
 
   /** Take up to `want` from a finite source of `capacity`; returns what was taken. */
-  take(key: string, capacity: number, want: number, source: SourceName): number {
+  take(key: number, capacity: number, want: number, source: SourceName): number {
     if (want <= 0) return 0;
     const left = capacity - this.run.get(key) - this.pending(key);
     const amount = Math.max(0, Math.min(left, want));
@@ -495,10 +602,10 @@ class Attempt {
   }
 
   activate(npar: number, cores: number): void {
-    if (cores > 0) this.takes.push({ key: `act:${npar}`, amount: cores });
+    if (cores > 0) this.takes.push({ key: this.run.slots.activated(npar), amount: cores });
   }
 
-  takeTicap(key: string, minutes: number, cores: number, waited: boolean, group: number): void {
+  takeTicap(key: number, minutes: number, cores: number, waited: boolean, group: number): void {
     this.takes.push({ key, amount: minutes });
     this.sources.ticap += cores;
     this.ticap = minutes;
@@ -560,7 +667,7 @@ class Attempt {
     return this.sources;
   }
 
-  private pending(key: string): number {
+  private pending(key: number): number {
     let s = 0;
     for (const t of this.takes) if (t.key === key) s += t.amount;
     return s;

@@ -3,6 +3,7 @@ import { EXIT_CODES_HELP, type RegisterCommand } from '../program.js';
 import { collect, parseNow, parsePositiveNumber, parseWholeNumber } from '../options.js';
 import { parseFormats } from '../formats.js';
 import { runPlanJob } from '../pipeline.js';
+import { DEFAULT_MAX_LISTED } from '../../engine/plan.js';
 
 export const registerPlan: RegisterCommand = (program, ctx, setExit) => {
   program
@@ -33,6 +34,12 @@ export const registerPlan: RegisterCommand = (program, ctx, setExit) => {
       24,
     )
     .option('--model <file>', 'timing model file (default: the bundled data/timing-model.json)')
+    .option(
+      '--max-listed <n>',
+      'list at most n losing scenarios (all are counted; binding ones are always listed)',
+      parseWholeNumber(0, 1_000_000),
+      DEFAULT_MAX_LISTED,
+    )
     .option(
       '--all-scenarios',
       'list every scenario (default: those that lose a package and the binding ones)',
@@ -69,6 +76,7 @@ ${EXIT_CODES_HELP}`,
         outageHours: opts.outageHours,
         modelPath: opts.model === undefined ? undefined : resolve(ctx.cwd, opts.model),
         allScenarios: opts.allScenarios,
+        maxListed: opts.maxListed,
         changes: opts.set,
         now: opts.now ?? null,
       });
@@ -104,6 +112,7 @@ interface PlanOptions {
   outageHours: number;
   model?: string;
   allScenarios: boolean;
+  maxListed: number;
   set: string[];
   now?: string;
 }

@@ -42,8 +42,27 @@ const COLOURS = {
   ticap: '#b279a2',
 } as const;
 
-/** Width of the plotting area in pixels: fits a laptop screen next to the row labels. */
-const PLOT_WIDTH = 560;
+/**
+ * Chart width in pixels, row labels included: the page's content column on a laptop screen. The
+ * plotting area gets what the labels leave, within [MIN_PLOT, MAX_PLOT].
+ */
+const CHART_WIDTH = 1000;
+const MIN_PLOT = 380;
+const MAX_PLOT = 640;
+/** Font size of axis and legend labels, pixels. */
+const LABEL_FONT = 11;
+/** Longest row label drawn before Vega cuts it with an ellipsis, pixels (as Vega estimates). */
+const LABEL_LIMIT = 560;
+
+/**
+ * The plotting width next to row labels. Vega sizes text in Node by its fixed estimate of
+ * 0.8 × font size per character (see below), so the same estimate decides the room labels need.
+ */
+export function plotWidth(labels: readonly string[]): number {
+  const longest = Math.max(0, ...labels.map((l) => [...l].length));
+  const labelWidth = Math.min(LABEL_LIMIT, Math.ceil(0.8 * LABEL_FONT * longest)) + 20;
+  return Math.max(MIN_PLOT, Math.min(MAX_PLOT, CHART_WIDTH - labelWidth));
+}
 /** Height per row (one bar, or one group of bars), pixels. */
 const ROW_HEIGHT = 22;
 
@@ -62,14 +81,14 @@ function baseConfig() {
     background: '#ffffff',
     view: { stroke: null },
     axis: {
-      labelFontSize: 11,
-      titleFontSize: 11,
+      labelFontSize: LABEL_FONT,
+      titleFontSize: LABEL_FONT,
       titleFontWeight: 'normal' as const,
-      labelLimit: 260,
+      labelLimit: LABEL_LIMIT,
     },
     legend: {
-      labelFontSize: 11,
-      titleFontSize: 11,
+      labelFontSize: LABEL_FONT,
+      titleFontSize: LABEL_FONT,
       orient: 'top' as const,
       titleFontWeight: 'normal' as const,
       labelLimit: 400,
@@ -87,6 +106,39 @@ function leftOut(more: number, noun: string): string {
   return more > 0 ? ` ${more} more ${noun} are in the tables and report.json.` : '';
 }
 
+/** Tick values for a logarithmic time axis, seconds (10 s … 4 h). */
+const TIME_LADDER = [10, 20, 30, 60, 120, 300, 600, 1200, 1800, 3600, 7200, 14400] as const;
+
+/** Vega expression labelling a tick in seconds as `30 s`, `2 min`, `1 h`. */
+const TIME_LABEL =
+  "datum.value < 60 ? datum.value + ' s' : datum.value < 3600 ? datum.value / 60 + ' min' : " +
+  "datum.value / 3600 + ' h'";
+
+/**
+ * The time axis: linear from 0 when the times are of one magnitude, logarithmic when the slowest
+ * is more than 8 × the fastest (a manual Group Manager takeover of an hour next to 40-second
+ * failovers would flatten every other bar), with ticks at round durations.
+ */
+export function timeScale(rows: readonly { min: number; max: number }[]) {
+  const lo = Math.min(...rows.map((r) => r.min));
+  const hi = Math.max(...rows.map((r) => r.max));
+  if (!(lo >= 10 && hi / lo > 8)) {
+    return { scale: { type: 'linear' as const, zero: true }, axis: { title: 'seconds' } };
+  }
+  const below = TIME_LADDER.filter((t) => t <= lo);
+  const above = TIME_LADDER.filter((t) => t >= hi);
+  const from = below.at(-1) ?? lo;
+  const to = above[0] ?? hi;
+  return {
+    scale: { type: 'log' as const, domain: [from, to], nice: false },
+    axis: {
+      title: 'time (log scale)',
+      values: TIME_LADDER.filter((t) => t >= from && t <= to),
+      labelExpr: TIME_LABEL,
+    },
+  };
+}
+
 /** (1) Timing ranges per scenario and package: a bar from min to max, a tick at typical. */
 export function timingChart(report: PlanReport): ChartSpec | null {
   const rows: { row: string; min: number; typical: number; max: number }[] = [];
@@ -98,15 +150,17 @@ export function timingChart(report: PlanReport): ChartSpec | null {
   }
   if (rows.length === 0) return null;
   const { shown, more } = takeFirst(rows, CHART_ROW_LIMIT);
+  const { scale, axis } = timeScale(shown);
   const y = { field: 'row', type: 'nominal' as const, sort: null, title: null };
   return {
     name: 'timing',
     caption:
-      'Failover time per scenario and moved package, seconds: the bar spans min–max, the tick ' +
-      `marks the typical time.${leftOut(more, 'packages')}`,
+      'Failover time per scenario and moved package: the bar spans min–max, the tick marks the ' +
+      `typical time${scale.type === 'log' ? ' (logarithmic time axis)' : ', seconds'}.` +
+      leftOut(more, 'packages'),
     marks: { range: shown.length, typical: shown.length },
     spec: {
-      width: PLOT_WIDTH,
+      width: plotWidth(shown.map((r) => r.row)),
       height: { step: ROW_HEIGHT },
       data: { values: shown },
       config: baseConfig(),
@@ -116,14 +170,14 @@ export function timingChart(report: PlanReport): ChartSpec | null {
           mark: { type: 'bar', color: COLOURS.range, height: 10 },
           encoding: {
             y,
-            x: { field: 'min', type: 'quantitative', title: 'seconds' },
+            x: { field: 'min', type: 'quantitative', scale, axis },
             x2: { field: 'max' },
           },
         },
         {
           name: 'typical',
           mark: { type: 'tick', color: COLOURS.typical, thickness: 3, size: 16 },
-          encoding: { y, x: { field: 'typical', type: 'quantitative' } },
+          encoding: { y, x: { field: 'typical', type: 'quantitative', scale } },
         },
       ],
     },
@@ -170,7 +224,7 @@ export function sizingChart(report: PlanReport): ChartSpec | null {
       `(blue); a red bar is a shortfall.${leftOut(more, 'partitions')}`,
     marks: { bars: values.length },
     spec: {
-      width: PLOT_WIDTH,
+      width: plotWidth(shown.map(partitionKey)),
       height: { step: 30, for: 'position' },
       data: { values },
       config: baseConfig(),
@@ -219,7 +273,7 @@ export function sharingChart(report: PlanReport): ChartSpec | null {
       `partition held exactly its minimum inactive cores.${leftOut(more, 'groups')}`,
     marks: { bars: values.length },
     spec: {
-      width: PLOT_WIDTH,
+      width: plotWidth(shown.map((g) => g.group)),
       height: { step: 40, for: 'position' },
       data: { values },
       config: baseConfig(),
@@ -278,7 +332,7 @@ export function sourcesChart(report: PlanReport): ChartSpec | null {
       `complex’s unassigned rights, the group pool, seized, TiCAP).${leftOut(more, 'scenarios')}`,
     marks: { bars: values.length },
     spec: {
-      width: PLOT_WIDTH,
+      width: plotWidth(shown.map((s) => s.id)),
       height: { step: ROW_HEIGHT },
       data: { values },
       config: baseConfig(),

@@ -168,7 +168,7 @@ function summaryRows(s: PlanSummary): string[][] {
     ['Lost (a package is lost)', formatNumber(s.lost)],
     ['Packages lost (sum over scenarios)', formatNumber(s.packagesLost)],
     ['Skipped as equivalent', formatNumber(s.skippedEquivalent)],
-    ['Not listed in this report', formatNumber(s.scenariosNotListed)],
+    ['Left out by the listing limit', formatNumber(s.scenariosNotListed)],
     ['Groups not compliant', formatNumber(s.nonCompliantGroups)],
   ];
 }
@@ -176,7 +176,19 @@ function summaryRows(s: PlanSummary): string[][] {
 function summarySection(report: PlanReport): Block[] {
   return [
     heading(2, 'Summary', 'summary'),
-    table(['Measure', 'Value'], ['left', 'right'], summaryRows(report.summary)),
+    table(
+      ['Measure', 'Value'],
+      ['left', 'right'],
+      [
+        ...summaryRows(report.summary),
+        [
+          report.parameters.allScenarios
+            ? 'Listed in this report (all)'
+            : 'Listed in this report (lose a package, or binding)',
+          formatNumber(report.scenarios.length),
+        ],
+      ],
+    ),
   ];
 }
 
@@ -279,7 +291,10 @@ function lostSection(report: PlanReport): Block[] {
           ` (${formatSources(p.sources)}), ${formatOptionalRange(p.time)}`,
         );
       }
-      const children: Text[] = p.attempts.map((a) => [
+      // Attempts are the story of a loss; a package that moved is one line (its details are in the
+      // failover times below).
+      const attempts = p.status === 'lost' ? p.attempts : [];
+      const children: Text[] = attempts.map((a) => [
         `${a.node}: `,
         a.ok ? 'started' : code(a.reason ?? 'failed'),
         `, needs ${formatNumber(a.needed)}, ${formatNumber(a.available)} available`,

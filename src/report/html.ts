@@ -63,6 +63,9 @@ figcaption { color: var(--muted); font-size: 0.85rem; margin-top: 4px; max-width
   h3 { break-after: avoid; page-break-after: avoid; }
   figure, tr { break-inside: avoid; page-break-inside: avoid; }
   .table-wrap { overflow: visible; }
+  table { font-size: 8pt; }
+  th, td { white-space: normal; padding: 2px 5px; }
+  td.text { min-width: 0; }
   a { color: inherit; }
   tr.flag td, th, code { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }

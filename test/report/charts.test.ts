@@ -7,6 +7,8 @@ import {
   renderChartSvg,
   sizingChart,
   sourcesChart,
+  plotWidth,
+  timeScale,
   timingChart,
 } from '../../src/report/charts.js';
 import { manyScenariosReport, mixedReport } from '../fixtures/reports/mixed-report.js';
@@ -70,6 +72,43 @@ describe('chart data', () => {
   });
 });
 
+describe('chart width', () => {
+  it('gives the plot what the row labels leave of 1000 px, within 380–640 px', () => {
+    expect(plotWidth(['g1', 'g2'])).toBe(640);
+    // 52 characters: Vega estimates 0.8 × 11 px each = 458 px, plus 20 px of axis.
+    expect(plotWidth(['site:dc-west + vpar:east-sd1/np-app/eapp1 · sap-app1'])).toBe(522);
+    expect(plotWidth(['x'.repeat(200)])).toBe(420);
+  });
+});
+
+describe('time axis', () => {
+  it('is linear from 0 when the times are of one magnitude', () => {
+    expect(timeScale([{ min: 38, max: 96 }]).scale).toEqual({ type: 'linear', zero: true });
+  });
+
+  it('is logarithmic with round ticks when the slowest is over 8 × the fastest', () => {
+    expect(
+      timeScale([
+        { min: 38.2, max: 96 },
+        { min: 161.8, max: 449 },
+      ]),
+    ).toEqual({
+      scale: { type: 'log', domain: [30, 600], nice: false },
+      axis: {
+        title: 'time (log scale)',
+        values: [30, 60, 120, 300, 600],
+        labelExpr:
+          "datum.value < 60 ? datum.value + ' s' : datum.value < 3600 ? datum.value / 60 + ' min' : " +
+          "datum.value / 3600 + ' h'",
+      },
+    });
+  });
+
+  it('stays linear when a time is under 10 s (no log of 0)', () => {
+    expect(timeScale([{ min: 0, max: 400 }]).scale.type).toBe('linear');
+  });
+});
+
 describe('chart SVG', () => {
   const charts = buildCharts(mixedReport());
 
@@ -102,5 +141,13 @@ describe('chart SVG', () => {
     expect(svg).toContain('>cores</text>');
     expect(svg).toContain('>minimum inactive (shortfall)</text>');
     expect(svg).toContain('>server1/db3</text>');
+  });
+
+  it('labels the logarithmic time axis in round durations', async () => {
+    const svg = await renderChartSvg(chart(charts.timing));
+    for (const label of ['30 s', '1 min', '2 min', '5 min', '10 min']) {
+      expect(svg).toContain(`>${label}</text>`);
+    }
+    expect(svg).toContain('>site:east · pkg3</text>');
   });
 });

@@ -55,8 +55,8 @@ export function parseObservations(text: string, file: string): Observation[] {
       errors.push(`${file}:1: missing column "${required}" (required: formula, seconds)`);
     }
   }
-  if (errors.length > 0) throw problems(file, errors);
-  if (table.rows.length === 0) {
+  // Header problems do not stop the row checks: every problem is reported at once.
+  if (table.rows.length === 0 && errors.length === 0) {
     throw problems(file, [
       `${file}: no observations (expected a header row, then one row per observed failover)`,
     ]);
@@ -75,8 +75,11 @@ export function parseObservations(text: string, file: string): Observation[] {
     const at = (column: string): string => `${file}:${row.line}:${column}`;
     const before = errors.length;
 
+    // A missing formula or seconds column is reported once, on the header, not on every row.
     const formula = field('formula');
-    if (formula === '')
+    if (!index.has('formula')) {
+      /* reported on the header */
+    } else if (formula === '')
       errors.push(`${at('formula')}: missing (one of ${FORMULA_NAMES.join(', ')})`);
     else if (!(FORMULA_NAMES as readonly string[]).includes(formula)) {
       const near = closestName(formula, FORMULA_NAMES);
@@ -86,7 +89,9 @@ export function parseObservations(text: string, file: string): Observation[] {
     }
     const rawSeconds = field('seconds');
     const seconds = toNumber(rawSeconds);
-    if (rawSeconds === '')
+    if (!index.has('seconds')) {
+      /* reported on the header */
+    } else if (rawSeconds === '')
       errors.push(`${at('seconds')}: missing (the measured duration, seconds)`);
     else if (seconds === null)
       errors.push(`${at('seconds')}: expected a number of seconds ≥ 0 (found "${rawSeconds}")`);

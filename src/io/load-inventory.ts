@@ -25,7 +25,7 @@ import type {
 import { inputError } from '../errors.js';
 import { applyChanges, type RawRow, type RawTable, type RawTables } from './apply-changes.js';
 import { parseCsv } from './csv.js';
-import { isFolder, listFiles, readText } from './read-text.js';
+import { listFiles, pathKind, readText } from './read-text.js';
 import {
   COLUMNS,
   INVENTORY_FILES,
@@ -1018,8 +1018,9 @@ export async function loadInventory(
 ): Promise<Inventory> {
   const path = resolve(dir);
   const name = basename(path);
-  if (!(await isFolder(path))) {
-    const line = `${dir}: inventory folder not found (expected a folder of CSV files, found nothing readable at ${path})`;
+  const kind = await pathKind(path);
+  if (kind !== 'folder') {
+    const line = `${dir}: inventory folder not found (expected a folder holding ${REQUIRED_FILES.join(', ')}, found ${kind === 'file' ? 'a file' : 'nothing'})`;
     throw inputError(`${name}: 1 problem found; nothing written`, [line]);
   }
   const entries = await listFiles(path);

@@ -4,12 +4,12 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 
-/** Whether `path` is an existing folder. */
-export async function isFolder(path: string): Promise<boolean> {
+/** What `path` names: a folder, a file (or anything else that is not a folder), or nothing. */
+export async function pathKind(path: string): Promise<'folder' | 'file' | 'none'> {
   try {
-    return (await stat(path)).isDirectory();
+    return (await stat(path)).isDirectory() ? 'folder' : 'file';
   } catch {
-    return false;
+    return 'none';
   }
 }
 

@@ -238,19 +238,19 @@ export const vparRow = vparBase
       ctx.addIssue({
         code: 'custom',
         path: ['max'],
-        message: `max below min (expected at least min ${r.min}, found ${quoted(String(r.max))})`,
+        message: `max below min (expected at least min ${r.min}, found ${r.max})`,
       });
     } else if (r.cores < r.min) {
       ctx.addIssue({
         code: 'custom',
         path: ['cores'],
-        message: `fewer cores than the vPar's min [V1] (expected at least ${r.min}, found ${quoted(String(r.cores))})`,
+        message: `fewer cores than the vPar's min [V1] (expected at least ${r.min}, found ${r.cores})`,
       });
     } else if (r.max !== null && r.cores > r.max) {
       ctx.addIssue({
         code: 'custom',
         path: ['cores'],
-        message: `more cores than the vPar's max [V1] (expected at most ${r.max}, found ${quoted(String(r.cores))})`,
+        message: `more cores than the vPar's max [V1] (expected at most ${r.max}, found ${r.cores})`,
       });
     }
   })

@@ -488,22 +488,22 @@ describe('parseInventory: every rule, with the exact line', () => {
     [
       'vPar cores below min',
       withLine('vpars.csv', 2, 'c1,n2,v1,2,3,4,n'),
-      ['vpars.csv:2:cores: fewer cores than the vPar\'s min [V1] (expected at least 3, found "2")'],
+      ["vpars.csv:2:cores: fewer cores than the vPar's min [V1] (expected at least 3, found 2)"],
     ],
     [
       'vPar cores above max',
       withLine('vpars.csv', 2, 'c1,n2,v1,2,1,1,n'),
-      ['vpars.csv:2:cores: more cores than the vPar\'s max [V1] (expected at most 1, found "2")'],
+      ["vpars.csv:2:cores: more cores than the vPar's max [V1] (expected at most 1, found 2)"],
     ],
     [
       'vPar max below min',
       withLine('vpars.csv', 2, 'c1,n2,v1,2,3,2,n'),
-      ['vpars.csv:2:max: max below min (expected at least min 3, found "2")'],
+      ['vpars.csv:2:max: max below min (expected at least min 3, found 2)'],
     ],
     [
       'vPar cores below min, max not given',
       withLine('vpars.csv', 3, 'c1,n2,v2,2,5,,y'),
-      ['vpars.csv:3:cores: fewer cores than the vPar\'s min [V1] (expected at least 5, found "2")'],
+      ["vpars.csv:3:cores: fewer cores than the vPar's min [V1] (expected at least 5, found 2)"],
     ],
     [
       'vPar min above the default max (installed cores of its nPar)',
@@ -824,11 +824,19 @@ describe('loadInventory', () => {
     await rm(dir, { recursive: true });
   });
 
+  it('reports a file given as the folder', async () => {
+    const file = new URL('../../data/seed-fig15/cells.csv', import.meta.url).pathname;
+    const err = (await loadInventory(file).catch((e: unknown) => e)) as GicapError;
+    expect(err.lines).toEqual([
+      `${file}: inventory folder not found (expected a folder holding complexes.csv, cells.csv, npars.csv, packages.csv, found a file)`,
+    ]);
+  });
+
   it('reports a missing folder', async () => {
     const err = (await loadInventory('/nonexistent/inv').catch((e: unknown) => e)) as GicapError;
     expect(err.exitCode).toBe(2);
     expect(err.lines).toEqual([
-      '/nonexistent/inv: inventory folder not found (expected a folder of CSV files, found nothing readable at /nonexistent/inv)',
+      '/nonexistent/inv: inventory folder not found (expected a folder holding complexes.csv, cells.csv, npars.csv, packages.csv, found nothing)',
     ]);
   });
 

@@ -15,8 +15,8 @@ const HELP_AFTER = `
 Examples:
   gicap validate data/seed-fig15
   gicap validate data/mixed-estate
-  gicap validate data/mixed-estate --set groups.gB.sharing_rights=10
-  gicap validate data/seed-fig15 --set npars.server2/db2.rights=4 --set packages.pkg1.cores=10
+  gicap validate data/seed-fig15 --set groups.g1.sharing_rights=10     (exit 1: g1 short by 2)
+  gicap validate data/seed-fig15 --set npars.server2/db2.rights=4 --set npars.server2/db2.active=4
 
 --set CHANGE edits one cell before checking: FILE.KEY.COLUMN=VALUE, FILE one of complexes, cells,
 npars, vpars, groups, managers, packages; KEY complexes C, cells C/cell, npars C/N, vpars C/N/V,
@@ -32,20 +32,19 @@ export const registerValidate: RegisterCommand = (program, ctx, setExit) => {
     .command('validate')
     .summary('check an inventory and print its summary and GiCAP compliance')
     .description(
-      'Check an inventory folder (every file, column, default and rule of the input contract) and\n' +
-        'print a one-screen summary: counts, cores and usage rights, and per GiCAP group the sharing\n' +
-        'rights owned against those required. Nothing is written.',
+      'Check an inventory folder (every file, column, default and rule of the input contract) ' +
+        'and print a one-screen summary: counts, cores and usage rights, and per GiCAP group the ' +
+        'sharing rights owned against those required. Nothing is written.',
     )
     .argument('<inventory>', 'inventory folder of CSV files')
     .option(
       '--set <change>',
       'edit the inventory in memory first: FILE.KEY.COLUMN=VALUE (repeatable)',
-      (value: string, previous: string[]) => [...previous, value],
-      [] as string[],
+      (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
     )
     .addHelpText('after', HELP_AFTER)
-    .action(async (inventory: string, opts: { set: string[] }) => {
-      const inv = await loadInventory(resolve(ctx.cwd, inventory), { changes: opts.set });
+    .action(async (inventory: string, opts: { set?: string[] }) => {
+      const inv = await loadInventory(resolve(ctx.cwd, inventory), { changes: opts.set ?? [] });
       const figures = deriveFigures(inv);
       ctx.stdout.write(renderValidateSummary(inv, figures));
       setExit(isCompliant(inv, figures) ? ExitCode.Ok : ExitCode.Findings);

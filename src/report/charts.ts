@@ -102,8 +102,8 @@ function countAxis(values: readonly number[]) {
   return { tickCount: Math.min(Math.ceil(max), 12), format: 'd' };
 }
 
-function leftOut(more: number, noun: string): string {
-  return more > 0 ? ` ${more} more ${noun} are in the tables and report.json.` : '';
+function leftOut(more: number, noun: string, where: string): string {
+  return more > 0 ? ` ${more} more ${noun} are not drawn; ${where} lists them.` : '';
 }
 
 /** Tick values for a logarithmic time axis, seconds (10 s … 4 h). */
@@ -157,7 +157,7 @@ export function timingChart(report: PlanReport): ChartSpec | null {
     caption:
       'Failover time per scenario and moved package: the bar spans min–max, the tick marks the ' +
       `typical time${scale.type === 'log' ? ' (logarithmic time axis)' : ', seconds'}.` +
-      leftOut(more, 'packages'),
+      leftOut(more, 'packages', 'report.json'),
     marks: { range: shown.length, typical: shown.length },
     spec: {
       width: plotWidth(shown.map((r) => r.row)),
@@ -185,16 +185,18 @@ export function timingChart(report: PlanReport): ChartSpec | null {
 }
 
 /**
- * Partitions for the sizing chart: those with a shortfall first, then those with a minimum or
- * inactive cores, at most CHART_ROW_LIMIT, drawn in the report's order.
+ * Partitions for the sizing chart, at most CHART_ROW_LIMIT, drawn in the report's order: those with
+ * a shortfall first, then those that must activate cores in some scenario, then those that only have
+ * inactive cores.
  */
 function sizingPartitions(report: PlanReport): { shown: PartitionSizing[]; more: number } {
   const relevant = report.partitions.filter(
     (p) => p.minimumInactiveCores > 0 || p.inactiveCores > 0,
   );
   const short = relevant.filter((p) => p.shortfall > 0);
-  const rest = relevant.filter((p) => p.shortfall === 0);
-  const chosen = new Set([...short, ...rest].slice(0, CHART_ROW_LIMIT));
+  const needed = relevant.filter((p) => p.shortfall === 0 && p.minimumInactiveCores > 0);
+  const idle = relevant.filter((p) => p.minimumInactiveCores === 0);
+  const chosen = new Set([...short, ...needed, ...idle].slice(0, CHART_ROW_LIMIT));
   return {
     shown: relevant.filter((p) => chosen.has(p)),
     more: relevant.length - chosen.size,
@@ -221,7 +223,7 @@ export function sizingChart(report: PlanReport): ChartSpec | null {
     name: 'sizing',
     caption:
       'Inactive cores installed (grey) against the minimum each partition must be able to activate ' +
-      `(blue); a red bar is a shortfall.${leftOut(more, 'partitions')}`,
+      `(blue); a red bar is a shortfall.${leftOut(more, 'partitions', 'the table above')}`,
     marks: { bars: values.length },
     spec: {
       width: plotWidth(shown.map(partitionKey)),
@@ -270,7 +272,7 @@ export function sharingChart(report: PlanReport): ChartSpec | null {
     name: 'sharing',
     caption:
       'GiCAP sharing rights per group: owned, required today (compliance) and the minimum if every ' +
-      `partition held exactly its minimum inactive cores.${leftOut(more, 'groups')}`,
+      `partition held exactly its minimum inactive cores.${leftOut(more, 'groups', 'the table above')}`,
     marks: { bars: values.length },
     spec: {
       width: plotWidth(shown.map((g) => g.group)),
@@ -329,7 +331,7 @@ export function sourcesChart(report: PlanReport): ChartSpec | null {
     name: 'sources',
     caption:
       'Cores activated per scenario by where their rights came from (own, released by vPars, the ' +
-      `complex’s unassigned rights, the group pool, seized, TiCAP).${leftOut(more, 'scenarios')}`,
+      `complex’s unassigned rights, the group pool, seized, TiCAP).${leftOut(more, 'scenarios', 'report.json')}`,
     marks: { bars: values.length },
     spec: {
       width: plotWidth(shown.map((s) => s.id)),

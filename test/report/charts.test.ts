@@ -68,7 +68,7 @@ describe('chart data', () => {
     }));
     const c = chart(timingChart({ ...many, scenarios }));
     expect(c.marks.range).toBe(CHART_ROW_LIMIT);
-    expect(c.caption).toContain('20 more packages are in the tables and report.json.');
+    expect(c.caption).toContain('20 more packages are not drawn; report.json lists them.');
   });
 });
 
@@ -149,5 +149,27 @@ describe('chart SVG', () => {
       expect(svg).toContain(`>${label}</text>`);
     }
     expect(svg).toContain('>site:east · pkg3</text>');
+  });
+});
+
+describe('sizing chart selection', () => {
+  it('draws shortfalls first, then partitions with a minimum, then idle ones, in report order', () => {
+    const base = mixedReport();
+    const template = base.partitions[0]!;
+    const partitions = Array.from({ length: 70 }, (_, i) => ({
+      ...template,
+      npar: `n${String(i).padStart(2, '0')}`,
+      inactiveCores: 4,
+      // n00–n09 idle, n10–n64 need 2, n65–n69 need 6 (a shortfall of 2)
+      minimumInactiveCores: i < 10 ? 0 : i < 65 ? 2 : 6,
+      shortfall: i < 65 ? 0 : 2,
+    }));
+    const c = chart(sizingChart({ ...base, partitions }));
+    const values = (c.spec.data as { values: { partition: string; bar: number }[] }).values;
+    const drawn = values.filter((v) => v.bar === 0).map((v) => v.partition);
+    expect(drawn).toHaveLength(CHART_ROW_LIMIT);
+    expect(drawn[0]).toBe('sd1/n10');
+    expect(drawn.slice(-5)).toEqual(['sd1/n65', 'sd1/n66', 'sd1/n67', 'sd1/n68', 'sd1/n69']);
+    expect(c.caption).toContain('10 more partitions are not drawn; the table above lists them.');
   });
 });

@@ -19,14 +19,14 @@ interface CalibrateOptions {
   out: string;
   model?: string;
   formula?: string;
-  fix: string[];
+  fix?: string[];
 }
 
 export const registerCalibrate: RegisterCommand = (program, ctx, setExit) => {
   program
     .command('calibrate')
     .description(
-      'fit the timing model to measured failover times (least squares) and write a calibrated model',
+      'Fit the timing model to measured failover times (least squares); write a calibrated model',
     )
     .argument('<observations>', 'CSV: formula, seconds, and one column per driver count')
     .requiredOption('--out <file>', 'where to write the calibrated model (JSON)')
@@ -35,14 +35,13 @@ export const registerCalibrate: RegisterCommand = (program, ctx, setExit) => {
     .option(
       '--fix <names>',
       'coefficients to hold at their model values, comma separated (repeatable)',
-      (value: string, previous: string[]) => [
-        ...previous,
+      (value: string, previous: string[] | undefined) => [
+        ...(previous ?? []),
         ...value
           .split(',')
           .map((s) => s.trim())
           .filter((s) => s !== ''),
       ],
-      [] as string[],
     )
     .addHelpText(
       'after',
@@ -69,7 +68,7 @@ Examples:
       if (rows.length === 0) {
         throw inputError(`${file}: no observations of ${formula ?? 'any formula'} to fit`);
       }
-      const outcome = calibrateModel(model, rows, { source: file, fix: opts.fix });
+      const outcome = calibrateModel(model, rows, { source: file, fix: opts.fix ?? [] });
       if (!outcome.ok) {
         throw inputError(
           `cannot calibrate model "${model.name}" to ${file}`,

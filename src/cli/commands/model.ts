@@ -18,7 +18,7 @@ export const ASSUMPTION_MARK = '*';
 export const registerModel: RegisterCommand = (program, ctx, setExit) => {
   program
     .command('model')
-    .description('print the timing model in effect: coefficients, sources, formulas, drivers')
+    .description('Print the timing model in effect: coefficients, sources, formulas, drivers')
     .option('--model <file>', 'timing model file (JSON) instead of the bundled one')
     .option('--format <format>', 'text (a table) or json (a model file)', 'text')
     .addHelpText(

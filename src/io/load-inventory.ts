@@ -673,7 +673,10 @@ function checkAcross(all: AllRows, problems: Problems): InventoryContent | null 
       `host name "${host}" used twice (expected each host name once, found it also at ${first.file}:${first.line})`,
     );
   };
-  for (const s of all.npars.seen) claimHost('npars.csv', s, 'host');
+  for (const s of all.npars.seen) {
+    // A repeated nPar row is reported once, as a duplicate nPar.
+    if (!nparUnique.duplicates.has(s.row)) claimHost('npars.csv', s, 'host');
+  }
   for (const s of all.vpars.seen) claimHost('vpars.csv', s, 'vpar');
 
   // --- per nPar: active cells, R1, installed, host or vPars, V4.
@@ -788,7 +791,97 @@ function checkAcross(all: AllRows, problems: Problems): InventoryContent | null 
     vparValues.push({ ...vp.v, max });
   }
 
-  // --- managers: group exists; (group, host) unique; one active per group; site.
+  /** Host name → complex of the nPar or vPar that runs it. */
+  const partitionHost = new Map<string, string>();
+  for (const s of [...all.npars.seen, ...all.vpars.seen]) {
+    const c = str(s.fields, 'complex');
+    const h = str(s.fields, 'host') ?? str(s.fields, 'vpar');
+    if (c !== null && h !== null && !partitionHost.has(h)) partitionHost.set(h, c);
+  }
+  /** Node name → active cores there now (nPar: active; vPar: cores), null when unsure. */
+  const nodeActive = new Map<string, number | null>();
+  for (const n of nparList) {
+    // The first row to name a host owns it (a later one is a reported duplicate).
+    if (n.v.host === null || nodeActive.has(n.v.host)) continue;
+    const sure =
+      figuresOf(n.v.complex, n.v.npar) !== null && !inError.has(nparKey(n.v.complex, n.v.npar));
+    nodeActive.set(n.v.host, sure ? activeOf(n.v) : null);
+  }
+  for (const vp of vparList) {
+    if (nodeActive.has(vp.v.vpar)) continue;
+    nodeActive.set(vp.v.vpar, inError.has(vp.v.vpar) ? null : vp.v.cores);
+  }
+
+  const managers = checkManagers(all, problems, {
+    groupSure,
+    groupNames,
+    knownGroups,
+    groupList,
+    partitionHost,
+    complexByName,
+  });
+
+  /** Manager hosts that are no partition: they cannot be package nodes. */
+  const externalHosts = new Set<string>();
+  for (const s of all.managers.seen) {
+    const h = str(s.fields, 'host');
+    if (h !== null && !partitionHost.has(h)) externalHosts.add(h);
+  }
+  const packageList = checkPackages(all, problems, {
+    hostSure,
+    partitionHost,
+    externalHosts,
+    nodeActive,
+  });
+
+  if (problems.count > 0) return null;
+
+  return {
+    complexes: complexList.map((c) => c.v).sort(byKeys((c) => c.complex)),
+    cells: [...cellList].sort(
+      byKeys(
+        (c) => c.complex,
+        (c) => c.cell,
+      ),
+    ),
+    npars: nparPartitions.sort(
+      byKeys(
+        (n) => n.complex,
+        (n) => n.npar,
+      ),
+    ),
+    vpars: vparValues.sort(
+      byKeys(
+        (v) => v.complex,
+        (v) => v.npar,
+        (v) => v.vpar,
+      ),
+    ),
+    groups: groupList.map((g) => g.v).sort(byKeys((g) => g.group)),
+    managers: managers.sort(
+      byKeys(
+        (m) => m.group,
+        (m) => m.host,
+      ),
+    ),
+    packages: packageList.sort(byKeys((p) => p.package)),
+  };
+}
+
+/** Managers: group exists; (group, host) unique; one active per group; site resolved. */
+function checkManagers(
+  all: AllRows,
+  problems: Problems,
+  known: {
+    readonly groupSure: boolean;
+    readonly groupNames: ReadonlySet<string>;
+    readonly knownGroups: () => string;
+    readonly groupList: readonly Valid<GicapGroup>[];
+    readonly partitionHost: ReadonlyMap<string, string>;
+    readonly complexByName: ReadonlyMap<string, Complex>;
+  },
+): GroupManager[] {
+  const { groupSure, groupNames, knownGroups, groupList, partitionHost, complexByName } = known;
   const managerUnique = checkUnique(
     'managers.csv',
     all.managers.seen,
@@ -801,13 +894,6 @@ function checkAcross(all: AllRows, problems: Problems): InventoryContent | null 
     (k) => `manager "${k.slice(k.indexOf('/') + 1)}" for group ${k.slice(0, k.indexOf('/'))}`,
     problems,
   );
-  /** Host name → complex of the nPar or vPar that runs it. */
-  const partitionHost = new Map<string, string>();
-  for (const s of [...all.npars.seen, ...all.vpars.seen]) {
-    const c = str(s.fields, 'complex');
-    const h = str(s.fields, 'host') ?? str(s.fields, 'vpar');
-    if (c !== null && h !== null && !partitionHost.has(h)) partitionHost.set(h, c);
-  }
   /** Groups whose active manager count is unsure (a failed managers row with no readable role). */
   const unsureGroups = new Set<string | null>();
   if (!all.managers.usable) unsureGroups.add(null);
@@ -894,7 +980,21 @@ function checkAcross(all: AllRows, problems: Problems): InventoryContent | null 
     }
   }
 
-  // --- packages: unique; nodes are partition hosts; primary node load fits its active cores.
+  return managersResolved;
+}
+
+/** Packages: unique; nodes are partition hosts; the load on each primary fits its active cores. */
+function checkPackages(
+  all: AllRows,
+  problems: Problems,
+  known: {
+    readonly hostSure: boolean;
+    readonly partitionHost: ReadonlyMap<string, string>;
+    readonly externalHosts: ReadonlySet<string>;
+    readonly nodeActive: ReadonlyMap<string, number | null>;
+  },
+): Package[] {
+  const { hostSure, partitionHost, externalHosts, nodeActive } = known;
   const packageUnique = checkUnique(
     'packages.csv',
     all.packages.seen,
@@ -903,24 +1003,6 @@ function checkAcross(all: AllRows, problems: Problems): InventoryContent | null 
     (k) => `package "${k}"`,
     problems,
   );
-  const externalHosts = new Set<string>();
-  for (const s of all.managers.seen) {
-    const h = str(s.fields, 'host');
-    if (h !== null && !partitionHost.has(h)) externalHosts.add(h);
-  }
-  /** Node name → active cores there now (nPar: active; vPar: cores), null when unsure. */
-  const nodeActive = new Map<string, number | null>();
-  for (const n of nparList) {
-    // The first row to name a host owns it (a later one is a reported duplicate).
-    if (n.v.host === null || nodeActive.has(n.v.host)) continue;
-    const sure =
-      figuresOf(n.v.complex, n.v.npar) !== null && !inError.has(nparKey(n.v.complex, n.v.npar));
-    nodeActive.set(n.v.host, sure ? activeOf(n.v) : null);
-  }
-  for (const vp of vparList) {
-    if (nodeActive.has(vp.v.vpar)) continue;
-    nodeActive.set(vp.v.vpar, inError.has(vp.v.vpar) ? null : vp.v.cores);
-  }
   /** Primaries whose load is unsure (a failed or duplicate package row); null = every node. */
   const unsureNodes = new Set<string | null>();
   for (const s of all.packages.seen) {
@@ -937,14 +1019,14 @@ function checkAcross(all: AllRows, problems: Problems): InventoryContent | null 
       for (const node of p.v.nodes) {
         if (partitionHost.has(node)) continue;
         nodesOk = false;
-        const known = `known hosts: ${listNames(partitionHost.keys())}`;
+        const knownHosts = `known hosts: ${listNames(partitionHost.keys())}`;
         problems.cell(
           'packages.csv',
           p.row,
           'nodes',
           externalHosts.has(node)
-            ? `"${node}" is an external Group Manager host, not a package node (expected an nPar host or vPar; ${known})`
-            : `unknown host "${node}" (${known})`,
+            ? `"${node}" is an external Group Manager host, not a package node (expected an nPar host or vPar; ${knownHosts})`
+            : `unknown host "${node}" (${knownHosts})`,
         );
       }
     }
@@ -969,38 +1051,7 @@ function checkAcross(all: AllRows, problems: Problems): InventoryContent | null 
     }
   }
 
-  if (problems.count > 0) return null;
-
-  return {
-    complexes: complexList.map((c) => c.v).sort(byKeys((c) => c.complex)),
-    cells: [...cellList].sort(
-      byKeys(
-        (c) => c.complex,
-        (c) => c.cell,
-      ),
-    ),
-    npars: nparPartitions.sort(
-      byKeys(
-        (n) => n.complex,
-        (n) => n.npar,
-      ),
-    ),
-    vpars: vparValues.sort(
-      byKeys(
-        (v) => v.complex,
-        (v) => v.npar,
-        (v) => v.vpar,
-      ),
-    ),
-    groups: groupList.map((g) => g.v).sort(byKeys((g) => g.group)),
-    managers: managersResolved.sort(
-      byKeys(
-        (m) => m.group,
-        (m) => m.host,
-      ),
-    ),
-    packages: packageList.sort(byKeys((p) => p.package)),
-  };
+  return packageList;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -384,7 +384,7 @@ describe('parseInventory: every rule, with the exact line', () => {
     ],
     [
       'duplicate nPar in a complex',
-      withRow('npars.csv', 'c1,n1,h8,4,4'),
+      withRow('npars.csv', 'c1,n1,h1,4,4'),
       [
         'npars.csv:5:npar: duplicate nPar "n1" in complex c1 (expected each once, found it also on line 2)',
       ],
@@ -645,6 +645,37 @@ describe('parseInventory: every rule, with the exact line', () => {
 
   it.each(cases)('%s', (_name, files, expected) => {
     expect(errorsOf(files)).toEqual(expected);
+  });
+});
+
+describe('parseInventory: Group Manager hosts and sites', () => {
+  it('one external host may manage several groups; rows without a site take its given site', () => {
+    const inv = inventoryOf(
+      edit(
+        (f) => withRow('groups.csv', 'g2,0,0', f),
+        (f) => withRow('managers.csv', 'g2,gm1,active,,manual', f),
+      ),
+    );
+    expect(inv.managers.filter((m) => m.host === 'gm1')).toEqual([
+      { group: 'g1', host: 'gm1', role: 'active', site: 'east', takeover: 'serviceguard' },
+      { group: 'g2', host: 'gm1', role: 'active', site: 'east', takeover: 'manual' },
+    ]);
+  });
+
+  it("a manager on a vPar is co-located: it takes the site of the vPar's complex", () => {
+    const inv = inventoryOf(withLine('managers.csv', 3, 'g1,v2,standby,east,'));
+    expect(inv.managers[1]).toEqual({
+      group: 'g1',
+      host: 'v2',
+      role: 'standby',
+      site: 'east',
+      takeover: 'serviceguard',
+    });
+  });
+
+  it('a package node may be a partition that also runs a manager', () => {
+    // h3 runs the standby manager and is p1's adoptive node.
+    expect(inventoryOf(BASE).packages[0]?.nodes).toEqual(['h1', 'h3']);
   });
 });
 

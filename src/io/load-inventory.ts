@@ -187,8 +187,12 @@ function readTable(
       mapping.push(column);
     }
   });
+  const noHeader = csv.columns.every((c) => c === '');
   for (const column of REQUIRED_COLUMNS[file]) {
-    if (!firstAt.has(column)) {
+    // An empty file is one problem (no header row), not one per required column.
+    if (!firstAt.has(column) && noHeader) {
+      usable = false;
+    } else if (!firstAt.has(column)) {
       problems.header(
         file,
         csv.columns.length + known.indexOf(column),

@@ -250,6 +250,11 @@ describe('parseInventory: every rule, with the exact line', () => {
       ['packages.csv:1:nodes: required column missing'],
     ],
     [
+      'an empty file',
+      { ...BASE, 'packages.csv': '' },
+      ['packages.csv:1: no header row (expected column names on line 1)'],
+    ],
+    [
       'more fields than the header',
       withLine('groups.csv', 2, 'g1,15,0,7'),
       [

@@ -44,8 +44,9 @@ export interface PlanParams {
   /** At most this many losing scenarios are listed (all are counted); default 200. */
   readonly maxListed?: number;
   /**
-   * With `allScenarios`, receives each described scenario in order instead of the report holding
-   * them (streaming output); the report's `scenarios` then holds none.
+   * With `allScenarios`, receives every described scenario in order (streaming output for JSON and
+   * CSV); the report's `scenarios` then holds only the listed ones (losing and binding), as by
+   * default, for the other formats.
    */
   readonly onScenario?: (s: ScenarioResult) => void;
 }
@@ -116,11 +117,14 @@ function runPlan(
     packagesLost += ev.lost;
     for (const [n, need] of ev.nparNeed) updateBest(nparBest[n], need, seq, units);
     for (const [v, need] of ev.vparNeed) updateBest(vparBest[v], need, seq, units);
-    if (params.allScenarios || explicit !== null) {
-      const result = describeScenario(ctx, failedIds(index, units, explicit), down, ev);
-      if (params.onScenario !== undefined) params.onScenario(result);
-      else streamed.push(result);
-    } else if (!ev.survives) {
+    if (explicit !== null || (params.allScenarios && params.onScenario === undefined)) {
+      streamed.push(describeScenario(ctx, failedIds(index, units, explicit), down, ev));
+      return;
+    }
+    if (params.allScenarios && params.onScenario !== undefined) {
+      params.onScenario(describeScenario(ctx, failedIds(index, units, explicit), down, ev));
+    }
+    if (!ev.survives) {
       if (listed.size < maxListed) listed.set(seq, [...units]);
       else notListed++;
     }
@@ -139,7 +143,7 @@ function runPlan(
   }
 
   let results: ScenarioResult[];
-  if (params.allScenarios || explicit !== null) {
+  if (explicit !== null || (params.allScenarios && params.onScenario === undefined)) {
     results = streamed;
   } else {
     // Binding scenarios join the losing ones; each is evaluated again and described (deterministic).

@@ -12,11 +12,27 @@ export interface OutputFile {
   readonly content: string | Uint8Array;
 }
 
-/** Write every file under `dir` atomically (all renamed into place after all were written). */
-export async function writeOutputs(dir: string, files: readonly OutputFile[]): Promise<string[]> {
+/** A file already written under a temporary name (e.g. streamed), to be renamed into place. */
+export interface PrewrittenFile {
+  readonly name: string;
+  readonly tempPath: string;
+}
+
+/**
+ * Write every file under `dir` atomically (all renamed into place after all were written), with
+ * `prewritten` files renamed into place in the same step.
+ */
+export async function writeOutputs(
+  dir: string,
+  files: readonly OutputFile[],
+  prewritten: readonly PrewrittenFile[] = [],
+): Promise<string[]> {
   const target = resolve(dir);
   const tag = `.tmp-${process.pid}-${Date.now().toString(36)}`;
-  const written: { tmp: string; final: string }[] = [];
+  const written: { tmp: string; final: string }[] = prewritten.map((p) => ({
+    tmp: p.tempPath,
+    final: join(target, p.name),
+  }));
   try {
     for (const f of files) {
       const final = join(target, f.name);
@@ -26,7 +42,7 @@ export async function writeOutputs(dir: string, files: readonly OutputFile[]): P
       written.push({ tmp, final });
     }
     for (const w of written) await rename(w.tmp, w.final);
-    return written.map((w) => w.final);
+    return written.map((w) => w.final).sort();
   } catch (err) {
     await Promise.all(written.map((w) => rm(w.tmp, { force: true })));
     throw err;

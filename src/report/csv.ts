@@ -3,7 +3,7 @@
  * booleans as `true`/`false`, empty cells for "none". Written through `toCsv` (src/io/csv.ts), the
  * project's one CSV writer.
  */
-import type { PlanReport } from '../domain/result.js';
+import type { PlanReport, ScenarioResult } from '../domain/result.js';
 import { toCsv } from '../io/csv.js';
 import type { CsvValue } from '../io/csv.js';
 
@@ -48,38 +48,43 @@ export const SIZING_HEADER = [
  * appears. `failed` joins the failed units with `;` (as packages.csv joins nodes).
  */
 export function renderScenariosCsv(report: PlanReport): string {
-  const rows: CsvValue[][] = [];
-  for (const s of report.scenarios) {
-    const head: CsvValue[] = [s.id, s.failed.join(';'), s.survives];
-    if (s.packages.length === 0) {
-      rows.push([
-        ...head,
-        ...new Array<CsvValue>(SCENARIOS_HEADER.length - head.length).fill(null),
-      ]);
-      continue;
-    }
-    for (const p of s.packages) {
-      rows.push([
-        ...head,
-        p.package,
-        p.from,
-        p.to,
-        p.status,
-        p.activated,
-        p.sources.own,
-        p.sources.vpar,
-        p.sources.complex,
-        p.sources.pool,
-        p.sources.seized,
-        p.sources.ticap,
-        p.reason,
-        p.time?.min ?? null,
-        p.time?.typical ?? null,
-        p.time?.max ?? null,
-      ]);
-    }
+  return toCsv(SCENARIOS_HEADER, report.scenarios.flatMap(scenarioCsvRows));
+}
+
+/** The header line of `scenarios.csv` (for writers that stream the rows). */
+export function scenariosCsvHeader(): string {
+  return toCsv(SCENARIOS_HEADER, []);
+}
+
+/** The rows of one scenario as CSV lines, without the header (for streaming `--all-scenarios`). */
+export function renderScenarioCsvRows(s: ScenarioResult): string {
+  const text = toCsv(SCENARIOS_HEADER, scenarioCsvRows(s));
+  return text.slice(scenariosCsvHeader().length);
+}
+
+function scenarioCsvRows(s: ScenarioResult): CsvValue[][] {
+  const head: CsvValue[] = [s.id, s.failed.join(';'), s.survives];
+  if (s.packages.length === 0) {
+    return [[...head, ...new Array<CsvValue>(SCENARIOS_HEADER.length - head.length).fill(null)]];
   }
-  return toCsv(SCENARIOS_HEADER, rows);
+  return s.packages.map((p) => [
+    ...head,
+    p.package,
+    p.from,
+    p.to,
+    p.status,
+    p.activated,
+    p.sources.own,
+    p.sources.vpar,
+    p.sources.complex,
+    p.sources.pool,
+    p.sources.seized,
+    p.sources.ticap,
+    p.reason,
+    p.time?.min ?? null,
+    p.time?.typical ?? null,
+    p.time?.max ?? null,
+  ]);
 }
 
 /** One row per partition (nPar, and vPar within it), with the sizing of spec 4. */

@@ -7,8 +7,13 @@
  * (nPar: active; vPar: cores). Adoptive nodes are chosen so that most single failures survive: for
  * each failure that would send a package to a node (its primary's nPar, complex or site down), the
  * node's spare active cores plus its nPar's inactive cores must cover every package sent there by
- * that same failure. A few packages are placed without that check (and some find no node that
- * passes it), so the estate has the gaps a planner's real estate has.
+ * that same failure. When no candidate passes, the one with the most room usually gets one more
+ * active cell whose cores stay inactive (as a planner buying iCAP hardware would), until the package
+ * fits or the nPar or complex is full. A few packages are placed without the check, some stay short,
+ * single-node packages and standalone complexes cannot survive their own failure, and most site
+ * failures lose packages: the estate has the gaps a planner's real estate has (measured with the
+ * engine at max-failures 1: about 95 % of scenarios survive in large estates, 88 % in medium, 80 %
+ * in small, with a wider spread).
  */
 import type { PackageKind } from '../domain/types.js';
 import type { ComplexDraft, NParDraft, VParDraft } from './hardware.js';

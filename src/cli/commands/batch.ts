@@ -1,6 +1,162 @@
-import type { RegisterCommand } from '../program.js';
+/**
+ * `gicap batch RUNS.csv|FOLDER` (spec 6): many inventories, one summary. Each run is the `gicap plan`
+ * sequence writing to `DIR/NAME/`; `DIR/summary.csv` has one row per run. A problem in the runs file
+ * stops everything before a run starts (exit 2, nothing written); a problem in one inventory makes
+ * that run `invalid` and the others go on. The exit code is the worst of the runs.
+ */
+import { relative, resolve } from 'node:path';
+import { SingleBar } from 'cli-progress';
+import { EXIT_CODES_HELP, type RegisterCommand } from '../program.js';
+import type { OutStream } from '../context.js';
+import { parseNow, parseWholeNumber } from '../options.js';
+import { parseFormats } from '../formats.js';
+import { DEFAULT_MAX_LISTED } from '../../engine/plan.js';
+import { inputError } from '../../errors.js';
+import { pathKind } from '../../io/read-text.js';
+import { writeOutputs } from '../../io/write-output.js';
+import { loadRuns } from '../batch/load-runs.js';
+import { inProcessRunner, runJobs, workerPoolRunner } from '../batch/scheduler.js';
+import { renderRunTable, renderSummaryCsv, SUMMARY_FILE, worstExitCode } from '../batch/summary.js';
+import type { BatchJob, BatchSettings, RunOutcome } from '../batch/types.js';
 
-// Placeholder while the command is being built; replaced by its implementation.
-export const registerBatch: RegisterCommand = (program) => {
-  program.command('batch').description('(not available yet)');
+/** `--jobs` accepts 1..16 worker threads. */
+const MAX_JOBS = 16;
+
+export const registerBatch: RegisterCommand = (program, ctx, setExit) => {
+  program
+    .command('batch')
+    .description(
+      'Plan many inventories: one run per row of a runs file (or per sub-folder), reports per run, one summary.csv',
+    )
+    .argument(
+      '<runs>',
+      'runs file (CSV: name, inventory, optional max_failures, outage_hours, model; paths relative to it) or a folder of inventories',
+    )
+    .option(
+      '-o, --out <dir>',
+      'output folder: DIR/NAME/ per run and DIR/summary.csv',
+      'reports/batch',
+    )
+    .option(
+      '-j, --jobs <n>',
+      `runs at once, each on its own worker thread (1 to ${MAX_JOBS}; 1 runs in this thread)`,
+      parseWholeNumber(1, MAX_JOBS),
+      1,
+    )
+    .option(
+      '-f, --format <list>',
+      'comma-separated formats for each run: md, html, json, csv',
+      'md,html,json,csv',
+    )
+    .option(
+      '--max-listed <n>',
+      'list at most n losing scenarios per report (all are counted)',
+      parseWholeNumber(0, 1_000_000),
+      DEFAULT_MAX_LISTED,
+    )
+    .option(
+      '--now <date>',
+      'stamp this date in the reports (default: no date, reproducible output)',
+      parseNow,
+    )
+    .addHelpText(
+      'after',
+      `
+The runs file has one run per row: name (its report folder, letters, digits, . _ -), inventory (a
+folder relative to the runs file), and optionally max_failures (1-6, default 1), outage_hours
+(default 24) and model (a timing model file relative to the runs file). A folder argument runs every
+sub-folder holding complexes.csv, named after it, with the defaults. summary.csv columns: name,
+inventory, status (ok, findings, invalid, error), exit_code, scenarios, survived, lost, packages_lost,
+non_compliant_groups, shortfall_cores (Σ over nPars), error (the first error of an invalid run).
+A progress bar shows on stderr when it is a terminal.
+
+Examples:
+  gicap batch data/batch/runs.csv --out reports/batch
+  gicap batch data/batch/runs.csv --jobs 4 --format json,csv
+  gicap batch data --out reports/all
+${EXIT_CODES_HELP}
+  The batch exits with the worst code of its runs: 0 every run ok, 1 some run has findings,
+  2 some run is invalid (the others still run) or the runs file itself is bad (nothing runs),
+  3 some run hit an internal error (after the other runs finish).`,
+    )
+    .action(async (runsArg: string, opts: BatchOptions) => {
+      const settings: BatchSettings = {
+        outDir: resolve(ctx.cwd, opts.out),
+        formats: parseFormats(opts.format),
+        maxListed: opts.maxListed,
+        now: opts.now ?? null,
+      };
+      const runs = await loadRuns(resolve(ctx.cwd, runsArg));
+      if ((await pathKind(settings.outDir)) === 'file') {
+        throw inputError(`--out ${opts.out}: not a folder`, [
+          `--out ${opts.out}: not a folder (expected a folder for the run reports and summary.csv, found a file)`,
+        ]);
+      }
+      const jobs: BatchJob[] = runs.map((run, index) => ({ index, run, settings }));
+      const concurrency = Math.min(opts.jobs, jobs.length);
+      const runner = concurrency === 1 ? inProcessRunner() : workerPoolRunner(concurrency);
+
+      const progress = startProgress(ctx.stderr, jobs.length);
+      const outcomes = await runJobs(jobs, runner, (_outcome, job) =>
+        progress?.increment(1, { run: `(done: ${job.run.name})` }),
+      ).finally(() => progress?.stop());
+
+      const [summaryPath] = await writeOutputs(settings.outDir, [
+        { name: SUMMARY_FILE, content: renderSummaryCsv(runs, outcomes) },
+      ]);
+      const lines = renderRunTable(runs, outcomes);
+      if (outcomes.some((o) => o.status === 'invalid')) {
+        lines.push('(gicap validate INVENTORY lists every problem of an invalid inventory)');
+      }
+      const shownDir = relative(ctx.cwd, settings.outDir) || '.';
+      const shown = summaryPath === undefined ? SUMMARY_FILE : relative(ctx.cwd, summaryPath);
+      const computed = outcomes.filter((o) => o.figures !== null).length;
+      lines.push(
+        `Wrote ${shown || summaryPath} and the reports of ${computed} run${computed === 1 ? '' : 's'} under ${shownDir}/`,
+      );
+      ctx.stdout.write(`${lines.join('\n')}\n`);
+      reportInternalErrors(
+        ctx.stderr,
+        runs.map((r) => r.name),
+        outcomes,
+      );
+      setExit(worstExitCode(outcomes));
+    });
 };
+
+interface BatchOptions {
+  out: string;
+  jobs: number;
+  format: string;
+  maxListed: number;
+  now?: string;
+}
+
+/** A bar on stderr only when it is a terminal; nothing at all otherwise (spec 6). */
+function startProgress(stderr: OutStream, total: number): SingleBar | null {
+  if (stderr.isTTY !== true) return null;
+  const bar = new SingleBar({
+    // cli-progress writes text and cursor controls through `write` only; our stream has that.
+    stream: stderr as unknown as NodeJS.WritableStream,
+    format: 'batch [{bar}] {value}/{total} runs  {run}',
+    clearOnComplete: true,
+    hideCursor: false,
+    barsize: 30,
+  });
+  bar.start(total, 0, { run: '' });
+  return bar;
+}
+
+/** An internal error in a run is a bug: say so with the stack, as the CLI does for a command. */
+function reportInternalErrors(
+  stderr: OutStream,
+  names: readonly string[],
+  outcomes: readonly RunOutcome[],
+): void {
+  for (const o of outcomes) {
+    if (o.status !== 'error') continue;
+    stderr.write(
+      `gicap batch: internal error in run ${names[o.index] ?? o.index} — this is a bug, please report it with the command you ran.\n${o.details.join('\n')}\n`,
+    );
+  }
+}

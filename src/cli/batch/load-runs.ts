@@ -1,0 +1,73 @@
+/**
+ * Where the runs of a batch come from (spec 6): a runs file (CSV, one run per row) or a folder whose
+ * sub-folders are inventories. Any problem here is an exit-2 error before a single run starts, so a
+ * batch with a broken runs file writes nothing.
+ */
+import { readdir } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { inputError } from '../../errors.js';
+import { pathKind, readText } from '../../io/read-text.js';
+import { parseRunsFile, RUN_DEFAULTS } from './runs-file.js';
+import type { BatchRun } from './types.js';
+
+/** The file that marks a sub-folder as an inventory (the first required file, spec 2). */
+const INVENTORY_MARKER = 'complexes.csv';
+
+/** The runs named by `path` (absolute): a runs file or a folder of inventories. */
+export async function loadRuns(path: string): Promise<BatchRun[]> {
+  const kind = await pathKind(path);
+  if (kind === 'none') {
+    throw inputError(`${path}: not found`, [
+      `${path}: not found (expected a runs file such as runs.csv, or a folder of inventories)`,
+    ]);
+  }
+  if (kind === 'folder') return listInventoryRuns(path);
+  const fileName = basename(path);
+  const result = parseRunsFile(await readText(path), fileName, dirname(path));
+  if (!result.ok) {
+    const n = result.errors.length;
+    throw inputError(
+      `${fileName}: ${n} problem${n === 1 ? '' : 's'} in the runs file; nothing was run`,
+      result.errors,
+    );
+  }
+  return result.runs;
+}
+
+/**
+ * A folder argument: every sub-folder holding complexes.csv is a run named after the sub-folder, in
+ * code-unit order of the names, with the default parameters. Hidden folders are skipped.
+ */
+export async function listInventoryRuns(folder: string): Promise<BatchRun[]> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  const names = entries
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .map((e) => e.name)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const runs: BatchRun[] = [];
+  for (const name of names) {
+    const dir = join(folder, name);
+    if (!(await hasInventoryMarker(dir))) continue;
+    runs.push({
+      name,
+      inventory: name,
+      inventoryDir: dir,
+      maxFailures: RUN_DEFAULTS.maxFailures,
+      outageHours: RUN_DEFAULTS.outageHours,
+      modelPath: null,
+    });
+  }
+  if (runs.length === 0) {
+    const itself = await hasInventoryMarker(folder);
+    throw inputError(`${folder}: no inventories`, [
+      `${folder}: no inventories (expected sub-folders holding ${INVENTORY_MARKER}${itself ? '; this folder is itself an inventory: use gicap plan' : ''}, found none)`,
+    ]);
+  }
+  return runs;
+}
+
+/** complexes.csv directly inside `dir`, its name matched ignoring case as the loader does. */
+async function hasInventoryMarker(dir: string): Promise<boolean> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  return entries.some((e) => e.isFile() && e.name.toLowerCase() === INVENTORY_MARKER);
+}

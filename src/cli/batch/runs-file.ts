@@ -1,0 +1,238 @@
+/**
+ * The runs file of `gicap batch` (spec 6): a CSV with one run per row, columns `name`, `inventory`
+ * (a folder relative to the runs file), optional `max_failures`, `outage_hours`, `model` (a file
+ * relative to the runs file). Read like an inventory file (spec 2: BOM, CRLF, `;` or `,`, header
+ * names case-insensitive, free column order). Pure: text in, runs or every problem out, each as
+ * `runs.csv:LINE:COLUMN: what is wrong (expected, found)` with LINE as a spreadsheet shows it.
+ */
+import { resolve } from 'node:path';
+import { parseCsv } from '../../io/csv.js';
+import { closestName } from '../../io/schemas.js';
+import type { BatchRun } from './types.js';
+
+export const RUN_COLUMNS = ['name', 'inventory', 'max_failures', 'outage_hours', 'model'] as const;
+export type RunColumn = (typeof RUN_COLUMNS)[number];
+const REQUIRED: readonly RunColumn[] = ['name', 'inventory'];
+
+/** Defaults of a run whose cells are empty: the same as `gicap plan`'s. */
+export const RUN_DEFAULTS = { maxFailures: 1, outageHours: 24 } as const;
+/** `--max-failures` of `gicap plan` accepts 1..6; a run accepts the same. */
+const MAX_FAILURES = { min: 1, max: 6 } as const;
+
+/**
+ * A run name is a folder name under DIR: letters, digits, `.`, `_`, `-` (the inventory's identifier
+ * characters), starting with a letter or digit so that it can be neither hidden nor `.`/`..`.
+ */
+const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** DIR/summary.csv is the summary file: a run folder of that name would collide with it. */
+const RESERVED_NAMES = ['summary.csv'];
+
+export type RunsFileResult =
+  { ok: true; runs: BatchRun[]; errors?: never } | { ok: false; errors: string[]; runs?: never };
+
+interface Problem {
+  readonly line: number;
+  /** Column position for sorting (-1: the whole line). */
+  readonly position: number;
+  readonly text: string;
+}
+
+/**
+ * Parse the runs file `text` named `fileName` (for messages) that lives in `baseDir` (inventories and
+ * models are resolved against it). Every problem is reported, sorted by line then column.
+ */
+export function parseRunsFile(text: string, fileName: string, baseDir: string): RunsFileResult {
+  const csv = parseCsv(text, fileName);
+  const problems: Problem[] = csv.problems.map((p) => ({
+    line: p.line,
+    position: -1,
+    text: `${fileName}:${p.line}: ${p.message}`,
+  }));
+  const at = (line: number, position: number, column: string, why: string): void => {
+    problems.push({ line, position, text: `${fileName}:${line}:${column}: ${why}` });
+  };
+
+  // Header: each known column's first position; unknown and repeated columns are reported.
+  const firstAt = new Map<RunColumn, number>();
+  csv.columns.forEach((column, i) => {
+    const written = csv.header[i] ?? column;
+    const known = (RUN_COLUMNS as readonly string[]).includes(column)
+      ? (column as RunColumn)
+      : undefined;
+    if (column === '') {
+      if (csv.rows.some((r) => (r.fields[i] ?? '') !== '')) {
+        at(
+          1,
+          i,
+          `column ${i + 1}`,
+          'column without a name (expected a header name above its values, found an empty cell)',
+        );
+      }
+    } else if (known === undefined) {
+      at(
+        1,
+        i,
+        written,
+        `unknown column (expected one of ${RUN_COLUMNS.join(', ')}; closest: ${closestName(column, RUN_COLUMNS) ?? ''})`,
+      );
+    } else if (firstAt.has(known)) {
+      at(
+        1,
+        i,
+        written,
+        `duplicate column (expected each column once, found it also in column ${(firstAt.get(known) ?? 0) + 1})`,
+      );
+    } else {
+      firstAt.set(known, i);
+    }
+  });
+  for (const column of REQUIRED) {
+    if (!firstAt.has(column)) {
+      at(
+        1,
+        csv.columns.length + RUN_COLUMNS.indexOf(column),
+        column,
+        `required column missing (expected columns ${REQUIRED.join(', ')}, optionally ${RUN_COLUMNS.filter((c) => !REQUIRED.includes(c)).join(', ')})`,
+      );
+    }
+  }
+  // Without a required column every row would repeat the header's fault: report the header only.
+  if (REQUIRED.some((c) => !firstAt.has(c))) return fail(problems);
+
+  const position = (column: RunColumn): number => firstAt.get(column) ?? -1;
+  const runs: BatchRun[] = [];
+  /** Lower-cased name → line of its first row. */
+  const nameLines = new Map<string, number>();
+  for (const row of csv.rows) {
+    const cell = (column: RunColumn): string => {
+      const i = firstAt.get(column);
+      return i === undefined ? '' : (row.fields[i] ?? '');
+    };
+    const before = problems.length;
+    row.fields.forEach((field, i) => {
+      if (i >= csv.columns.length && field !== '') {
+        problems.push({
+          line: row.line,
+          position: -1,
+          text: `${fileName}:${row.line}: value beyond the last column (expected at most ${csv.columns.length} fields as in the header, found ${row.fields.length}: ${JSON.stringify(field)})`,
+        });
+      }
+    });
+
+    const name = cell('name');
+    if (name === '') {
+      at(row.line, position('name'), 'name', missingValue(NAME_EXPECTED));
+    } else if (!NAME_PATTERN.test(name)) {
+      at(row.line, position('name'), 'name', invalidValue(NAME_EXPECTED, name));
+    } else if (RESERVED_NAMES.includes(name.toLowerCase())) {
+      at(
+        row.line,
+        position('name'),
+        'name',
+        `reserved name (expected another name: DIR/${name.toLowerCase()} is the summary file, found ${JSON.stringify(name)})`,
+      );
+    } else {
+      // Folder names: compared ignoring case, as file systems on macOS and Windows do (assumption).
+      const first = nameLines.get(name.toLowerCase());
+      if (first !== undefined) {
+        at(
+          row.line,
+          position('name'),
+          'name',
+          `duplicate name ${JSON.stringify(name)} (expected each run name once, ignoring case: it names a folder; found it also on line ${first})`,
+        );
+      } else {
+        nameLines.set(name.toLowerCase(), row.line);
+      }
+    }
+
+    const inventory = cell('inventory');
+    if (inventory === '') {
+      at(
+        row.line,
+        position('inventory'),
+        'inventory',
+        missingValue(`an inventory folder relative to ${fileName}`),
+      );
+    }
+
+    const maxFailures = parseCell(cell('max_failures'), RUN_DEFAULTS.maxFailures, (s) => {
+      if (!/^\d+$/.test(s)) return null;
+      const n = Number(s);
+      return n >= MAX_FAILURES.min && n <= MAX_FAILURES.max ? n : null;
+    });
+    if (maxFailures === null) {
+      at(
+        row.line,
+        position('max_failures'),
+        'max_failures',
+        invalidValue(
+          `a whole number from ${MAX_FAILURES.min} to ${MAX_FAILURES.max}`,
+          cell('max_failures'),
+        ),
+      );
+    }
+
+    const outageHours = parseCell(cell('outage_hours'), RUN_DEFAULTS.outageHours, (s) => {
+      if (!/^\d+(\.\d+)?$/.test(s)) return null;
+      const n = Number(s);
+      return Number.isFinite(n) && n > 0 ? n : null;
+    });
+    if (outageHours === null) {
+      at(
+        row.line,
+        position('outage_hours'),
+        'outage_hours',
+        invalidValue('a number of hours > 0', cell('outage_hours')),
+      );
+    }
+
+    const model = cell('model');
+    if (problems.length === before && maxFailures !== null && outageHours !== null) {
+      runs.push({
+        name,
+        inventory,
+        inventoryDir: resolve(baseDir, inventory),
+        maxFailures,
+        outageHours,
+        modelPath: model === '' ? null : resolve(baseDir, model),
+      });
+    }
+  }
+  if (problems.length > 0) return fail(problems);
+  if (runs.length === 0) {
+    return {
+      ok: false,
+      errors: [`${fileName}: no runs (expected one row per run under the header)`],
+    };
+  }
+  return { ok: true, runs };
+}
+
+const NAME_EXPECTED =
+  'letters, digits, ".", "_", "-", starting with a letter or digit: it names the run\'s report folder';
+
+function missingValue(expected: string): string {
+  return `missing value (expected ${expected}, found an empty cell)`;
+}
+
+function invalidValue(expected: string, found: string): string {
+  return `invalid value (expected ${expected}, found ${JSON.stringify(found)})`;
+}
+
+/** An empty cell takes the default; otherwise `parse` gives the value or null when it is invalid. */
+function parseCell(
+  value: string,
+  fallback: number,
+  parse: (s: string) => number | null,
+): number | null {
+  return value === '' ? fallback : parse(value);
+}
+
+function fail(problems: readonly Problem[]): RunsFileResult {
+  const errors = problems
+    .map((p, seq) => ({ p, seq }))
+    .sort((a, b) => a.p.line - b.p.line || a.p.position - b.p.position || a.seq - b.seq)
+    .map(({ p }) => p.text);
+  return { ok: false, errors };
+}

@@ -1,0 +1,49 @@
+/**
+ * `npm run readme`: re-runs every `<!-- run: gicap … -->` block of README.md with the built CLI and
+ * writes its real output in place, then writes the screenshot of the bundled report
+ * (reports/mixed/report.png, headless Debian Chromium). Run after `npm run build`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { blockContent, findRunBlocks } from './readme-blocks.js';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const readmePath = `${root}README.md`;
+let readme = readFileSync(readmePath, 'utf8');
+
+for (const block of findRunBlocks(readme).reverse()) {
+  const r = spawnSync(process.execPath, ['dist/cli/main.js', ...block.args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  console.log(`gicap ${block.args.join(' ')} → exit ${r.status ?? '?'}`);
+  readme =
+    readme.slice(0, block.start) + blockContent(block.args, r.stdout) + readme.slice(block.end);
+}
+writeFileSync(readmePath, readme);
+
+const html = `${root}reports/mixed/report.html`;
+if (!existsSync('/usr/bin/chromium')) {
+  console.log('no /usr/bin/chromium: screenshot not refreshed');
+} else if (existsSync(html)) {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const page = await browser.newPage({ viewport: { width: 1366, height: 1100 } });
+  await page.goto(`file://${html}`);
+  await page.screenshot({ path: `${root}reports/mixed/report.png` });
+  await browser.close();
+  console.log('wrote reports/mixed/report.png');
+}

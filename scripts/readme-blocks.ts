@@ -13,7 +13,7 @@ export interface RunBlock {
   readonly end: number;
 }
 
-const BLOCK = /<!-- run: gicap (.+?) -->\n```text\n([\s\S]*?)```/g;
+const BLOCK = /<!-- run: gicap (.+?) -->\n\n?```text\n([\s\S]*?)```/g;
 
 export function findRunBlocks(readme: string): RunBlock[] {
   const out: RunBlock[] = [];

@@ -324,7 +324,12 @@ async function main(): Promise<void> {
     estates: {
       large: { size: 'large', seed: LARGE_SEED },
       medium: { size: 'medium', seed: MEDIUM_SEED },
-      batch: { size: 'small', seeds: [SMALL_FIRST_SEED, SMALL_FIRST_SEED + SMALL_COUNT - 1] },
+      batch: {
+        size: 'small',
+        count: SMALL_COUNT,
+        firstSeed: SMALL_FIRST_SEED,
+        lastSeed: SMALL_FIRST_SEED + SMALL_COUNT - 1,
+      },
     },
     runs: RUNS,
     units: UNITS,

@@ -13,6 +13,7 @@ import { inputError } from '../../errors.js';
 import { DEFAULT_MODEL_PATH, formatTimingModel, loadTimingModel } from '../../io/load-model.js';
 import { loadObservations } from '../../io/load-observations.js';
 import { writeOutputs } from '../../io/write-output.js';
+import { formatDecimal, textTable } from '../../report/text-table.js';
 import type { RegisterCommand } from '../program.js';
 
 interface CalibrateOptions {
@@ -117,17 +118,17 @@ export function renderCalibration(
 
   out.push('', 'Fitted coefficients (seconds)');
   out.push(
-    ...table(
+    ...textTable(
       ['coefficient', 'was typical', 'fitted', 'new min', 'new max', 'was range'],
       c.fitted.map((f) => [
         f.clamped ? `${f.name} (clamped)` : f.name,
-        fmt(f.before.typical),
-        fmt(f.typical),
-        fmt(f.min),
-        fmt(f.max),
-        `${fmt(f.before.min)}–${fmt(f.before.max)}`,
+        formatDecimal(f.before.typical),
+        formatDecimal(f.typical),
+        formatDecimal(f.min),
+        formatDecimal(f.max),
+        `${formatDecimal(f.before.min)}–${formatDecimal(f.before.max)}`,
       ]),
-      [1, 2, 3, 4],
+      { right: [1, 2, 3, 4] },
     ),
   );
   const fixed = c.held.filter((h) => h.why === 'fixed').map((h) => h.name);
@@ -138,16 +139,16 @@ export function renderCalibration(
 
   out.push('', 'Observations (seconds)');
   out.push(
-    ...table(
+    ...textTable(
       ['line', 'formula', 'measured', 'fitted', 'residual'],
       c.observations.map((o) => [
         String(o.line),
         o.formula,
-        fmt(o.measured),
-        fmt(o.predicted),
-        fmt(o.residual),
+        formatDecimal(o.measured),
+        formatDecimal(o.predicted),
+        formatDecimal(o.residual),
       ]),
-      [0, 2, 3, 4],
+      { right: [0, 2, 3, 4] },
     ),
   );
   out.push(
@@ -164,24 +165,4 @@ export function renderCalibration(
     `Use it with --model ${info.out}, e.g. gicap model --model ${info.out}`,
   );
   return `${out.join('\n')}\n`;
-}
-
-function fmt(x: number): string {
-  return String(Math.round(x * 1000) / 1000);
-}
-
-function table(
-  header: readonly string[],
-  rows: readonly (readonly string[])[],
-  right: readonly number[],
-): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]): string =>
-    `  ${cells
-      .map((cell, i) => {
-        const w = widths[i] ?? 0;
-        return right.includes(i) ? cell.padStart(w) : cell.padEnd(w);
-      })
-      .join('  ')}`.trimEnd();
-  return [line(header), ...rows.map(line)];
 }

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import type { TimingModel } from '../../domain/timing.js';
 import { inputError } from '../../errors.js';
 import { DEFAULT_MODEL_PATH, formatTimingModel, loadTimingModel } from '../../io/load-model.js';
+import { formatDecimal, textTable } from '../../report/text-table.js';
 import type { RegisterCommand } from '../program.js';
 
 const FORMATS = ['text', 'json'] as const;
@@ -53,12 +54,17 @@ export function renderModelText(model: TimingModel, file: string): string {
   out.push('', 'Coefficients (seconds)');
   const rows = Object.entries(model.coefficients).map(([name, c]) => [
     c.source === 'assumption' ? `${name} ${ASSUMPTION_MARK}` : name,
-    fmt(c.min),
-    fmt(c.typical),
-    fmt(c.max),
+    formatDecimal(c.min),
+    formatDecimal(c.typical),
+    formatDecimal(c.max),
     c.source,
   ]);
-  out.push(...table(['coefficient', 'min', 'typical', 'max', 'source'], rows, [1, 2, 3]));
+  out.push(
+    ...textTable(['coefficient', 'min', 'typical', 'max', 'source'], rows, {
+      right: [1, 2, 3],
+      freeLast: true,
+    }),
+  );
   const assumptions = Object.values(model.coefficients).filter(
     (c) => c.source === 'assumption',
   ).length;
@@ -82,27 +88,4 @@ export function renderModelText(model: TimingModel, file: string): string {
     for (const [name, text] of drivers) out.push(`  ${name.padEnd(width)}  ${text}`);
   }
   return `${out.join('\n')}\n`;
-}
-
-/** Seconds as written: integers plain, fractions with up to 3 decimals. */
-function fmt(x: number): string {
-  return String(Math.round(x * 1000) / 1000);
-}
-
-/** Two-space indented columns; columns listed in `right` are right-aligned (numbers). */
-function table(
-  header: readonly string[],
-  rows: readonly (readonly string[])[],
-  right: readonly number[],
-): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]): string =>
-    `  ${cells
-      .map((cell, i) => {
-        const w = widths[i] ?? 0;
-        if (i === cells.length - 1) return cell;
-        return right.includes(i) ? cell.padStart(w) : cell.padEnd(w);
-      })
-      .join('  ')}`.trimEnd();
-  return [line(header), ...rows.map(line)];
 }

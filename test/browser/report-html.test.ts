@@ -18,22 +18,10 @@ import { renderHtml } from '../../src/report/html.js';
 import { planCapacity } from '../../src/engine/plan.js';
 import { loadInventory } from '../../src/io/load-inventory.js';
 import { params } from '../helpers/engine.js';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const OUTPUT_DIR = fileURLToPath(new URL('../output/', import.meta.url));
-
-/** Flags for a quiet, offline, sandbox-free headless run in CI containers. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** The report under test: one function, so the source can switch to the engine's real report. */
 async function loadReport(): Promise<PlanReport> {

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.js';
 import { blockContent, findRunBlocks } from './readme-blocks.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -25,21 +26,12 @@ for (const block of findRunBlocks(readme).reverse()) {
 writeFileSync(readmePath, readme);
 
 const html = `${root}reports/mixed/report.html`;
-if (!existsSync('/usr/bin/chromium')) {
-  console.log('no /usr/bin/chromium: screenshot not refreshed');
+if (!existsSync(CHROMIUM)) {
+  console.log(`no ${CHROMIUM}: screenshot not refreshed`);
 } else if (existsSync(html)) {
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    executablePath: CHROMIUM,
+    args: [...CHROMIUM_ARGS],
   });
   const page = await browser.newPage({ viewport: { width: 1366, height: 1100 } });
   await page.goto(`file://${html}`);

@@ -50,7 +50,7 @@ describe.skipIf(!HAVE_CHROMIUM)('report.html in headless Chromium', () => {
     profile = await mkdtemp(join(tmpdir(), 'gicap-chromium-'));
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
-      args: CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS],
       viewport: { width: 1366, height: 768 },
       offline: true,
     });

@@ -14,6 +14,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { TOOL } from '../src/cli/version.js';
 import type { PlanSummary } from '../src/domain/result.js';
 import type { TimingModel } from '../src/domain/timing.js';
@@ -236,4 +237,38 @@ export async function timeBatch(folder: string, out: string, jobs: number): Prom
   ]);
   if (run.status !== 0 && run.status !== 1) throw failure(`gicap batch --jobs ${jobs}`, run);
   return run.seconds;
+}
+
+// ---------------------------------------------------------------------------------------------
+// How much parallel CPU the machine gives us right now
+
+/** A fixed CPU-bound loop (about 0.5 s on an idle reference machine), run in a worker thread. */
+const SPIN_CODE = `
+const { parentPort } = require('node:worker_threads');
+let x = 0;
+for (let i = 0; i < 1e8; i++) x = (x + i) % 1000003;
+parentPort.postMessage(x);
+`;
+
+function spinThreads(threads: number): Promise<number> {
+  const start = performance.now();
+  const one = (): Promise<void> =>
+    new Promise((resolvePromise, reject) => {
+      const w = new Worker(SPIN_CODE, { eval: true });
+      w.once('message', () => resolvePromise());
+      w.once('error', reject);
+    });
+  return Promise.all(Array.from({ length: threads }, one)).then(() => secondsSince(start));
+}
+
+/**
+ * Parallel capacity: 2 × (time of one spinning thread) ÷ (time of two at once) — about 2 on an idle
+ * 2-core machine, about 1 when other work holds one core. `speedupJobs2` cannot exceed it, so the
+ * harness measures it next to the batch runs to tell a slow batch from a busy machine.
+ */
+export async function probeParallelCapacity(): Promise<number> {
+  const one = await spinThreads(1);
+  const two = await spinThreads(2);
+  const oneAgain = await spinThreads(1);
+  return (2 * Math.min(one, oneAgain)) / two;
 }

@@ -28,6 +28,7 @@ import {
   batchAvailable,
   describeTarget,
   measurePlanRss,
+  probeParallelCapacity,
   targetHolds,
   timeBatch,
   timeParse,
@@ -198,6 +199,12 @@ async function main(): Promise<void> {
   const notes: string[] = [];
   const counts: Record<string, Pick<PlanSummary, 'scenarios' | 'skippedEquivalent'>> = {};
   const figures = Object.fromEntries(FIGURE_NAMES.map((n) => [n, null])) as Figures;
+  const parallelCapacity: number[] = [];
+  const probe = async (): Promise<number> => {
+    const c = await probeParallelCapacity();
+    progress(`parallel capacity: ${c.toFixed(2)} (2 = two free cores)`);
+    return c;
+  };
 
   try {
     progress(`generating estates in ${root} …`);
@@ -275,12 +282,15 @@ async function main(): Promise<void> {
             return { seconds, summary: null };
           },
         });
-        // Jobs 1 and 2 alternate, so a change of the machine's load affects both alike.
+        // Jobs 1 and 2 alternate, so a change of the machine's load affects both alike; the parallel
+        // capacity before and after says how much of a second core was free meanwhile.
+        parallelCapacity.push(await probe());
         const m = await measure(
           [batchCase('batch200Jobs1', 1), batchCase('batch200Jobs2', 2)],
           RUNS.batch,
           false,
         );
+        parallelCapacity.push(await probe());
         for (const [name, { samples }] of m) figures[name] = summarize(samples);
       } else {
         const note =
@@ -303,6 +313,11 @@ async function main(): Promise<void> {
 
   console.log('');
   console.log(table(figures));
+  if (parallelCapacity.length > 0) {
+    console.log(
+      `Parallel capacity around the batch runs: ${parallelCapacity.map((c) => c.toFixed(2)).join(', ')} (2 = two free cores; speedupJobs2 cannot exceed it)`,
+    );
+  }
 
   const holds = Object.fromEntries(
     Object.entries(TARGETS).map(([name, target]) => {
@@ -319,6 +334,8 @@ async function main(): Promise<void> {
       platform: platform(),
       arch: arch(),
       loadAverage1mAtStart: roundTo(load1m, 2),
+      /** Before and after the batch cases; see probeParallelCapacity in bench/cases.ts. */
+      parallelCapacityAroundBatch: parallelCapacity.map((c) => roundTo(c, 2)),
     },
     date: null,
     estates: {

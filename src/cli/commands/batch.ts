@@ -8,9 +8,9 @@ import { relative, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { EXIT_CODES_HELP, type RegisterCommand } from '../program.js';
 import type { OutStream } from '../context.js';
-import { parseNow, parseWholeNumber } from '../options.js';
+import { parseWholeNumber } from '../options.js';
+import { formatOption, maxListedOption, nowOption } from '../shared-options.js';
 import { parseFormats } from '../formats.js';
-import { DEFAULT_MAX_LISTED } from '../../engine/plan.js';
 import { inputError } from '../../errors.js';
 import { pathKind } from '../../io/read-text.js';
 import { writeOutputs } from '../../io/write-output.js';
@@ -43,22 +43,9 @@ export const registerBatch: RegisterCommand = (program, ctx, setExit) => {
       parseWholeNumber(1, MAX_JOBS),
       1,
     )
-    .option(
-      '-f, --format <list>',
-      'comma-separated formats for each run: md, html, json, csv',
-      'md,html,json,csv',
-    )
-    .option(
-      '--max-listed <n>',
-      'list at most n losing scenarios per report (all are counted)',
-      parseWholeNumber(0, 1_000_000),
-      DEFAULT_MAX_LISTED,
-    )
-    .option(
-      '--now <date>',
-      'stamp this date in the reports (default: no date, reproducible output)',
-      parseNow,
-    )
+    .addOption(formatOption('comma-separated formats for each run: md, html, json, csv'))
+    .addOption(maxListedOption())
+    .addOption(nowOption())
     .addHelpText(
       'after',
       `

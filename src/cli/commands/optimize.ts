@@ -1,6 +1,128 @@
+/**
+ * `gicap optimize INVENTORY --costs FILE`: the least-cost purchase (inactive cores per nPar, core
+ * usage rights per complex, TiCAP units, sharing rights) that makes every scenario of the set
+ * survive, solved as a mixed-integer program with HiGHS and confirmed by re-running the engine
+ * (spec 4, "Beyond sizing"). Exit 0 when the purchase (possibly empty) saves every scenario, 1 when
+ * some losses no purchase can undo or the purchase could not be confirmed, 2 on bad input.
+ */
+import { relative, resolve } from 'node:path';
+import { optimizePurchase } from '../../engine/optimize/optimize.js';
+import { inputError } from '../../errors.js';
+import { createHighsSolver } from '../../io/highs.js';
+import { loadCosts } from '../../io/load-costs.js';
+import { loadInventory } from '../../io/load-inventory.js';
+import { writeOutputs } from '../../io/write-output.js';
+import {
+  renderPurchaseCsv,
+  renderPurchaseJson,
+  renderPurchaseMarkdown,
+  renderPurchaseText,
+} from '../../report/purchase.js';
+import { parsePositiveNumber, parseWholeNumber } from '../options.js';
 import type { RegisterCommand } from '../program.js';
+import { TOOL } from '../version.js';
 
-// Placeholder while the command is being built; replaced by its implementation.
-export const registerOptimize: RegisterCommand = (program) => {
-  program.command('optimize').description('(not available yet)');
+const FORMATS = ['text', 'json', 'md'] as const;
+type OptimizeFormat = (typeof FORMATS)[number];
+
+interface OptimizeOptions {
+  costs: string;
+  maxFailures: number;
+  outageHours: number;
+  out?: string;
+  format: string;
+}
+
+export const registerOptimize: RegisterCommand = (program, ctx, setExit) => {
+  program
+    .command('optimize')
+    .description(
+      'Least-cost purchase (inactive cores, core rights, TiCAP units, sharing rights) that makes every scenario survive',
+    )
+    .argument('<inventory>', 'inventory folder')
+    .requiredOption(
+      '--costs <file>',
+      'CSV of unit prices: item,unit_cost rows for inactive_core, core_right, sharing_right, ticap_unit; optional max_cores rows (npar, max_cores)',
+    )
+    .option(
+      '-k, --max-failures <k>',
+      'scenarios of up to k failed units',
+      parseWholeNumber(1, 6),
+      1,
+    )
+    .option(
+      '--outage-hours <h>',
+      'outage length that TiCAP is charged for',
+      parsePositiveNumber,
+      24,
+    )
+    .option('-o, --out <dir>', 'also write purchase.md, purchase.json and purchase.csv there')
+    .option('-f, --format <format>', 'what to print: text, json or md', 'text')
+    .addHelpText(
+      'after',
+      `
+The purchase is the optimum of a mixed-integer program (one feasibility block per scenario that
+loses a package today, over the same purchase variables), solved exactly with HiGHS, then applied to
+the inventory and checked by re-running every scenario with the engine. Losses no purchase can undo
+(a package with no node up, a static vPar, a vPar at its max, an nPar at its max cores) are listed,
+not treated as errors.
+
+Costs file (prices are relative units; columns item, unit_cost, npar, max_cores, note):
+  item,unit_cost,npar,max_cores,note
+  inactive_core,1000,,,
+  core_right,3000,,,
+  sharing_right,400,,,
+  ticap_unit,600,,,
+  max_cores,,server2/db2,16,the cells of db2 hold at most 16 cores
+
+Examples:
+  gicap optimize data/mixed-estate --costs data/costs.csv
+  gicap optimize data/mixed-estate --costs data/costs.csv --max-failures 2 --out reports/purchase
+  gicap optimize data/seed-fig15 --costs data/costs.csv --format json
+
+Exit codes:
+  0  the purchase shown (possibly nothing) makes every scenario survive
+  1  some scenarios lose packages no purchase can save, or the purchase could not be confirmed
+  2  bad input or usage (nothing written)
+  3  internal error (a bug: please report it)`,
+    )
+    .action(async (inventory: string, opts: OptimizeOptions) => {
+      const format = parseFormat(opts.format);
+      const inv = await loadInventory(resolve(ctx.cwd, inventory));
+      const costs = await loadCosts(resolve(ctx.cwd, opts.costs), inv);
+      const solver = await createHighsSolver();
+      const result = optimizePurchase(
+        inv,
+        costs,
+        { maxFailures: opts.maxFailures, outageHours: opts.outageHours, tool: TOOL },
+        solver.solve,
+      );
+      const renderOpts = { inventoryArg: inventory };
+      let wrote: string | null = null;
+      if (opts.out !== undefined) {
+        const outDir = resolve(ctx.cwd, opts.out);
+        const files = await writeOutputs(outDir, [
+          { name: 'purchase.md', content: renderPurchaseMarkdown(result, renderOpts) },
+          { name: 'purchase.json', content: renderPurchaseJson(result) },
+          { name: 'purchase.csv', content: renderPurchaseCsv(result) },
+        ]);
+        wrote = `Wrote ${files.map((f) => relative(ctx.cwd, f) || f).join(', ')}\n`;
+      }
+      ctx.stdout.write(
+        format === 'json'
+          ? renderPurchaseJson(result)
+          : format === 'md'
+            ? renderPurchaseMarkdown(result, renderOpts)
+            : renderPurchaseText(result, { ...renderOpts, solveSeconds: solver.stats.seconds }),
+      );
+      // Keep stdout parseable for json and md.
+      if (wrote !== null) (format === 'text' ? ctx.stdout : ctx.stderr).write(wrote);
+      setExit(result.confirmed && result.unsaveable.length === 0 ? 0 : 1);
+    });
 };
+
+function parseFormat(value: string): OptimizeFormat {
+  const f = value.trim().toLowerCase();
+  if ((FORMATS as readonly string[]).includes(f)) return f as OptimizeFormat;
+  throw inputError(`--format ${value}: unknown format (expected ${FORMATS.join(', ')})`);
+}

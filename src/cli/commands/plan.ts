@@ -1,9 +1,16 @@
 import { basename, relative, resolve } from 'node:path';
 import { EXIT_CODES_HELP, type RegisterCommand } from '../program.js';
-import { collect, parseNow, parsePositiveNumber, parseWholeNumber } from '../options.js';
 import { parseFormats } from '../formats.js';
 import { runPlanJob } from '../pipeline.js';
-import { DEFAULT_MAX_LISTED } from '../../engine/plan.js';
+import {
+  formatOption,
+  maxFailuresOption,
+  maxListedOption,
+  modelOption,
+  nowOption,
+  outageHoursOption,
+  setOption,
+} from '../shared-options.js';
 
 export const registerPlan: RegisterCommand = (program, ctx, setExit) => {
   program
@@ -16,46 +23,17 @@ export const registerPlan: RegisterCommand = (program, ctx, setExit) => {
       'folder of CSV files (complexes, cells, npars, packages; optional vpars, groups, managers)',
     )
     .option('-o, --out <dir>', 'output folder (default: reports/<inventory name>)')
-    .option(
-      '-f, --format <list>',
-      'comma-separated formats: md, html, json, csv',
-      'md,html,json,csv',
-    )
-    .option(
-      '-k, --max-failures <k>',
-      'scenarios of up to k failed units',
-      parseWholeNumber(1, 6),
-      1,
-    )
-    .option(
-      '--outage-hours <h>',
-      'outage length that TiCAP is charged for',
-      parsePositiveNumber,
-      24,
-    )
-    .option('--model <file>', 'timing model file (default: the bundled data/timing-model.json)')
-    .option(
-      '--max-listed <n>',
-      'list at most n losing scenarios (all are counted; binding ones are always listed)',
-      parseWholeNumber(0, 1_000_000),
-      DEFAULT_MAX_LISTED,
-    )
+    .addOption(formatOption())
+    .addOption(maxFailuresOption())
+    .addOption(outageHoursOption())
+    .addOption(modelOption())
+    .addOption(maxListedOption())
     .option(
       '--all-scenarios',
       'list every scenario (default: those that lose a package and the binding ones)',
-      false,
     )
-    .option(
-      '--set <change>',
-      'edit the inventory in memory: FILE.KEY.COLUMN=VALUE (repeatable)',
-      collect,
-      [],
-    )
-    .option(
-      '--now <date>',
-      'stamp this date in the reports (default: no date, reproducible output)',
-      parseNow,
-    )
+    .addOption(setOption())
+    .addOption(nowOption())
     .addHelpText(
       'after',
       `
@@ -75,9 +53,9 @@ ${EXIT_CODES_HELP}`,
         maxFailures: opts.maxFailures,
         outageHours: opts.outageHours,
         modelPath: opts.model === undefined ? undefined : resolve(ctx.cwd, opts.model),
-        allScenarios: opts.allScenarios,
+        allScenarios: opts.allScenarios === true,
         maxListed: opts.maxListed,
-        changes: opts.set,
+        changes: opts.set ?? [],
         now: opts.now ?? null,
       });
       const { summary, groups, comparison } = result.report;
@@ -111,8 +89,8 @@ interface PlanOptions {
   maxFailures: number;
   outageHours: number;
   model?: string;
-  allScenarios: boolean;
+  allScenarios?: true;
   maxListed: number;
-  set: string[];
+  set?: string[];
   now?: string;
 }

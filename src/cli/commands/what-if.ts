@@ -6,7 +6,8 @@ import { loadInventory } from '../../io/load-inventory.js';
 import { loadTimingModel } from '../../io/load-model.js';
 import { renderJson } from '../../report/json.js';
 import { renderWhatIfText } from '../../report/what-if-text.js';
-import { collect, parsePositiveNumber } from '../options.js';
+import { collect } from '../options.js';
+import { modelOption, outageHoursOption, setOption } from '../shared-options.js';
 import { EXIT_CODES_HELP, type RegisterCommand } from '../program.js';
 import { TOOL } from '../version.js';
 
@@ -23,24 +24,14 @@ export const registerWhatIf: RegisterCommand = (program, ctx, setExit) => {
       collect,
       [],
     )
-    .option(
-      '--set <change>',
-      'edit the inventory in memory first: FILE.KEY.COLUMN=VALUE (repeatable)',
-      collect,
-      [],
-    )
+    .addOption(setOption('edit the inventory in memory first: FILE.KEY.COLUMN=VALUE (repeatable)'))
     .option(
       '--format <format>',
       'text (a story for the terminal) or json (the report.json document)',
       'text',
     )
-    .option(
-      '--outage-hours <h>',
-      'outage length that TiCAP is charged for',
-      parsePositiveNumber,
-      24,
-    )
-    .option('--model <file>', 'timing model file (default: the bundled data/timing-model.json)')
+    .addOption(outageHoursOption())
+    .addOption(modelOption())
     .addHelpText(
       'after',
       `
@@ -62,13 +53,13 @@ ${EXIT_CODES_HELP.split('\n').slice(-1)[0] ?? ''}`,
       const model = await loadTimingModel(
         opts.model === undefined ? undefined : resolve(ctx.cwd, opts.model),
       );
-      const inv = await loadInventory(resolve(ctx.cwd, inventory), { changes: opts.set });
+      const inv = await loadInventory(resolve(ctx.cwd, inventory), { changes: opts.set ?? [] });
       const params: PlanParams = {
         maxFailures: opts.fail.length,
         outageHours: opts.outageHours,
         model,
         allScenarios: false,
-        changes: opts.set,
+        changes: opts.set ?? [],
         now: null,
         tool: TOOL,
       };
@@ -81,7 +72,7 @@ ${EXIT_CODES_HELP.split('\n').slice(-1)[0] ?? ''}`,
 
 interface WhatIfOptions {
   fail: string[];
-  set: string[];
+  set?: string[];
   format: string;
   outageHours: number;
   model?: string;

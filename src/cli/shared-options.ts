@@ -1,0 +1,44 @@
+/**
+ * Options several commands share, defined once (style.md practice 6) so that their flags, help and
+ * parsing never drift apart: `cmd.addOption(formatOption())`.
+ */
+import { Option } from 'commander';
+import { DEFAULT_MAX_LISTED } from '../engine/plan.js';
+import { collect, parseNow, parsePositiveNumber, parseWholeNumber } from './options.js';
+
+/** Report formats, comma-separated. */
+export const formatOption = (what = 'comma-separated formats: md, html, json, csv'): Option =>
+  new Option('-f, --format <list>', what).default('md,html,json,csv');
+
+export const maxFailuresOption = (): Option =>
+  new Option('-k, --max-failures <k>', 'scenarios of up to k failed units')
+    .argParser(parseWholeNumber(1, 6))
+    .default(1);
+
+export const outageHoursOption = (): Option =>
+  new Option('--outage-hours <h>', 'outage length that TiCAP is charged for')
+    .argParser(parsePositiveNumber)
+    .default(24);
+
+export const modelOption = (): Option =>
+  new Option('--model <file>', 'timing model file (default: the bundled data/timing-model.json)');
+
+export const maxListedOption = (): Option =>
+  new Option(
+    '--max-listed <n>',
+    'list at most n losing scenarios (all are counted; binding ones are always listed)',
+  )
+    .argParser(parseWholeNumber(0, 1_000_000))
+    .default(DEFAULT_MAX_LISTED);
+
+export const nowOption = (): Option =>
+  new Option(
+    '--now <date>',
+    'stamp this date in the reports (default: no date, reproducible output)',
+  ).argParser(parseNow);
+
+export const setOption = (
+  what = 'edit the inventory in memory: FILE.KEY.COLUMN=VALUE (repeatable)',
+): Option =>
+  // No default: commander would print `(default: [])`; an absent --set reads as no change.
+  new Option('--set <change>', what).argParser(collect);

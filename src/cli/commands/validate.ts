@@ -10,6 +10,7 @@ import type { Inventory } from '../../domain/types.js';
 import { ExitCode } from '../../errors.js';
 import { loadInventory } from '../../io/load-inventory.js';
 import type { RegisterCommand } from '../program.js';
+import { setOption } from '../shared-options.js';
 
 const HELP_AFTER = `
 Examples:
@@ -37,11 +38,7 @@ export const registerValidate: RegisterCommand = (program, ctx, setExit) => {
         'sharing rights owned against those required. Nothing is written.',
     )
     .argument('<inventory>', 'inventory folder of CSV files')
-    .option(
-      '--set <change>',
-      'edit the inventory in memory first: FILE.KEY.COLUMN=VALUE (repeatable)',
-      (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
-    )
+    .addOption(setOption('edit the inventory in memory first: FILE.KEY.COLUMN=VALUE (repeatable)'))
     .addHelpText('after', HELP_AFTER)
     .action(async (inventory: string, opts: { set?: string[] }) => {
       const inv = await loadInventory(resolve(ctx.cwd, inventory), { changes: opts.set ?? [] });

@@ -13,6 +13,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, arch, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
+import { format, resolveConfig } from 'prettier';
 import { runInNewContext } from 'node:vm';
 import type { PlanSummary } from '../src/domain/result.js';
 import { loadTimingModel } from '../src/io/load-model.js';
@@ -360,7 +361,10 @@ async function main(): Promise<void> {
     console.log(`\nPartial run (BENCH_ONLY): ${RESULTS_PATH} not written.`);
     return;
   }
-  writeFileSync(RESULTS_PATH, `${JSON.stringify(results, null, 2)}\n`);
+  // Formatted as the repository's prettier config wants, so `npm run format:check` stays clean.
+  const options = (await resolveConfig(RESULTS_PATH)) ?? {};
+  const text = await format(JSON.stringify(results), { ...options, filepath: RESULTS_PATH });
+  writeFileSync(RESULTS_PATH, text);
   console.log(`\nWrote ${RESULTS_PATH}`);
 }
 

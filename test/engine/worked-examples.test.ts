@@ -113,3 +113,39 @@ describe('E12: TiCAP manual failover (S1 Fig.4–5)', () => {
     expect(whatIf(inv, ['p1'], { outageHours: 1 / 60 }).packages[0]?.ticapMinutes).toBe(6 * 30);
   });
 });
+
+describe('Superdome 2 seizure [X3, Q9]', () => {
+  // SD2 complex S: blades as cells; s1 (2 × 8 cores, rights 10), s2 (1 × 8, rights 4); 3 unassigned.
+  // Cellular complex C: c1 (2 active of 2 × 8 installed), the adoptive.
+  const sd2 = (pkgCores: number) =>
+    inventory({
+      complexes: [
+        complex('S', { platform: 'sd2', group: 'g', unassignedRights: 3 }),
+        complex('C', { group: 'g' }),
+      ],
+      cells: [...cells('S', 's1', 2, 8), ...cells('S', 's2', 1, 8), ...cells('C', 'c1', 2, 8)],
+      npars: [npar('S', 's1', 10), npar('S', 's2', 4), npar('C', 'c1', 2)],
+      groups: [group('g', 40)],
+      managers: [manager('g', 'gm')],
+      packages: [pkg('app', pkgCores, ['s1', 'c1'])],
+    });
+
+  it('whole complex down: seizes Σ rights + unassigned − 1 = 10 + 4 + 3 − 1 = 16, all on a 10-day loan', () => {
+    const s = whatIf(sd2(10), ['complex:S']);
+    expect(s.rights[0]).toEqual({
+      group: 'g',
+      seized: 16,
+      loaned: 16,
+      heldBefore: 0,
+      gmHeldAfter: 8,
+      ticapMinutes: 0,
+    });
+    expect(s.packages[0]).toMatchObject({ to: 'c1', activated: 8, sources: { seized: 8 } });
+  });
+
+  it('one nPar down, another up: all its 10 rights are released through the OA, permanently', () => {
+    const s = whatIf(sd2(10), ['npar:S/s1']);
+    expect(s.outage).toEqual({ S: 'partial' });
+    expect(s.rights[0]).toMatchObject({ seized: 10, loaned: 0, gmHeldAfter: 2 });
+  });
+});

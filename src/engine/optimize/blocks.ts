@@ -1,0 +1,305 @@
+/**
+ * The scenarios of the set, read off the engine for the optimizer: which scenarios lose a package
+ * today, which losses no purchase can undo, and, for the others, the data of one feasibility block
+ * of the mixed-integer program (the packages to place, the nodes they may land on, and the rights
+ * sources open in that scenario). Pure. Units: cores and core usage rights.
+ */
+import type { LossReason } from '../../domain/result.js';
+import { scenarioUnitIds } from '../describe.js';
+import type { ENode, Estate } from '../estate.js';
+import { DownState, forEachScenario, type UnitIndex } from '../failure-units.js';
+import { evaluateScenario, groupControl, type ScenarioEval } from '../scenario.js';
+import { seizeFromComplex } from '../seizure.js';
+import type { UnsaveableLoss } from './types.js';
+
+/** A package whose primary is down, to be placed on one of `candidates`. */
+export interface BlockPackage {
+  readonly pkg: number;
+  readonly name: string;
+  readonly cores: number;
+  readonly ticap: boolean;
+  /** Up nodes of its list that could take it with some purchase, in list order. */
+  readonly candidates: readonly number[];
+}
+
+/** What one scenario contributes to the program: the same purchase must place its packages. */
+export interface ScenarioBlock {
+  readonly id: string;
+  readonly units: readonly number[];
+  /** Saveable packages whose primary is down, in placement order. */
+  readonly packages: readonly BlockPackage[];
+  /** Per group: a manager is in control (the pool is open) [M1]. */
+  readonly inControl: readonly boolean[];
+  /** Per complex: every nPar is down (complete outage). */
+  readonly complexDown: readonly boolean[];
+  /** Per nPar: down. */
+  readonly nparDown: readonly boolean[];
+  /** Up nPar → cores its down, non-static vPars release [V7]. */
+  readonly releasable: ReadonlyMap<number, number>;
+  /** Per group: rights the manager seizes from the down nPars (0 when none is in control) [X2, X3, X7]. */
+  readonly seized: readonly number[];
+}
+
+export interface ScenarioScan {
+  /** Distinct scenarios in the set. */
+  readonly total: number;
+  readonly losingBefore: number;
+  /** Blocks of the scenarios that lose a package some purchase could bring back. */
+  readonly blocks: readonly ScenarioBlock[];
+  readonly unsaveable: readonly UnsaveableLoss[];
+}
+
+/** `scenario \0 package`: the key of an unsaveable loss. */
+export function lossKey(scenario: string, pkg: string): string {
+  return `${scenario}\u0000${pkg}`;
+}
+
+/**
+ * Walk the scenario set on the estate as it is (spec 3.1) and keep what the program needs. A scenario
+ * that survives today needs no block: a purchase only adds cores, rights and TiCAP, so the placement
+ * the engine found stays open in the program (the engine re-run checks it).
+ */
+export function scanScenarios(
+  estate: Estate,
+  index: UnitIndex,
+  maxFailures: number,
+  outageMinutes: number,
+  maxCores: ReadonlyMap<string, number>,
+): ScenarioScan {
+  let total = 0;
+  let losingBefore = 0;
+  const blocks: ScenarioBlock[] = [];
+  const unsaveable: UnsaveableLoss[] = [];
+  forEachScenario(estate, index, maxFailures, (units, down) => {
+    total++;
+    const ev = evaluateScenario({ estate, outageMinutes }, down);
+    if (ev.survives) return;
+    losingBefore++;
+    const id = scenarioUnitIds(index, units).join(' + ');
+    const { block, losses } = buildBlock(estate, down, units, id, ev, maxCores);
+    unsaveable.push(...losses);
+    const lostNames = new Set(
+      ev.packages.filter((p) => p.status === 'lost').map((p) => p.pkg.name),
+    );
+    const unsaveableNames = new Set(losses.map((l) => l.package));
+    if ([...lostNames].some((n) => !unsaveableNames.has(n))) blocks.push(block);
+  });
+  return { total, losingBefore, blocks, unsaveable };
+}
+
+/** The block of one scenario given by its units (for a scenario the engine re-run found lost). */
+export function blockFor(
+  estate: Estate,
+  index: UnitIndex,
+  units: readonly number[],
+  outageMinutes: number,
+  maxCores: ReadonlyMap<string, number>,
+): { block: ScenarioBlock; losses: UnsaveableLoss[] } {
+  const down = new DownState(estate, index);
+  down.apply(units);
+  const id = scenarioUnitIds(index, units).join(' + ');
+  const ev = evaluateScenario({ estate, outageMinutes }, down);
+  return buildBlock(estate, down, units, id, ev, maxCores);
+}
+
+function buildBlock(
+  estate: Estate,
+  down: DownState,
+  units: readonly number[],
+  id: string,
+  ev: ScenarioEval,
+  maxCores: ReadonlyMap<string, number>,
+): { block: ScenarioBlock; losses: UnsaveableLoss[] } {
+  const releasable = new Map<number, number>();
+  for (const n of estate.npars) {
+    if (n.vpars.length === 0 || down.npar[n.idx] === 1) continue;
+    let total = 0;
+    for (const v of n.vpars) {
+      const vp = estate.vpars[v];
+      // A down, non-static vPar gives back cores − min (vparmodify -d) [V6, V7].
+      if (vp !== undefined && down.vpar[v] === 1 && !vp.static) total += vp.cores - vp.min;
+    }
+    if (total > 0) releasable.set(n.idx, total);
+  }
+  const control = groupControl(estate, down);
+  const inControl = control.map((c) => c.manager !== null);
+  const seized = estate.groups.map((g) => {
+    if (!inControl[g.idx]) return 0;
+    let sum = 0;
+    for (const m of g.members) {
+      const c = estate.complexes[m];
+      if (c !== undefined) for (const s of seizeFromComplex(estate, down, c)) sum += s.rights;
+    }
+    return sum;
+  });
+
+  const packages: BlockPackage[] = [];
+  const losses: UnsaveableLoss[] = [];
+  const sure = new SureFit(estate, inControl, seized);
+  for (const pe of ev.packages) {
+    const p = pe.pkg;
+    const up = p.nodes.filter((n) => n >= 0 && !down.isNodeDown(n));
+    const candidates: number[] = [];
+    let first: { reason: LossReason; detail: string } | null = null;
+    for (const n of up) {
+      const why = cannotTake(estate, n, p.cores, releasable, maxCores);
+      if (why !== null) {
+        first ??= why;
+        continue;
+      }
+      candidates.push(n);
+      // Serviceguard never tries the next node when this one takes the package for sure.
+      if (sure.fits(n, p.cores)) break;
+    }
+    if (candidates.length > 0) {
+      sure.place(candidates, p.cores);
+      packages.push({ pkg: p.idx, name: p.name, cores: p.cores, ticap: p.ticap, candidates });
+      continue;
+    }
+    const hosts = p.nodes.map((n) => estate.nodes[n]?.host ?? '?').join(', ');
+    losses.push({
+      scenario: id,
+      package: p.name,
+      reason: first?.reason ?? 'no-surviving-node',
+      detail:
+        first?.detail ??
+        `no node of ${p.name} is up (its nodes: ${hosts}); only another node in its list could help`,
+    });
+  }
+  return {
+    block: {
+      id,
+      units: [...units],
+      packages,
+      inControl,
+      complexDown: estate.complexes.map((c) => down.complex[c.idx] === 1),
+      nparDown: estate.npars.map((n) => down.npar[n.idx] === 1),
+      releasable,
+      seized,
+    },
+    losses,
+  };
+}
+
+/**
+ * Why an up node can never take a package, whatever is bought, or null when some purchase could
+ * let it: a static vPar takes no extra core [V6]; a vPar holds at most its max [V1]; an nPar holds at
+ * most the max cores of the costs file (cores move to a vPar from its nPar's idle and released cores
+ * without activation).
+ */
+function cannotTake(
+  estate: Estate,
+  nodeIdx: number,
+  cores: number,
+  releasable: ReadonlyMap<number, number>,
+  maxCores: ReadonlyMap<string, number>,
+): { reason: LossReason; detail: string } | null {
+  const node = estate.nodes[nodeIdx] as ENode;
+  const npar = estate.npars[node.npar];
+  if (npar === undefined) return { reason: 'no-surviving-node', detail: 'unknown nPar' };
+  const extra = Math.max(0, node.baseUsed + cores - node.active);
+  if (extra === 0) return null;
+  let direct = 0;
+  if (node.vpar >= 0) {
+    const vp = estate.vpars[node.vpar];
+    if (vp?.static === true) {
+      return {
+        reason: 'static-vpar',
+        detail: `${node.host} is a static vPar: it cannot take the ${extra} more cores it needs [V6]`,
+      };
+    }
+    if (vp !== undefined && node.active + extra > vp.max) {
+      return {
+        reason: 'vpar-max',
+        detail: `${node.host} holds at most ${vp.max} cores (max): ${node.active} active + ${extra} needed [V1]`,
+      };
+    }
+    direct = npar.idle + (releasable.get(npar.idx) ?? 0);
+  }
+  const max = maxCores.get(npar.key);
+  if (max !== undefined) {
+    const canAdd = npar.inactive + Math.max(0, max - npar.installed) + direct;
+    if (extra > canAdd) {
+      return {
+        reason: 'insufficient-inactive-cores',
+        detail: `${npar.key} holds at most ${max} cores (costs file): ${node.host} needs ${extra} more, at most ${canAdd} can be added`,
+      };
+    }
+  }
+  return null;
+}
+
+/**
+ * Whether a node takes a package whatever is bought and wherever the packages placed before it in the
+ * scenario landed: the cores it must add fit its vPar max, its nPar's inactive cores and the rights
+ * its nPar can draw on (own, the complex's unassigned, the group pool when open), each less the most
+ * the earlier packages could have taken (every one of them on every node it may land on). A purchase
+ * only adds cores and rights, so such a node takes the package in every purchased estate too; the
+ * nodes after it in the list are never tried (spec 3.2 step 1). Units: cores, rights.
+ */
+class SureFit {
+  /** Cores the earlier packages could at most have placed on each node. */
+  private readonly placed = new Map<number, number>();
+  private readonly estate: Estate;
+  private readonly inControl: readonly boolean[];
+  private readonly seized: readonly number[];
+
+  constructor(estate: Estate, inControl: readonly boolean[], seized: readonly number[]) {
+    this.estate = estate;
+    this.inControl = inControl;
+    this.seized = seized;
+  }
+
+  place(nodes: readonly number[], cores: number): void {
+    for (const n of nodes) this.placed.set(n, (this.placed.get(n) ?? 0) + cores);
+  }
+
+  /** The most cores node n could have added so far: max(0, base + placed − active). */
+  private added(n: number): number {
+    const node = this.estate.nodes[n];
+    if (node === undefined) return 0;
+    return Math.max(0, node.baseUsed + (this.placed.get(n) ?? 0) - node.active);
+  }
+
+  /** The most cores the earlier packages could have added on the nodes of these complexes. */
+  private addedIn(complexes: ReadonlySet<number>): number {
+    let sum = 0;
+    for (const n of this.placed.keys()) {
+      const npar = this.estate.npars[this.estate.nodes[n]?.npar ?? -1];
+      if (npar !== undefined && complexes.has(npar.complex)) sum += this.added(n);
+    }
+    return sum;
+  }
+
+  fits(n: number, cores: number): boolean {
+    const node = this.estate.nodes[n];
+    const npar = this.estate.npars[node?.npar ?? -1];
+    const complex = this.estate.complexes[npar?.complex ?? -1];
+    if (node === undefined || npar === undefined || complex === undefined) return false;
+    const before = this.added(n);
+    const after = Math.max(0, node.baseUsed + (this.placed.get(n) ?? 0) + cores - node.active);
+    const extra = after - before;
+    if (extra === 0) return true;
+    if (node.vpar >= 0) {
+      const vp = this.estate.vpars[node.vpar];
+      if (vp === undefined || vp.static || node.active + after > vp.max) return false;
+    }
+    // Activations on the nPar so far (idle and released cores ignored: a lower bound on what is left).
+    let activated = 0;
+    for (const other of this.estate.nodes)
+      if (other.npar === npar.idx) activated += this.added(other.idx);
+    if (npar.inactive - activated < extra) return false;
+    const own = Math.max(0, Math.max(0, npar.rights - npar.active) - activated);
+    const g = complex.group;
+    const pooled = g >= 0 && this.inControl[g] === true;
+    const members = new Set(pooled ? (this.estate.groups[g]?.members ?? []) : [complex.idx]);
+    // Unassigned rights of the node's complex: drawn by its own nPars, and lent when the pool is open.
+    const unassigned = Math.max(0, complex.unassignedRights - this.addedIn(members));
+    let pool = 0;
+    if (pooled) {
+      const group = this.estate.groups[g];
+      pool = Math.max(0, (this.seized[g] ?? 0) + (group?.heldRights ?? 0) - this.addedIn(members));
+    }
+    return own + unassigned + pool >= extra;
+  }
+}

@@ -1,0 +1,175 @@
+/**
+ * Reading the costs file of `gicap optimize`: unit prices of what can be bought, and optionally the
+ * most cores each nPar's cells can hold. Columns (matched case-insensitively, any order):
+ *   item       inactive_core | core_right | sharing_right | ticap_unit | max_cores   (required)
+ *   unit_cost  price of one unit (a number ≥ 0), on the four price rows
+ *   npar       C/N, on a max_cores row
+ *   max_cores  the most cores the nPar's cells can hold (a whole number), on a max_cores row
+ *   note       free text (e.g. where a price comes from)
+ * One row for each of the four prices is required; an nPar without a max_cores row is unlimited.
+ * Every problem is reported, one line each as `FILE:LINE:COLUMN: what is wrong`, then exit 2.
+ */
+import { basename } from 'node:path';
+import { deriveFigures } from '../domain/derived.js';
+import type { Inventory } from '../domain/types.js';
+import { COST_ITEMS, type CostItem, type PurchaseCosts } from '../engine/optimize/types.js';
+import { closestName } from '../engine/timing-model-check.js';
+import { inputError, type GicapError } from '../errors.js';
+import { parseCsv } from './csv.js';
+import { readText } from './read-text.js';
+
+const COLUMNS = ['item', 'unit_cost', 'npar', 'max_cores', 'note'] as const;
+const ITEMS: readonly string[] = [...COST_ITEMS, 'max_cores'];
+
+/** Read and check a costs file against the inventory it prices; throws an exit-2 `GicapError`. */
+export async function loadCosts(path: string, inventory: Inventory): Promise<PurchaseCosts> {
+  const file = basename(path);
+  let text: string;
+  try {
+    text = await readText(path);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    const why = code === 'ENOENT' ? 'no such file' : (code ?? String(err));
+    throw inputError(`cannot read costs file ${path}`, [
+      `${file}: cannot read the costs file (${why})`,
+    ]);
+  }
+  return parseCosts(text, file, inventory);
+}
+
+/** Parse and check the text of a costs file named `file`. */
+export function parseCosts(text: string, file: string, inventory: Inventory): PurchaseCosts {
+  const table = parseCsv(text, file);
+  const errors: string[] = table.problems.map((p) => `${file}:${p.line}: ${p.message}`);
+  const index = new Map<string, number>();
+  table.columns.forEach((column, i) => {
+    const shown = table.header[i] ?? column;
+    if (column === '') {
+      errors.push(`${file}:1:${i + 1}: empty column name (expected ${COLUMNS.join(', ')})`);
+    } else if (!(COLUMNS as readonly string[]).includes(column)) {
+      const near = closestName(column, COLUMNS);
+      errors.push(
+        `${file}:1:${shown}: unknown column (expected ${COLUMNS.join(', ')}${near === null ? '' : `; closest: ${near}`})`,
+      );
+    } else if (index.has(column)) {
+      errors.push(`${file}:1:${shown}: duplicate column (each column appears once)`);
+    } else index.set(column, i);
+  });
+  if (!index.has('item') && table.header.some((h) => h !== '')) {
+    errors.push(`${file}:1: missing column "item" (required: item, unit_cost)`);
+  }
+  if (errors.length > 0) throw problems(file, errors);
+
+  // A semicolon-delimited file usually comes from a spreadsheet with decimal commas.
+  const toNumber = (raw: string): number | null => {
+    const s = table.delimiter === ';' ? raw.replace(',', '.') : raw;
+    if (!/^[+]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(s)) return null;
+    const n = Number(s);
+    return Number.isFinite(n) ? n : null;
+  };
+  const figures = deriveFigures(inventory);
+  const nparKeys = [...figures.npars.keys()];
+  const unit: Partial<Record<CostItem, number>> = {};
+  const seenItem = new Map<string, number>();
+  const maxCores = new Map<string, number>();
+  const seenNpar = new Map<string, number>();
+  for (const row of table.rows) {
+    const field = (column: string): string => row.fields[index.get(column) ?? -1] ?? '';
+    const at = (column: string): string => `${file}:${row.line}:${column}`;
+    const item = field('item').toLowerCase();
+    if (item === '') {
+      errors.push(`${at('item')}: missing (one of ${ITEMS.join(', ')})`);
+      continue;
+    }
+    if (!ITEMS.includes(item)) {
+      const near = closestName(item, ITEMS);
+      errors.push(
+        `${at('item')}: unknown item "${field('item')}" (expected ${ITEMS.join(', ')}${near === null ? '' : `; closest: ${near}`})`,
+      );
+      continue;
+    }
+    if (item === 'max_cores') {
+      const key = field('npar');
+      const rawMax = field('max_cores');
+      if (field('unit_cost') !== '') {
+        errors.push(
+          `${at('unit_cost')}: a max_cores row has no price (found "${field('unit_cost')}")`,
+        );
+      }
+      if (key === '') {
+        errors.push(`${at('npar')}: missing (the nPar as C/N, e.g. server2/db2)`);
+      } else if (!figures.npars.has(key)) {
+        const near = closestName(key, nparKeys);
+        errors.push(
+          `${at('npar')}: unknown nPar "${key}" (expected C/N of the inventory${near === null ? '' : `; closest: ${near}`})`,
+        );
+      } else if (seenNpar.has(key)) {
+        errors.push(
+          `${at('npar')}: second max_cores row for ${key} (first on line ${seenNpar.get(key) ?? 0})`,
+        );
+      }
+      const max = toNumber(rawMax);
+      if (rawMax === '') {
+        errors.push(`${at('max_cores')}: missing (the most cores the nPar's cells can hold)`);
+      } else if (max === null || !Number.isInteger(max) || max < 1) {
+        errors.push(`${at('max_cores')}: expected a whole number of cores ≥ 1 (found "${rawMax}")`);
+      } else if (key !== '' && figures.npars.has(key) && !seenNpar.has(key)) {
+        const installed = figures.npars.get(key)?.installed ?? 0;
+        if (max < installed) {
+          errors.push(
+            `${at('max_cores')}: ${key} already has ${installed} cores installed (expected max_cores ≥ ${installed}, found ${max})`,
+          );
+        } else maxCores.set(key, max);
+      }
+      if (key !== '' && !seenNpar.has(key)) seenNpar.set(key, row.line);
+      continue;
+    }
+    const costItem = item as CostItem;
+    const rawCost = field('unit_cost');
+    for (const column of ['npar', 'max_cores']) {
+      if (field(column) !== '') {
+        errors.push(`${at(column)}: only a max_cores row has ${column} (found "${field(column)}")`);
+      }
+    }
+    if (seenItem.has(item)) {
+      errors.push(
+        `${at('item')}: second row for ${item} (first on line ${seenItem.get(item) ?? 0})`,
+      );
+      continue;
+    }
+    seenItem.set(item, row.line);
+    const cost = toNumber(rawCost);
+    if (rawCost === '')
+      errors.push(`${at('unit_cost')}: missing (the price of one ${describe(costItem)})`);
+    else if (cost === null) {
+      errors.push(`${at('unit_cost')}: expected a price ≥ 0 (found "${rawCost}")`);
+    } else unit[costItem] = cost;
+  }
+  for (const item of COST_ITEMS) {
+    if (!seenItem.has(item)) {
+      errors.push(
+        `${file}:1:item: no row for ${item} (expected one row each for ${COST_ITEMS.join(', ')})`,
+      );
+    }
+  }
+  if (errors.length > 0) throw problems(file, errors);
+  return { unit: unit as Record<CostItem, number>, maxCores };
+}
+
+function describe(item: CostItem): string {
+  switch (item) {
+    case 'inactive_core':
+      return 'inactive core';
+    case 'core_right':
+      return 'core usage right';
+    case 'sharing_right':
+      return 'GiCAP sharing right';
+    case 'ticap_unit':
+      return 'TiCAP unit (30 core-days)';
+  }
+}
+
+function problems(file: string, lines: readonly string[]): GicapError {
+  const n = lines.length;
+  return inputError(`costs file ${file} is not usable: ${n} problem${n === 1 ? '' : 's'}`, lines);
+}

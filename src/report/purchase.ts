@@ -1,0 +1,278 @@
+/**
+ * The optimizer's result rendered: `text` for the terminal, `purchase.md`, `purchase.json` and
+ * `purchase.csv`. Pure and deterministic (the solve time appears only in the terminal text, when
+ * given). Units: cores, rights, TiCAP units, sharing rights; costs as priced in the costs file.
+ */
+import type { OptimizeResult, PurchaseItem, PurchaseKind } from '../engine/optimize/types.js';
+import { toCsv } from '../io/csv.js';
+import { LIST_LIMIT, formatNumber } from './format.js';
+import { escapeMarkdown } from './markdown.js';
+
+export interface PurchaseRenderOptions {
+  /** The inventory as the user named it, for the `gicap plan … --set …` line. */
+  readonly inventoryArg: string;
+  /** Total solver seconds, shown in the terminal text only (reports stay byte-identical). */
+  readonly solveSeconds?: number;
+}
+
+const KIND_LABEL: Readonly<Record<PurchaseKind, string>> = {
+  'inactive-cores': 'inactive cores',
+  'core-rights': 'core usage rights',
+  'ticap-units': 'TiCAP units',
+  'sharing-rights': 'sharing rights',
+};
+
+const TEXT_LIST_LIMIT = 20;
+
+function plural(n: number, one: string, many: string): string {
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
+}
+
+function headline(r: OptimizeResult): string {
+  const k = r.parameters.maxFailures;
+  return `${r.inventory.name}: least-cost purchase for ${plural(r.scenarios.total, 'scenario', 'scenarios')} (up to ${plural(k, 'failure', 'failures')}, outage ${formatNumber(r.parameters.outageHours)} h)`;
+}
+
+function verdict(r: OptimizeResult): string[] {
+  const before = `Today ${plural(r.scenarios.losingBefore, 'scenario loses', 'scenarios lose')} a package`;
+  if (!r.confirmed) {
+    return [
+      `${before}. NOT CONFIRMED: the engine re-run still loses ${plural(r.unconfirmed.length, 'scenario', 'scenarios')} after ${plural(r.solver.rounds, 'round', 'rounds')}; no purchase is claimed.`,
+    ];
+  }
+  const unsaveable = r.scenarios.unsaveable;
+  if (r.items.length === 0) {
+    return [
+      unsaveable === 0
+        ? `${before}: nothing to buy, every scenario survives and every group is compliant.`
+        : `${before}: nothing to buy helps; the ${plural(unsaveable, 'scenario', 'scenarios')} below cannot be saved by any purchase.`,
+    ];
+  }
+  const after =
+    r.scenarios.losingAfter === 0
+      ? 'after the purchase every scenario survives'
+      : `after the purchase ${plural(r.scenarios.losingAfter, 'scenario loses', 'scenarios lose')} only packages no purchase can save`;
+  const out = [`${before}; ${after} (confirmed by re-running every scenario).`];
+  if (r.status === 'confirmed') {
+    out.push(
+      `Least cost not proven: no purchase can cost less than ${formatNumber(r.solver.lowerBound)} (the model's bound); this one costs ${formatNumber(r.totalCost - r.solver.lowerBound)} more.`,
+    );
+  }
+  return out;
+}
+
+function itemRow(i: PurchaseItem): string[] {
+  return [
+    KIND_LABEL[i.kind],
+    i.where,
+    formatNumber(i.quantity),
+    formatNumber(i.unitCost),
+    formatNumber(i.cost),
+    i.binding ?? '–',
+  ];
+}
+
+const ITEM_HEADER = ['buy', 'where', 'quantity', 'unit cost', 'cost', 'binding scenario'];
+const RIGHT = [2, 3, 4];
+
+function greedyLine(r: OptimizeResult): string | null {
+  if (r.greedy === null || !r.confirmed) return null;
+  if (!r.greedy.confirmed) {
+    return 'Greedy sizing (section 4 shortfalls, then what the engine finds short) did not save every scenario.';
+  }
+  const saved = r.greedy.totalCost - r.totalCost;
+  return `Greedy sizing (section 4 shortfalls, then what the engine finds short) would cost ${formatNumber(r.greedy.totalCost)} (${saved > 0 ? `the optimum saves ${formatNumber(saved)}` : 'the same as the optimum'}).`;
+}
+
+function modelLine(r: OptimizeResult, seconds?: number): string {
+  const m = r.solver.model;
+  const time = seconds === undefined ? '' : ` in ${seconds.toFixed(2)} s`;
+  return `Model: ${plural(m.variables, 'variable', 'variables')} (${formatNumber(m.integerVariables)} integer), ${plural(m.constraints, 'constraint', 'constraints')}, ${plural(m.scenarioBlocks, 'scenario block', 'scenario blocks')}; HiGHS ${plural(r.solver.solves, 'solve', 'solves')}${time}, ${plural(r.solver.rounds, 'engine re-run', 'engine re-runs')}, ${plural(r.solver.cuts, 'cut', 'cuts')}.`;
+}
+
+/** Unsaveable losses grouped by scenario: `scenario: pkg (reason), …`. */
+function unsaveableByScenario(r: OptimizeResult): { scenario: string; text: string }[] {
+  const byScenario = new Map<string, string[]>();
+  for (const l of r.unsaveable) {
+    const list = byScenario.get(l.scenario) ?? [];
+    list.push(`${l.package} (${l.reason})`);
+    byScenario.set(l.scenario, list);
+  }
+  return [...byScenario].map(([scenario, list]) => ({ scenario, text: list.join(', ') }));
+}
+
+/** The terminal text. */
+export function renderPurchaseText(r: OptimizeResult, opts: PurchaseRenderOptions): string {
+  const out = [headline(r), ...verdict(r)];
+  if (r.confirmed && r.items.length > 0) {
+    out.push('', ...textTable(ITEM_HEADER, r.items.map(itemRow), RIGHT));
+    out.push(`  Total cost: ${formatNumber(r.totalCost)}`);
+    out.push('', 'What each item changes:');
+    for (const i of r.items) out.push(`  ${i.detail}`);
+    out.push('', 'Check it with the engine:', `  ${checkCommand(r, opts.inventoryArg)}`);
+  }
+  const greedy = greedyLine(r);
+  if (greedy !== null) out.push('', greedy);
+  if (r.unsaveable.length > 0) {
+    const groups = unsaveableByScenario(r);
+    out.push(
+      '',
+      `Cannot be saved by any purchase (${plural(groups.length, 'scenario', 'scenarios')}, ${plural(r.unsaveable.length, 'package loss', 'package losses')}):`,
+    );
+    for (const g of groups.slice(0, TEXT_LIST_LIMIT)) out.push(`  ${g.scenario}: ${g.text}`);
+    if (groups.length > TEXT_LIST_LIMIT) {
+      out.push(`  … and ${formatNumber(groups.length - TEXT_LIST_LIMIT)} more (see --format json)`);
+    }
+  }
+  if (!r.confirmed && r.unconfirmed.length > 0) {
+    out.push('', 'Still lost after the last candidate purchase:');
+    for (const u of r.unconfirmed.slice(0, TEXT_LIST_LIMIT)) {
+      out.push(
+        `  ${u.scenario}: ${u.packages.map((p) => `${p.package} (${p.reason ?? '?'})`).join(', ')}`,
+      );
+    }
+  }
+  out.push('', modelLine(r, opts.solveSeconds));
+  return `${out.join('\n')}\n`;
+}
+
+function checkCommand(r: OptimizeResult, inventoryArg: string): string {
+  const k = r.parameters.maxFailures;
+  const kArg = k === 1 ? '' : ` --max-failures ${k}`;
+  const hArg = r.parameters.outageHours === 24 ? '' : ` --outage-hours ${r.parameters.outageHours}`;
+  return `gicap plan ${inventoryArg}${kArg}${hArg} ${r.changes.map((c) => `--set ${c}`).join(' ')}`;
+}
+
+/** `purchase.md`. */
+export function renderPurchaseMarkdown(r: OptimizeResult, opts: PurchaseRenderOptions): string {
+  const esc = escapeMarkdown;
+  const out: string[] = [`# Purchase plan: ${esc(r.inventory.name)}`, ''];
+  out.push(
+    `${esc(headline(r))}.`,
+    '',
+    ...verdict(r).map(esc),
+    '',
+    `Inventory sha256 \`${r.inventory.sha256}\`; ${esc(r.tool.name)} ${esc(r.tool.version)}.`,
+    '',
+  );
+  if (r.confirmed && r.items.length > 0) {
+    out.push('## What to buy', '');
+    out.push(
+      ...mdTable(
+        [...ITEM_HEADER, 'what it changes'],
+        r.items.map((i) => [...itemRow(i), i.detail].map(esc)),
+        RIGHT,
+      ),
+    );
+    out.push('', `**Total cost: ${formatNumber(r.totalCost)}**`, '');
+    out.push(
+      'A binding scenario is the first scenario that loses a package with one unit fewer of that item; sharing rights bind on compliance [G1].',
+      '',
+      '## Check it',
+      '',
+      '```sh',
+      checkCommand(r, opts.inventoryArg),
+      '```',
+      '',
+    );
+  }
+  const greedy = greedyLine(r);
+  if (greedy !== null) out.push(esc(greedy), '');
+  if (r.unsaveable.length > 0) {
+    const groups = unsaveableByScenario(r);
+    out.push('## Cannot be saved by any purchase', '');
+    out.push(
+      ...mdTable(
+        ['scenario', 'package', 'reason', 'why'],
+        r.unsaveable
+          .slice(0, LIST_LIMIT)
+          .map((l) => [l.scenario, l.package, l.reason, l.detail].map(esc)),
+        [],
+      ),
+    );
+    if (r.unsaveable.length > LIST_LIMIT) {
+      out.push(
+        '',
+        `… and ${formatNumber(r.unsaveable.length - LIST_LIMIT)} more (purchase.json lists all).`,
+      );
+    }
+    out.push('', `${plural(groups.length, 'scenario', 'scenarios')} in all.`, '');
+  }
+  if (!r.confirmed) {
+    out.push('## Not confirmed', '');
+    for (const u of r.unconfirmed.slice(0, LIST_LIMIT)) {
+      out.push(
+        `- ${esc(u.scenario)}: ${esc(u.packages.map((p) => `${p.package} (${p.reason ?? '?'})`).join(', '))}`,
+      );
+    }
+    out.push('');
+  }
+  out.push('## Prices and model', '');
+  out.push(
+    ...mdTable(
+      ['item', 'unit cost'],
+      Object.entries(r.parameters.unitCosts).map(([k, v]) => [esc(k), formatNumber(v)]),
+      [1],
+    ),
+  );
+  if (r.parameters.maxCores.length > 0) {
+    out.push('');
+    out.push(
+      ...mdTable(
+        ['nPar', 'max cores'],
+        r.parameters.maxCores.map((m) => [esc(m.npar), formatNumber(m.maxCores)]),
+        [1],
+      ),
+    );
+  }
+  out.push('', esc(modelLine(r)), '');
+  return out.join('\n');
+}
+
+/** `purchase.json`: the result as it is (the contract of the other formats). */
+export function renderPurchaseJson(r: OptimizeResult): string {
+  return `${JSON.stringify(r, null, 2)}\n`;
+}
+
+/** `purchase.csv`: one row per item. */
+export function renderPurchaseCsv(r: OptimizeResult): string {
+  return toCsv(
+    ['kind', 'where', 'quantity', 'unit_cost', 'cost', 'binding', 'detail'],
+    r.items.map((i) => [i.kind, i.where, i.quantity, i.unitCost, i.cost, i.binding, i.detail]),
+  );
+}
+
+function textTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  right: readonly number[],
+): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]): string =>
+    `  ${cells
+      .map((cell, i) => {
+        const w = widths[i] ?? 0;
+        return right.includes(i) ? cell.padStart(w) : cell.padEnd(w);
+      })
+      .join('  ')}`.trimEnd();
+  return [line(header), ...rows.map(line)];
+}
+
+function mdTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  right: readonly number[],
+): string[] {
+  const widths = header.map((h, i) =>
+    Math.max(3, h.length, ...rows.map((r) => [...(r[i] ?? '')].length)),
+  );
+  const cell = (s: string, i: number): string => {
+    const w = widths[i] ?? 0;
+    const fill = ' '.repeat(Math.max(0, w - [...s].length));
+    return right.includes(i) ? fill + s : s + fill;
+  };
+  const line = (cells: readonly string[]): string =>
+    `| ${header.map((_, i) => cell(cells[i] ?? '', i)).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => (right.includes(i) ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
+  return [line(header), rule, ...rows.map(line)];
+}

@@ -94,6 +94,7 @@ export function compileTimingModel(model: TimingModel): TimingEngine {
   const typicalPoint = point('typical');
   const maxPoint = point('max');
 
+  const scope: Record<string, number> = {};
   const evaluateAt = (
     formula: string,
     drivers: Readonly<Partial<Record<string, number>>>,
@@ -101,7 +102,8 @@ export function compileTimingModel(model: TimingModel): TimingEngine {
   ): number => {
     const entry = compiled.get(formula);
     if (entry === undefined) throw new Error(`unknown formula "${formula}"`);
-    const scope: Record<string, number> = { ...typicalPoint, ...coefficients };
+    // One scope object, refilled on every call: evaluation allocates nothing.
+    for (const c of coefficientNames) scope[c] = coefficients[c] ?? typicalPoint[c] ?? 0;
     for (const d of DRIVER_NAMES) scope[d] = drivers[d] ?? 0;
     let value = 0;
     for (const f of entry.order) {
@@ -130,7 +132,18 @@ export function compileTimingModel(model: TimingModel): TimingEngine {
     return result;
   };
 
+  const tornadoMemo = new Map<string, SensitivityEntry[]>();
   const sensitivity = (formula: FormulaName, drivers: Drivers, top: number): SensitivityEntry[] => {
+    const key = `${top}|${driverKey(formula, drivers)}`;
+    const hit = tornadoMemo.get(key);
+    if (hit !== undefined) return hit;
+    const bars = tornado(formula, drivers).slice(0, Math.max(0, top));
+    if (tornadoMemo.size >= MEMO_LIMIT) tornadoMemo.clear();
+    tornadoMemo.set(key, bars);
+    return bars;
+  };
+
+  const tornado = (formula: FormulaName, drivers: Drivers): SensitivityEntry[] => {
     const entry = compiled.get(formula);
     if (entry === undefined) throw new Error(`unknown formula "${formula}"`);
     const bars: SensitivityEntry[] = [];
@@ -143,7 +156,7 @@ export function compileTimingModel(model: TimingModel): TimingEngine {
       if (swing > 0) bars.push({ coefficient: name, swing, low, high, source: c.source });
     }
     bars.sort((a, b) => b.swing - a.swing || byCodeUnit(a.coefficient, b.coefficient));
-    return bars.slice(0, Math.max(0, top));
+    return bars;
   };
 
   return {

@@ -1,5 +1,5 @@
 import { inputError } from '../errors.js';
-import { FORMATS, type ReportFormat } from '../report/index.js';
+import { FORMATS, type ReportFormat } from '../report/formats.js';
 
 /** `--format md,html` → the formats, in the registry's order; an unknown one is a usage error. */
 export function parseFormats(list: string): ReportFormat[] {

@@ -11,7 +11,11 @@ import { registerPlan } from './commands/plan.js';
 import { registerValidate } from './commands/validate.js';
 import { registerWhatIf } from './commands/what-if.js';
 
-/** Registers one command on the program; `setExit` records the exit code it ends with. */
+/**
+ * Registers one command on the program; `setExit` records the exit code it ends with. A command
+ * module imports its heavy modules (the engine and mathjs, the renderers and Vega, HiGHS) inside
+ * its action, so `gicap --help`, `validate` and the main thread of `batch --jobs N` start fast.
+ */
 export type RegisterCommand = (
   program: Command,
   ctx: CliContext,

@@ -3,7 +3,11 @@
  * parsing never drift apart: `cmd.addOption(formatOption())`.
  */
 import { Option } from 'commander';
-import { DEFAULT_MAX_LISTED } from '../engine/plan.js';
+import {
+  DEFAULT_MAX_FAILURES,
+  DEFAULT_MAX_LISTED,
+  DEFAULT_OUTAGE_HOURS,
+} from '../domain/defaults.js';
 import { collect, parseNow, parsePositiveNumber, parseWholeNumber } from './options.js';
 
 /** Report formats, comma-separated. */
@@ -13,12 +17,12 @@ export const formatOption = (what = 'comma-separated formats: md, html, json, cs
 export const maxFailuresOption = (): Option =>
   new Option('-k, --max-failures <k>', 'scenarios of up to k failed units')
     .argParser(parseWholeNumber(1, 6))
-    .default(1);
+    .default(DEFAULT_MAX_FAILURES);
 
 export const outageHoursOption = (): Option =>
   new Option('--outage-hours <h>', 'outage length that TiCAP is charged for')
     .argParser(parsePositiveNumber)
-    .default(24);
+    .default(DEFAULT_OUTAGE_HOURS);
 
 export const modelOption = (): Option =>
   new Option('--model <file>', 'timing model file (default: the bundled data/timing-model.json)');

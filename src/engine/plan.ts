@@ -13,6 +13,7 @@ import type {
 } from '../domain/result.js';
 import type { TimingModel } from '../domain/timing.js';
 import type { Inventory } from '../domain/types.js';
+import { DEFAULT_MAX_LISTED } from '../domain/defaults.js';
 import { describeScenario, scenarioUnitIds, type DescribeContext } from './describe.js';
 import { compileEstate, compareText, type Estate } from './estate.js';
 import {
@@ -25,11 +26,7 @@ import {
 import { evaluateScenario, type ScenarioEval } from './scenario.js';
 import { compileTimingModel, modelCoefficientRows } from './timing.js';
 
-/**
- * Losing scenarios listed in a report by default: the smallest first; the rest are counted in
- * `summary.scenariosNotListed` so reports stay bounded on large estates (binding ones always listed).
- */
-export const DEFAULT_MAX_LISTED = 200;
+export { DEFAULT_MAX_LISTED };
 
 export interface PlanParams {
   readonly maxFailures: number;

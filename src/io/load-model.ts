@@ -33,8 +33,17 @@ export async function loadTimingModel(path: string = DEFAULT_MODEL_PATH): Promis
       `${file}: cannot read the model file (${why})`,
     ]);
   }
-  return parseTimingModel(text, file);
+  // A batch loads the same model for every run: check each distinct text once per thread.
+  const key = `${file}\u0000${text}`;
+  const cached = checked.get(key);
+  if (cached !== undefined) return cached;
+  const model = parseTimingModel(text, file);
+  checked.set(key, model);
+  return model;
 }
+
+/** Models already checked in this thread, by file name and content. */
+const checked = new Map<string, TimingModel>();
 
 /** Parse and check the text of a model file named `file` (for messages). */
 export function parseTimingModel(text: string, file: string): TimingModel {

@@ -4,42 +4,28 @@
  * `writeOutputs` in src/io/write-output.ts, whose `OutputFile` these results satisfy).
  */
 import type { PlanReport } from '../domain/result.js';
+import { FORMATS, type RenderedFile, type ReportFormat } from './formats.js';
 import { renderScenariosCsv, renderSizingCsv } from './csv.js';
-import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 
-/** Format names accepted by `--format`, in the order files are produced. */
-export const FORMATS = ['md', 'html', 'json', 'csv'] as const;
-export type ReportFormat = (typeof FORMATS)[number];
-
-/**
- * A rendered file: its name relative to the output folder and its text. Structurally the
- * `OutputFile` of src/io/write-output.ts (the renderers may not import io/ beyond csv.ts).
- */
-export interface RenderedFile {
-  readonly name: string;
-  readonly content: string;
-}
-
-/** The files each format writes. */
-export const FORMAT_FILES: Readonly<Record<ReportFormat, readonly string[]>> = {
-  md: ['report.md'],
-  html: ['report.html'],
-  json: ['report.json'],
-  csv: ['scenarios.csv', 'sizing.csv'],
-};
-
-export function isReportFormat(name: string): name is ReportFormat {
-  return (FORMATS as readonly string[]).includes(name);
-}
+export {
+  FORMATS,
+  FORMAT_FILES,
+  isReportFormat,
+  type ReportFormat,
+  type RenderedFile,
+} from './formats.js';
 
 async function renderFormat(report: PlanReport, format: ReportFormat): Promise<RenderedFile[]> {
   switch (format) {
     case 'md':
       return [{ name: 'report.md', content: renderMarkdown(report) }];
     case 'html':
-      return [{ name: 'report.html', content: await renderHtml(report) }];
+      // Vega loads only when HTML is asked for (it is the heaviest renderer to import).
+      return [
+        { name: 'report.html', content: await (await import('./html.js')).renderHtml(report) },
+      ];
     case 'json':
       return [{ name: 'report.json', content: renderJson(report) }];
     case 'csv':
@@ -66,4 +52,4 @@ export async function renderReport(
   return files;
 }
 
-export { renderMarkdown, renderHtml, renderJson, renderScenariosCsv, renderSizingCsv };
+export { renderMarkdown, renderJson, renderScenariosCsv, renderSizingCsv };

@@ -6,12 +6,13 @@
 import { join } from 'node:path';
 import type { PlanReport } from '../../domain/result.js';
 import { ExitCode, GicapError } from '../../errors.js';
-import { runPlanJob } from '../pipeline.js';
 import type { BatchJob, RunFigures, RunOutcome } from './types.js';
 
 export async function executeRun(job: BatchJob): Promise<RunOutcome> {
   const { run, settings } = job;
   try {
+    // Loaded on the first run of this thread: the batch's main thread never needs the engine.
+    const { runPlanJob } = await import('../pipeline.js');
     const result = await runPlanJob({
       inventoryDir: run.inventoryDir,
       outDir: join(settings.outDir, run.name),

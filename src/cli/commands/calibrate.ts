@@ -8,10 +8,7 @@ import { basename, dirname, resolve } from 'node:path';
 import type { FormulaName } from '../../domain/timing.js';
 import { FORMULA_NAMES } from '../../domain/timing.js';
 import type { Calibration } from '../../engine/calibrate.js';
-import { calibrateModel } from '../../engine/calibrate.js';
 import { inputError } from '../../errors.js';
-import { DEFAULT_MODEL_PATH, formatTimingModel, loadTimingModel } from '../../io/load-model.js';
-import { loadObservations } from '../../io/load-observations.js';
 import { writeOutputs } from '../../io/write-output.js';
 import { formatDecimal, textTable } from '../../report/text-table.js';
 import type { RegisterCommand } from '../program.js';
@@ -58,6 +55,15 @@ Examples:
   gicap plan data/seed-fig15 --model my-model.json`,
     )
     .action(async (observationsArg: string, opts: CalibrateOptions) => {
+      const [
+        { calibrateModel },
+        { DEFAULT_MODEL_PATH, formatTimingModel, loadTimingModel },
+        { loadObservations },
+      ] = await Promise.all([
+        import('../../engine/calibrate.js'),
+        import('../../io/load-model.js'),
+        import('../../io/load-observations.js'),
+      ]);
       const formula = parseFormula(opts.formula);
       const modelPath =
         opts.model === undefined ? DEFAULT_MODEL_PATH : resolve(ctx.cwd, opts.model);

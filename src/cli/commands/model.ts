@@ -6,7 +6,6 @@
 import { resolve } from 'node:path';
 import type { TimingModel } from '../../domain/timing.js';
 import { inputError } from '../../errors.js';
-import { DEFAULT_MODEL_PATH, formatTimingModel, loadTimingModel } from '../../io/load-model.js';
 import { formatDecimal, textTable } from '../../report/text-table.js';
 import type { RegisterCommand } from '../program.js';
 
@@ -31,6 +30,8 @@ Examples:
   gicap model --model my-model.json              (check a model file: exit 2 lists every problem)`,
     )
     .action(async (opts: { model?: string; format: string }) => {
+      const { DEFAULT_MODEL_PATH, formatTimingModel, loadTimingModel } =
+        await import('../../io/load-model.js');
       const format = parseFormat(opts.format);
       const path = opts.model === undefined ? DEFAULT_MODEL_PATH : resolve(ctx.cwd, opts.model);
       const model = await loadTimingModel(path);

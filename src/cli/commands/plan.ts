@@ -1,7 +1,6 @@
 import { basename, relative, resolve } from 'node:path';
 import { EXIT_CODES_HELP, type RegisterCommand } from '../program.js';
 import { parseFormats } from '../formats.js';
-import { runPlanJob } from '../pipeline.js';
 import {
   formatOption,
   maxFailuresOption,
@@ -44,6 +43,7 @@ Examples:
 ${EXIT_CODES_HELP}`,
     )
     .action(async (inventory: string, opts: PlanOptions) => {
+      const { runPlanJob } = await import('../pipeline.js');
       const inventoryDir = resolve(ctx.cwd, inventory);
       const outDir = resolve(ctx.cwd, opts.out ?? `reports/${basename(inventoryDir)}`);
       const result = await runPlanJob({

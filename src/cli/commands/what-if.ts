@@ -1,11 +1,6 @@
 import { resolve } from 'node:path';
 import { inputError } from '../../errors.js';
-import { createPlanContext, planScenario, type PlanParams } from '../../engine/plan.js';
-import { resolveFailures } from '../../engine/what-if.js';
-import { loadInventory } from '../../io/load-inventory.js';
-import { loadTimingModel } from '../../io/load-model.js';
-import { renderJson } from '../../report/json.js';
-import { renderWhatIfText } from '../../report/what-if-text.js';
+import type { PlanParams } from '../../engine/plan.js';
 import { collect } from '../options.js';
 import { modelOption, outageHoursOption, setOption } from '../shared-options.js';
 import { EXIT_CODES_HELP, type RegisterCommand } from '../program.js';
@@ -45,6 +40,21 @@ Exit codes: 0 the scenario survives, 1 it loses a package, 2 bad input or usage.
 ${EXIT_CODES_HELP.split('\n').slice(-1)[0] ?? ''}`,
     )
     .action(async (inventory: string, opts: WhatIfOptions) => {
+      const [
+        { createPlanContext, planScenario },
+        { resolveFailures },
+        { loadInventory },
+        { loadTimingModel },
+      ] = await Promise.all([
+        import('../../engine/plan.js'),
+        import('../../engine/what-if.js'),
+        import('../../io/load-inventory.js'),
+        import('../../io/load-model.js'),
+      ]);
+      const [{ renderJson }, { renderWhatIfText }] = await Promise.all([
+        import('../../report/json.js'),
+        import('../../report/what-if-text.js'),
+      ]);
       if (opts.format !== 'text' && opts.format !== 'json') {
         throw inputError(`--format ${opts.format}: unknown format (expected text or json)`);
       }

@@ -47,6 +47,7 @@ Examples:
   gicap what-if data/seed-fig15 --fail server1 --fail gm:g1 --format json
   gicap model
   gicap batch data/batch/runs.csv --out reports/batch
+  gicap optimize data/mixed-estate --costs data/costs.csv --max-failures 2
 ${EXIT_CODES_HELP}`,
     );
   // Set before the commands are added: commander copies these settings to each subcommand then.

@@ -6,18 +6,7 @@
  * some losses no purchase can undo or the purchase could not be confirmed, 2 on bad input.
  */
 import { relative, resolve } from 'node:path';
-import { optimizePurchase } from '../../engine/optimize/optimize.js';
 import { inputError } from '../../errors.js';
-import { createHighsSolver } from '../../io/highs.js';
-import { loadCosts } from '../../io/load-costs.js';
-import { loadInventory } from '../../io/load-inventory.js';
-import { writeOutputs } from '../../io/write-output.js';
-import {
-  renderPurchaseCsv,
-  renderPurchaseJson,
-  renderPurchaseMarkdown,
-  renderPurchaseText,
-} from '../../report/purchase.js';
 import { parsePositiveNumber, parseWholeNumber } from '../options.js';
 import type { RegisterCommand } from '../program.js';
 import { TOOL } from '../version.js';
@@ -88,6 +77,23 @@ Exit codes:
     )
     .action(async (inventory: string, opts: OptimizeOptions) => {
       const format = parseFormat(opts.format);
+      const [
+        { optimizePurchase },
+        { createHighsSolver },
+        { loadCosts },
+        { loadInventory },
+        { writeOutputs },
+        purchase,
+      ] = await Promise.all([
+        import('../../engine/optimize/optimize.js'),
+        import('../../io/highs.js'),
+        import('../../io/load-costs.js'),
+        import('../../io/load-inventory.js'),
+        import('../../io/write-output.js'),
+        import('../../report/purchase.js'),
+      ]);
+      const { renderPurchaseCsv, renderPurchaseJson, renderPurchaseMarkdown, renderPurchaseText } =
+        purchase;
       const inv = await loadInventory(resolve(ctx.cwd, inventory));
       const costs = await loadCosts(resolve(ctx.cwd, opts.costs), inv);
       const solver = await createHighsSolver();

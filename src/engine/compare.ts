@@ -20,7 +20,10 @@ import { evaluateScenario } from './scenario.js';
 export function scenarioVerdicts(ctx: PlanContext, maxFailures: number): Map<string, boolean> {
   const out = new Map<string, boolean>();
   forEachScenario(ctx.estate, ctx.index, maxFailures, (units, down) => {
-    out.set(scenarioUnitIds(ctx.index, units).join(' + '), evaluateScenario(ctx, down).survives);
+    out.set(
+      scenarioUnitIds(ctx.index, units).join(' + '),
+      evaluateScenario(ctx, down, 'verdict').survives,
+    );
   });
   return out;
 }

@@ -133,8 +133,11 @@ function runPlan(
     applyExplicit(down, explicit);
     visit(explicit.units, down, evaluateScenario(ctx, down));
   } else {
+    // Scenarios described as they come need the full evaluation; otherwise only the verdict and the
+    // sizing demand are kept, and the listed ones are evaluated again in full below.
+    const mode = params.allScenarios ? 'explain' : 'verdict';
     const evaluated = forEachScenario(estate, index, params.maxFailures, (units, down) =>
-      visit(units, down, evaluateScenario(ctx, down)),
+      visit(units, down, evaluateScenario(ctx, down, mode)),
     );
     skipped = countUnitSets(index.units.length, params.maxFailures) - evaluated;
   }

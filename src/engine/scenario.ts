@@ -95,6 +95,7 @@ export interface ScenarioEval {
   readonly packages: readonly PackageEval[];
   readonly unaffected: number;
   readonly control: readonly GroupControl[];
+  /** Per group: seized, loaned, held after, TiCAP; empty when evaluated in `verdict` mode. */
   readonly rights: readonly GroupRightsEval[];
   /** Inactive cores each partition must activate (spec 4): nPar index → cores, vPar index → cores. */
   readonly nparNeed: ReadonlyMap<number, number>;
@@ -214,9 +215,19 @@ function workspaceFor(estate: Estate): Workspace {
   return ws;
 }
 
+/**
+ * What an evaluation is for: `explain` gives everything a description needs; `verdict` skips what
+ * only a description reads (the per-group rights summary), for the aggregate pass over every scenario.
+ */
+export type EvaluationMode = 'explain' | 'verdict';
+
 /** Evaluate one scenario. */
-export function evaluateScenario(input: ScenarioInput, down: DownState): ScenarioEval {
-  return new ScenarioRun(input, down).run();
+export function evaluateScenario(
+  input: ScenarioInput,
+  down: DownState,
+  mode: EvaluationMode = 'explain',
+): ScenarioEval {
+  return new ScenarioRun(input, down).run(mode);
 }
 
 class ScenarioRun {
@@ -243,7 +254,7 @@ class ScenarioRun {
     this.minutesPerCore = Math.ceil(input.outageMinutes / 30) * 30;
   }
 
-  run(): ScenarioEval {
+  run(mode: EvaluationMode): ScenarioEval {
     const affected: number[] = [];
     for (const n of this.down.downNpars) {
       const node = this.estate.npars[n]?.node ?? -1;
@@ -270,7 +281,7 @@ class ScenarioRun {
       packages,
       unaffected: this.estate.packages.length - affected.length,
       control: this.control,
-      rights: this.rightsSummary(),
+      rights: mode === 'explain' ? this.rightsSummary() : [],
       nparNeed,
       vparNeed,
     };

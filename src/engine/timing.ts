@@ -56,6 +56,19 @@ interface CompiledFormula {
  * formula that references itself through others, which the check reports first.
  */
 export function compileTimingModel(model: TimingModel): TimingEngine {
+  // One engine per model object: its memos then serve every plan made with that model in this
+  // process (a batch's runs, a --set comparison's two plans).
+  let engine = engines.get(model);
+  if (engine === undefined) {
+    engine = buildTimingEngine(model);
+    engines.set(model, engine);
+  }
+  return engine;
+}
+
+const engines = new WeakMap<TimingModel, TimingEngine>();
+
+function buildTimingEngine(model: TimingModel): TimingEngine {
   const coefficientNames = Object.keys(model.coefficients);
   const formulaNames = Object.keys(model.formulas);
   const codes = new Map<string, CompiledExpression>();

@@ -166,7 +166,7 @@ function packageOutcome(
     rightsMove: drivers === null ? null : ctx.timing.range('rights_move', drivers),
     ticapMinutes: p.ticapMinutes,
     waitedForTakeover: p.waited,
-    attempts: p.attempts.map((a) => describeAttempt(ctx, p, a, ev)),
+    attempts: p.attempts.map((a) => describeAttempt(ctx, p, a)),
   };
 }
 
@@ -185,12 +185,7 @@ function sourcesText(s: Sources): string {
 }
 
 /** One sentence: which rule bound, on which node, by how many cores. */
-function describeAttempt(
-  ctx: DescribeContext,
-  p: PackageEval,
-  a: AttemptEval,
-  ev: ScenarioEval,
-): Attempt {
+function describeAttempt(ctx: DescribeContext, p: PackageEval, a: AttemptEval): Attempt {
   const node = ctx.estate.nodes[a.node] as ENode;
   const f = a.facts;
   const short = a.needed - a.available;
@@ -226,7 +221,6 @@ function describeAttempt(
     default:
       detail = `${base}: ${a.reason}`;
   }
-  void ev;
   return {
     node: node.host,
     ok: a.ok,

@@ -4,7 +4,7 @@
  * where, the time line, the warnings and the verdict. Pure: report → string.
  */
 import type { PackageOutcome, PlanReport, ScenarioResult, Sources } from '../domain/result.js';
-import type { TimeRange } from '../domain/timing.js';
+import { formatOptionalRange as range, formatSeconds as fmtSeconds } from './format.js';
 
 const SOURCE_NAMES: readonly [keyof Sources, string][] = [
   ['own', 'own unused rights'],
@@ -73,7 +73,7 @@ export function renderWhatIfText(report: PlanReport): string {
   if (s.rights.length === 0) out.push('   No group.');
   out.push('');
 
-  out.push('5. Time line (typical seconds from the failure)');
+  out.push('5. Time line (typical times from the failure)');
   out.push(...timeline(report, s));
   out.push('');
 
@@ -91,7 +91,7 @@ export function renderWhatIfText(report: PlanReport): string {
   );
   if (s.slowest !== null && s.slowest.sensitivity.length > 0) {
     const bars = s.slowest.sensitivity.map(
-      (e) => `${e.coefficient} ${fmt(e.low)}–${fmt(e.high)} s (${e.source})`,
+      (e) => `${e.coefficient} ${fmtSeconds(e.low)} to ${fmtSeconds(e.high)} (${e.source})`,
     );
     out.push(
       `Slowest: ${s.slowest.package}. The assumptions that move its max most: ${bars.join('; ')}.`,
@@ -135,39 +135,30 @@ function timeline(report: PlanReport, s: ScenarioResult): string[] {
   for (const g of s.gm) {
     if (g.takeover && g.gmFailover !== null) {
       lines.push(
-        `   ${fmt(g.gmFailover.typical)} s: ${g.inControl ?? '?'} in control of ${g.group}`,
+        `   ${fmtSeconds(g.gmFailover.typical)}: ${g.inControl ?? '?'} in control of ${g.group}`,
       );
     }
   }
   for (const p of s.packages) {
     if (p.time === null) continue;
     let t = sg;
-    const steps = [`${fmt(t)} s Serviceguard failover`];
+    const steps = [`${fmtSeconds(t)} Serviceguard failover`];
     if (p.waitedForTakeover) {
       const g = s.gm.find((x) => x.takeover);
       t += g?.gmFailover?.typical ?? 0;
-      steps.push(`${fmt(t)} s takeover done`);
+      steps.push(`${fmtSeconds(t)} takeover done`);
     }
     const failed = p.attempts.length - 1;
     if (failed > 0) {
       t += failed * failedStart;
-      steps.push(`${fmt(t)} s after ${failed} failed start(s)`);
+      steps.push(`${fmtSeconds(t)} after ${failed} failed start(s)`);
     }
     if (p.rightsMove !== null && p.rightsMove.typical > 0) {
       t += p.rightsMove.typical;
-      steps.push(`${fmt(t)} s ${p.activated} cores active`);
+      steps.push(`${fmtSeconds(t)} ${p.activated} cores active`);
     }
-    steps.push(`${fmt(p.time.typical)} s ${p.package} up on ${p.to ?? '?'}`);
+    steps.push(`${fmtSeconds(p.time.typical)} ${p.package} up on ${p.to ?? '?'}`);
     lines.push(`   ${p.package}: ${steps.join(' → ')}`);
   }
   return lines;
-}
-
-function range(r: TimeRange | null): string {
-  if (r === null) return '—';
-  return `${fmt(r.min)}–${fmt(r.max)} s (typ. ${fmt(r.typical)} s)`;
-}
-
-function fmt(x: number): string {
-  return Number.isInteger(x) ? String(x) : x.toFixed(1);
 }

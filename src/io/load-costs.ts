@@ -16,7 +16,7 @@ import { COST_ITEMS, type CostItem, type PurchaseCosts } from '../engine/optimiz
 import { closestName } from '../engine/timing-model-check.js';
 import { inputError, type GicapError } from '../errors.js';
 import { parseCsv } from './csv.js';
-import { readText } from './read-text.js';
+import { readUserFile } from './read-text.js';
 
 const COLUMNS = ['item', 'unit_cost', 'npar', 'max_cores', 'note'] as const;
 const ITEMS: readonly string[] = [...COST_ITEMS, 'max_cores'];
@@ -24,16 +24,7 @@ const ITEMS: readonly string[] = [...COST_ITEMS, 'max_cores'];
 /** Read and check a costs file against the inventory it prices; throws an exit-2 `GicapError`. */
 export async function loadCosts(path: string, inventory: Inventory): Promise<PurchaseCosts> {
   const file = basename(path);
-  let text: string;
-  try {
-    text = await readText(path);
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    const why = code === 'ENOENT' ? 'no such file' : (code ?? String(err));
-    throw inputError(`cannot read costs file ${path}`, [
-      `${file}: cannot read the costs file (${why})`,
-    ]);
-  }
+  const text = await readUserFile(path, 'costs');
   return parseCosts(text, file, inventory);
 }
 

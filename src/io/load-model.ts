@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { TimingModel } from '../domain/timing.js';
 import { checkTimingModel } from '../engine/timing-model-check.js';
 import { inputError } from '../errors.js';
-import { readText } from './read-text.js';
+import { readUserFile } from './read-text.js';
 
 /** The bundled default model (works from src/ under tsx and from dist/ alike). */
 export const DEFAULT_MODEL_PATH = fileURLToPath(
@@ -18,21 +18,7 @@ export const DEFAULT_MODEL_PATH = fileURLToPath(
 /** Read, parse and check a model file; throws an exit-2 `GicapError` listing every problem. */
 export async function loadTimingModel(path: string = DEFAULT_MODEL_PATH): Promise<TimingModel> {
   const file = basename(path);
-  let text: string;
-  try {
-    text = await readText(path);
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a folder, not a file'
-          : (code ?? String(err));
-    throw inputError(`cannot read model file ${path}`, [
-      `${file}: cannot read the model file (${why})`,
-    ]);
-  }
+  const text = await readUserFile(path, 'model');
   // A batch loads the same model for every run: check each distinct text once per thread.
   const key = `${file}\u0000${text}`;
   const cached = checked.get(key);

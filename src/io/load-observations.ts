@@ -11,7 +11,7 @@ import type { Observation } from '../engine/calibrate.js';
 import { closestName } from '../engine/timing-model-check.js';
 import { inputError } from '../errors.js';
 import { parseCsv } from './csv.js';
-import { readText } from './read-text.js';
+import { readUserFile } from './read-text.js';
 
 const REQUIRED = ['formula', 'seconds'] as const;
 const KNOWN: readonly string[] = [...REQUIRED, ...DRIVER_NAMES];
@@ -19,16 +19,7 @@ const KNOWN: readonly string[] = [...REQUIRED, ...DRIVER_NAMES];
 /** Read and check an observations file; throws an exit-2 `GicapError` listing every problem. */
 export async function loadObservations(path: string): Promise<Observation[]> {
   const file = basename(path);
-  let text: string;
-  try {
-    text = await readText(path);
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    const why = code === 'ENOENT' ? 'no such file' : (code ?? String(err));
-    throw inputError(`cannot read observations file ${path}`, [
-      `${file}: cannot read the observations file (${why})`,
-    ]);
-  }
+  const text = await readUserFile(path, 'observations');
   return parseObservations(text, file);
 }
 

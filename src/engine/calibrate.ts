@@ -18,7 +18,8 @@
 import type { Coefficient, Drivers, FormulaName, TimingModel } from '../domain/timing.js';
 import { DRIVER_NAMES } from '../domain/timing.js';
 import { columnIndependence, leastSquares, solveSquare } from './math.js';
-import { closestName, checkTimingModel } from './timing-model-check.js';
+import { likelyTypoOf } from '../domain/names.js';
+import { checkTimingModel } from './timing-model-check.js';
 import type { TimingEngine } from './timing.js';
 import { compileTimingModel, round3 } from './timing.js';
 
@@ -104,7 +105,7 @@ export function calibrateModel(
   const badFix = fix
     .filter((f) => !names.includes(f))
     .map((f) => {
-      const near = closestName(f, names);
+      const near = likelyTypoOf(f, names);
       return `--fix ${f}: not a coefficient of model "${model.name}"${near === null ? '' : ` (closest: ${near})`}`;
     });
   if (badFix.length > 0) return { ok: false, errors: badFix };

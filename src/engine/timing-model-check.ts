@@ -9,6 +9,7 @@
  * ≤ at typical ≤ at max, and raising any one coefficient from its min to its max never lowers the time.
  * That is what makes the three-point range {min, typical, max} bound the time.
  */
+import { likelyTypoOf } from '../domain/names.js';
 import type { Coefficient, DriverName, FormulaName, TimingModel } from '../domain/timing.js';
 import { DRIVER_NAMES, FORMULA_NAMES } from '../domain/timing.js';
 import { inspectExpression, isMathBuiltin, timeUnitToSeconds } from './math.js';
@@ -471,39 +472,6 @@ function orList(items: readonly string[]): string {
 }
 
 function closestHint(name: string, candidates: readonly string[]): string {
-  const c = closestName(name, candidates);
+  const c = likelyTypoOf(name, candidates);
   return c === null ? '' : `; closest: ${c}`;
-}
-
-/**
- * The candidate nearest to `name` by edit distance, when near enough to be a likely typo (at most
- * 2 edits, or a third of the name); ties go to the first candidate in the given order.
- */
-export function closestName(name: string, candidates: readonly string[]): string | null {
-  const limit = Math.max(2, Math.floor(name.length / 3));
-  let best: string | null = null;
-  let bestDistance = Infinity;
-  const lower = name.toLowerCase();
-  for (const c of candidates) {
-    if (c === name) continue;
-    const d = editDistance(lower, c.toLowerCase());
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return bestDistance <= limit ? best : null;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
-    }
-    prev = row;
-  }
-  return prev[b.length] ?? 0;
 }

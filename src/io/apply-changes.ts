@@ -10,10 +10,10 @@ import {
   COLUMNS,
   INVENTORY_FILES,
   KEY_COLUMNS,
-  closestName,
   listNames,
   type InventoryFileName,
 } from './schemas.js';
+import { closestName } from '../domain/names.js';
 
 /** One data row after header mapping: known column (lower case) → trimmed text or undefined. */
 export interface RawRow {

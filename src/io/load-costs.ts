@@ -13,7 +13,7 @@ import { basename } from 'node:path';
 import { deriveFigures } from '../domain/derived.js';
 import type { Inventory } from '../domain/types.js';
 import { COST_ITEMS, type CostItem, type PurchaseCosts } from '../engine/optimize/types.js';
-import { closestName } from '../engine/timing-model-check.js';
+import { likelyTypoOf } from '../domain/names.js';
 import { inputError, type GicapError } from '../errors.js';
 import { parseCsv } from './csv.js';
 import { readUserFile } from './read-text.js';
@@ -38,7 +38,7 @@ export function parseCosts(text: string, file: string, inventory: Inventory): Pu
     if (column === '') {
       errors.push(`${file}:1:${i + 1}: empty column name (expected ${COLUMNS.join(', ')})`);
     } else if (!(COLUMNS as readonly string[]).includes(column)) {
-      const near = closestName(column, COLUMNS);
+      const near = likelyTypoOf(column, COLUMNS);
       errors.push(
         `${file}:1:${shown}: unknown column (expected ${COLUMNS.join(', ')}${near === null ? '' : `; closest: ${near}`})`,
       );
@@ -73,7 +73,7 @@ export function parseCosts(text: string, file: string, inventory: Inventory): Pu
       continue;
     }
     if (!ITEMS.includes(item)) {
-      const near = closestName(item, ITEMS);
+      const near = likelyTypoOf(item, ITEMS);
       errors.push(
         `${at('item')}: unknown item "${field('item')}" (expected ${ITEMS.join(', ')}${near === null ? '' : `; closest: ${near}`})`,
       );
@@ -90,7 +90,7 @@ export function parseCosts(text: string, file: string, inventory: Inventory): Pu
       if (key === '') {
         errors.push(`${at('npar')}: missing (the nPar as C/N, e.g. server2/db2)`);
       } else if (!figures.npars.has(key)) {
-        const near = closestName(key, nparKeys);
+        const near = likelyTypoOf(key, nparKeys);
         errors.push(
           `${at('npar')}: unknown nPar "${key}" (expected C/N of the inventory${near === null ? '' : `; closest: ${near}`})`,
         );

@@ -32,14 +32,13 @@ import {
   REQUIRED_COLUMNS,
   REQUIRED_FILES,
   ROW_SCHEMAS,
-  closestName,
-  editDistance,
   listNames,
   type InventoryFileName,
   type NParRow,
   type RawValues,
   type VParRow,
 } from './schemas.js';
+import { closestName, editDistance } from '../domain/names.js';
 
 export { INVENTORY_FILES, type InventoryFileName } from './schemas.js';
 

@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import type { DriverName, FormulaName } from '../domain/timing.js';
 import { DRIVER_NAMES, FORMULA_NAMES } from '../domain/timing.js';
 import type { Observation } from '../engine/calibrate.js';
-import { closestName } from '../engine/timing-model-check.js';
+import { likelyTypoOf } from '../domain/names.js';
 import { inputError } from '../errors.js';
 import { parseCsv } from './csv.js';
 import { readUserFile } from './read-text.js';
@@ -33,7 +33,7 @@ export function parseObservations(text: string, file: string): Observation[] {
     if (column === '') {
       errors.push(`${file}:1:${i + 1}: empty column name (expected ${KNOWN.join(', ')})`);
     } else if (!KNOWN.includes(column)) {
-      const near = closestName(column, KNOWN);
+      const near = likelyTypoOf(column, KNOWN);
       errors.push(
         `${file}:1:${shown}: unknown column (expected formula, seconds or a driver: ${DRIVER_NAMES.join(', ')}${near === null ? '' : `; closest: ${near}`})`,
       );
@@ -73,7 +73,7 @@ export function parseObservations(text: string, file: string): Observation[] {
     } else if (formula === '')
       errors.push(`${at('formula')}: missing (one of ${FORMULA_NAMES.join(', ')})`);
     else if (!(FORMULA_NAMES as readonly string[]).includes(formula)) {
-      const near = closestName(formula, FORMULA_NAMES);
+      const near = likelyTypoOf(formula, FORMULA_NAMES);
       errors.push(
         `${at('formula')}: unknown formula "${formula}" (expected ${FORMULA_NAMES.join(', ')}${near === null ? '' : `; closest: ${near}`})`,
       );

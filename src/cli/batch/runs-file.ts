@@ -7,7 +7,7 @@
  */
 import { resolve } from 'node:path';
 import { parseCsv } from '../../io/csv.js';
-import { closestName } from '../../io/schemas.js';
+import { closestName } from '../../domain/names.js';
 import type { BatchRun } from './types.js';
 
 export const RUN_COLUMNS = ['name', 'inventory', 'max_failures', 'outage_hours', 'model'] as const;

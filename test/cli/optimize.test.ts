@@ -204,7 +204,7 @@ describe('gicap optimize', () => {
     expect(r.stdout).toContain('gicap optimize data/mixed-estate --costs data/costs.csv');
     expect(r.stdout).toContain('max_cores,,server2/db2,16');
     expect(r.stdout).toContain(
-      '  1  some scenarios lose packages no purchase can save, or the purchase could not be confirmed',
+      '  1  some scenarios lose packages no purchase can save, or the purchase could\n     not be confirmed',
     );
   });
 });

@@ -65,7 +65,7 @@ describe('gicap what-if', () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(
-      '--fail db9: unknown unit (expected complex:C, npar:C/N, vpar:C/N/V, site:S, host:H, gm:GROUP or a host name; known hosts: ap1, db1, db2, db3, db4)',
+      '--fail db9: unknown unit (expected complex:C, npar:C/N, vpar:C/N/V, site:S, host:H, gm:GROUP or a host name; closest of each kind: complex:server1, npar:server1/db1, db1)',
     );
   });
 

@@ -1,5 +1,6 @@
 import { basename, relative, resolve } from 'node:path';
-import { EXIT_CODES_HELP, type RegisterCommand } from '../program.js';
+import { helpAfter } from '../help.js';
+import { PLAN_EXIT_MEANINGS, type RegisterCommand } from '../program.js';
 import { parseFormats } from '../formats.js';
 import {
   formatOption,
@@ -19,9 +20,9 @@ export const registerPlan: RegisterCommand = (program, ctx, setExit) => {
     )
     .argument(
       '<inventory>',
-      'folder of CSV files (complexes, cells, npars, packages; optional vpars, groups, managers)',
+      'Inventory folder of CSV files (complexes, cells, npars, packages; optional vpars, groups, managers)',
     )
-    .option('-o, --out <dir>', 'output folder (default: reports/<inventory name>)')
+    .option('-o, --out <dir>', 'Output folder (default: reports/<inventory name>)')
     .addOption(formatOption())
     .addOption(maxFailuresOption())
     .addOption(outageHoursOption())
@@ -29,18 +30,20 @@ export const registerPlan: RegisterCommand = (program, ctx, setExit) => {
     .addOption(maxListedOption())
     .option(
       '--all-scenarios',
-      'list every scenario (default: those that lose a package and the binding ones)',
+      'List every scenario (default: those that lose a package and the binding ones)',
     )
     .addOption(setOption())
     .addOption(nowOption())
     .addHelpText(
       'after',
-      `
-Examples:
-  gicap plan data/mixed-estate --out reports/mixed
-  gicap plan data/mixed-estate --max-failures 2 --format json --out reports/mixed-k2
-  gicap plan data/seed-fig15 --set npars.server2/db2.active=4 --format md
-${EXIT_CODES_HELP}`,
+      helpAfter({
+        examples: [
+          'gicap plan data/mixed-estate --out reports/mixed',
+          'gicap plan data/mixed-estate --max-failures 2 --format json --out reports/mixed-k2',
+          'gicap plan data/seed-fig15 --set npars.server2/db2.active=4 --format md',
+        ],
+        exit: PLAN_EXIT_MEANINGS,
+      }),
     )
     .action(async (inventory: string, opts: PlanOptions) => {
       const { runPlanJob } = await import('../pipeline.js');

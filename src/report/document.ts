@@ -50,8 +50,16 @@ export interface ListItem {
   readonly children: readonly Text[];
 }
 
+/** One entry of the "Rules cited" key (rules-key.ts): a tag, its anchor, what it means. */
+export interface KeyEntry {
+  readonly tag: string;
+  readonly anchor: string;
+  readonly text: string;
+}
+
 export type Block =
   | { readonly kind: 'heading'; readonly level: 2 | 3; readonly text: string; readonly id: string }
+  | { readonly kind: 'key'; readonly entries: readonly KeyEntry[] }
   | { readonly kind: 'paragraph'; readonly text: Text }
   | TableBlock
   | { readonly kind: 'list'; readonly items: readonly ListItem[] }

@@ -10,6 +10,7 @@ import { buildCharts, FONT_STACK, renderChartSvg } from './charts.js';
 import type { ChartSpec } from './charts.js';
 import { buildDocument } from './document.js';
 import type { Block, ChartName, Inline, ListItem, TableBlock, Text } from './document.js';
+import { linkCitations, ruleAnchor, withRulesKey } from './rules-key.js';
 
 /** Escapes text for HTML content and double-quoted attributes. */
 export function escapeHtml(text: string): string {
@@ -54,6 +55,12 @@ figure { margin: 12px 0 18px; }
 figure svg { max-width: 100%; height: auto; display: block; }
 figcaption { color: var(--muted); font-size: 0.85rem; margin-top: 4px; max-width: 80ch; }
 .empty { color: var(--muted); font-style: italic; }
+a.tag { color: var(--accent); text-decoration: none; }
+dl.key { display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; margin: 8px 0 14px;
+  font-size: 0.9rem; max-width: 100ch; }
+dl.key dt { font-weight: 600; white-space: nowrap; }
+dl.key dd { margin: 0; }
+dl.key dt:target, dl.key dt:target + dd { background: #fff8c5; }
 @media print {
   @page { margin: 14mm 12mm; }
   body { font-size: 10.5pt; }
@@ -71,11 +78,19 @@ figcaption { color: var(--muted); font-size: 0.85rem; margin-top: 4px; max-width
 }
 `.trim();
 
+/** Escaped text whose rule tags link to their entry in the page's "Rules cited" section. */
+function escapeAndLink(text: string): string {
+  return linkCitations(
+    escapeHtml(text),
+    (tag, label) => `<a class="tag" href="#${escapeHtml(ruleAnchor(tag))}">${label}</a>`,
+  );
+}
+
 function renderInline(inline: Inline): string {
-  if (typeof inline === 'string') return escapeHtml(inline);
+  if (typeof inline === 'string') return escapeAndLink(inline);
   if ('code' in inline) return `<code>${escapeHtml(inline.code)}</code>`;
-  if ('strong' in inline) return `<strong>${escapeHtml(inline.strong)}</strong>`;
-  return `<em>${escapeHtml(inline.em)}</em>`;
+  if ('strong' in inline) return `<strong>${escapeAndLink(inline.strong)}</strong>`;
+  return `<em>${escapeAndLink(inline.em)}</em>`;
 }
 
 function renderText(text: Text): string {
@@ -129,12 +144,19 @@ function renderBlock(
       return renderList(block.items);
     case 'chart':
       return renderChart(block.chart, charts[block.chart], svgs.get(block.chart) ?? null);
+    case 'key':
+      return `<dl class="key">\n${block.entries
+        .map(
+          (e) =>
+            `<dt id="${escapeHtml(e.anchor)}">[${escapeHtml(e.tag)}]</dt><dd>${escapeHtml(e.text)}</dd>`,
+        )
+        .join('\n')}\n</dl>`;
   }
 }
 
 /** Renders `report.html` (async: the charts are rendered by Vega). */
 export async function renderHtml(report: PlanReport): Promise<string> {
-  const doc = buildDocument(report);
+  const doc = withRulesKey(buildDocument(report));
   const charts = buildCharts(report);
   const svgs = new Map<ChartName, string>();
   // One after another: Vega's SVG id counters are module-wide.

@@ -86,7 +86,8 @@ const commands = (/\nCommands:\n((?: {2}.*\n)+)/.exec(runGicap(['--help']).stdou
   .map((l) => /^ {2}([a-z-]+) /.exec(l)?.[1])
   .filter((c): c is string => c !== undefined && c !== 'help');
 
-describe('examples in --help', () => {
+// Each case runs in its own folder, so the cases run at once (they mostly wait on child processes).
+describe.concurrent('examples in --help', () => {
   it('finds the commands and their examples', () => {
     expect(commands).toEqual([
       'plan',
@@ -131,7 +132,8 @@ function readmeCommands(readme: string): string[] {
   for (const m of unfenced.matchAll(/`((?:npx )?gicap [^`]+)`/g)) {
     out.push({ at: m.index, line: (m[1] ?? '').replace(/\\\|/g, '|') });
   }
-  return out.sort((a, b) => a.at - b.at).map((c) => c.line);
+  // Each command once (the quick start's plan is both a transcript and inline code).
+  return [...new Set(out.sort((a, b) => a.at - b.at).map((c) => c.line))];
 }
 
 /**
@@ -140,7 +142,7 @@ function readmeCommands(readme: string): string[] {
  */
 const README_EXIT_2 = new Set(['gicap batch data/batch/runs.csv --out reports/batch']);
 
-describe('commands in the README', () => {
+describe.concurrent('commands in the README', () => {
   const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
   const lines = readmeCommands(readme);
 
@@ -149,7 +151,7 @@ describe('commands in the README', () => {
       expect.arrayContaining([
         'gicap plan data/mixed-estate --out reports/mixed',
         'npx gicap calibrate data/observations-example.csv --out my-model.json',
-        'gicap init my-estate',
+        'npx gicap init my-estate',
       ]),
     );
   });

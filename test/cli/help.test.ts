@@ -105,6 +105,10 @@ describe('help that reads well (issue 12 point 8)', () => {
       for (const entry of optionEntries(help)) {
         expect(entry.text, `${name}: ${entry.flags}`).toMatch(/^[A-Z]/);
       }
+      const args = /\nArguments:\n((?: {2}.*\n)+)/.exec(help)?.[1] ?? '';
+      for (const m of args.matchAll(/^ {2}(\S+) {2,}(\S)/gm)) {
+        expect(m[2], `${name}: argument ${m[1]}`).toMatch(/[A-Z]/);
+      }
       // The description under Usage is one paragraph, capitalised, wrapped only between words.
       const about = /^Usage: .*\n\n([\s\S]*?)\n\n/.exec(help)?.[1] ?? '';
       expect(about, name).toMatch(/^[A-Z]/);

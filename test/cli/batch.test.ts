@@ -287,7 +287,12 @@ describe('gicap batch: exit codes and other inputs', { timeout: 180_000 }, () =>
   it('--help states the batch exit codes', () => {
     const r = runGicap(['batch', '--help']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('The batch exits with the worst code of its runs');
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain(
+      'The batch exits with the worst exit code of its runs.',
+    );
+    expect(r.stdout).toContain(
+      '  2  some run is invalid (the others still run), or the runs file itself is bad\n     (nothing runs)\n',
+    );
     expect(r.stdout).toContain('gicap batch data/batch/runs.csv --out reports/batch');
   });
 });

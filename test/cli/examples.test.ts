@@ -86,8 +86,7 @@ const commands = (/\nCommands:\n((?: {2}.*\n)+)/.exec(runGicap(['--help']).stdou
   .map((l) => /^ {2}([a-z-]+) /.exec(l)?.[1])
   .filter((c): c is string => c !== undefined && c !== 'help');
 
-// Each case runs in its own folder, so the cases run at once (they mostly wait on child processes).
-describe.concurrent('examples in --help', () => {
+describe('examples in --help', () => {
   it('finds the commands and their examples', () => {
     expect(commands).toEqual([
       'plan',
@@ -142,7 +141,7 @@ function readmeCommands(readme: string): string[] {
  */
 const README_EXIT_2 = new Set(['gicap batch data/batch/runs.csv --out reports/batch']);
 
-describe.concurrent('commands in the README', () => {
+describe('commands in the README', () => {
   const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
   const lines = readmeCommands(readme);
 

@@ -52,6 +52,8 @@ export const DRIVER_NAMES = [
   'failed_attempts', // start attempts that failed for capacity before this one
   'start_s', // application start, seconds
   'vm_boot_s', // VM start + guest boot, seconds
+  'member_timeout', // the package's cluster MEMBER_TIMEOUT, seconds; 0 when not given [C12]
+  'dual_lock', // 1 when the cluster re-formed by taking a dual lock disk [C12]
 ] as const;
 export type DriverName = (typeof DRIVER_NAMES)[number];
 export type Drivers = Readonly<Record<DriverName, number>>;
@@ -61,6 +63,7 @@ export const FORMULA_NAMES = [
   'gm_takeover',
   'gm_failover',
   'rights_move',
+  'cluster_reformation',
   'package_failover',
 ] as const;
 export type FormulaName = (typeof FORMULA_NAMES)[number];

@@ -9,11 +9,11 @@
  * installed cores, a node's package load, …) are not checked, so one mistake is reported once.
  */
 import { createHash } from 'node:crypto';
-import type { z } from 'zod';
 import { basename, join, resolve } from 'node:path';
 import { deriveFigures, nparKey, type NParFigures } from '../domain/derived.js';
 import type {
   Cell,
+  Cluster,
   Complex,
   GicapGroup,
   GroupManager,
@@ -25,7 +25,18 @@ import type {
 import { inputError } from '../errors.js';
 import { applyChanges, type RawRow, type RawTable, type RawTables } from './apply-changes.js';
 import { parseCsv } from './csv.js';
+import { Problems } from './problems.js';
 import { listFiles, pathKind, readText } from './read-text.js';
+import {
+  byKeys,
+  checkRows,
+  checkUnique,
+  str,
+  type Checked,
+  type Seen,
+  type TableState,
+  type Valid,
+} from './rows.js';
 import {
   COLUMNS,
   INVENTORY_FILES,
@@ -35,10 +46,10 @@ import {
   listNames,
   type InventoryFileName,
   type NParRow,
-  type RawValues,
   type VParRow,
 } from './schemas.js';
 import { closestName, editDistance } from '../domain/names.js';
+import { checkClusters } from './rules/clusters.js';
 
 export { INVENTORY_FILES, type InventoryFileName } from './schemas.js';
 
@@ -47,87 +58,7 @@ export type ParseInventoryResult =
   | { ok: false; errors: string[]; inventory?: never };
 
 // ---------------------------------------------------------------------------------------------
-// Problems
-
-interface Problem {
-  /** null: a `--set` problem (listed first, in the order given). */
-  readonly file: InventoryFileName | null;
-  /** 0: the file as a whole. */
-  readonly line: number;
-  /** Header name, or null for a problem of the whole line or file. */
-  readonly column: string | null;
-  /** Position of the column for sorting. */
-  readonly position: number;
-  readonly text: string;
-  readonly changes: readonly string[];
-}
-
-class Problems {
-  private readonly list: Problem[] = [];
-
-  /** Column order of each file after `--set` (for sorting cell problems by column position). */
-  private columns: Partial<Record<InventoryFileName, readonly string[]>> = {};
-
-  useColumnsOf(tables: RawTables): void {
-    this.columns = Object.fromEntries(INVENTORY_FILES.map((f) => [f, tables[f].columns]));
-  }
-
-  get count(): number {
-    return this.list.length;
-  }
-
-  /** A problem of a whole file (line 0) or line (column null). */
-  line(file: InventoryFileName | null, line: number, text: string): void {
-    this.list.push({ file, line, column: null, position: -1, text, changes: [] });
-  }
-
-  /** A problem in a header cell (line 1) at a known header position. */
-  header(file: InventoryFileName, position: number, column: string, text: string): void {
-    this.list.push({ file, line: 1, column, position, text, changes: [] });
-  }
-
-  /** A problem in one cell of a data row. */
-  cell(file: InventoryFileName, row: RawRow, column: string, text: string): void {
-    const columns = this.columns[file] ?? [];
-    const at = columns.indexOf(column);
-    const position = at >= 0 ? at : columns.length + COLUMNS[file].indexOf(column);
-    this.list.push({ file, line: row.line, column, position, text, changes: row.changes });
-  }
-
-  /** Sorted by file (INVENTORY_FILES order, `--set` first), line, column position; then as found. */
-  lines(): string[] {
-    const fileRank = (f: InventoryFileName | null): number =>
-      f === null ? -1 : INVENTORY_FILES.indexOf(f);
-    return this.list
-      .map((p, seq) => ({ p, seq }))
-      .sort(
-        (a, b) =>
-          fileRank(a.p.file) - fileRank(b.p.file) ||
-          a.p.line - b.p.line ||
-          a.p.position - b.p.position ||
-          a.seq - b.seq,
-      )
-      .map(({ p }) => formatProblem(p));
-  }
-}
-
-function formatProblem(p: Problem): string {
-  const after =
-    p.changes.length > 0 ? ` (after ${p.changes.map((c) => `--set ${c}`).join(', ')})` : '';
-  if (p.file === null) return p.text;
-  if (p.line === 0) return `${p.file}: ${p.text}`;
-  if (p.column === null) return `${p.file}:${p.line}: ${p.text}${after}`;
-  return `${p.file}:${p.line}:${p.column}: ${p.text}${after}`;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Step 1: CSV text → raw tables (header mapped to known columns)
-
-interface TableState {
-  readonly table: RawTable;
-  /** Rows can be trusted (present, parsed, every required column there). */
-  readonly usable: boolean;
-}
 
 function readTable(
   file: InventoryFileName,
@@ -225,115 +156,6 @@ function readTable(
   return { table: { file, present: true, columns, rows }, usable };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Step 2: rows → typed values
-
-/** A row that passed its schema. */
-interface Valid<T> {
-  readonly row: RawRow;
-  readonly v: T;
-}
-
-/** Every row, with the fields that parsed (all of them for a valid row). */
-interface Seen {
-  readonly row: RawRow;
-  readonly ok: boolean;
-  readonly fields: Readonly<Record<string, unknown>>;
-}
-
-function str(fields: Seen['fields'], column: string): string | null {
-  const v = fields[column];
-  return typeof v === 'string' ? v : null;
-}
-
-interface Checked<T> {
-  readonly valid: Valid<T>[];
-  /** Row → its typed value, for the valid rows. */
-  readonly byRow: ReadonlyMap<RawRow, T>;
-  readonly seen: Seen[];
-  readonly usable: boolean;
-}
-
-function checkRows<T>(
-  file: InventoryFileName,
-  state: TableState,
-  schema: { readonly row: z.ZodType<T>; readonly fields: Readonly<Record<string, z.ZodType>> },
-  problems: Problems,
-): Checked<T> {
-  const valid: Valid<T>[] = [];
-  const seen: Seen[] = [];
-  const byRow = new Map<RawRow, T>();
-  if (!state.usable) return { valid, byRow, seen, usable: false };
-  for (const row of state.table.rows) {
-    const values: RawValues = row.values;
-    const result = schema.row.safeParse(values);
-    const partial: Record<string, unknown> = {};
-    for (const [column, field] of Object.entries(schema.fields)) {
-      const r = field.safeParse(values[column]);
-      if (r.success) partial[column] = r.data;
-    }
-    if (result.success) {
-      valid.push({ row, v: result.data });
-      byRow.set(row, result.data);
-      seen.push({ row, ok: true, fields: partial });
-    } else {
-      for (const issue of result.error.issues) {
-        problems.cell(file, row, String(issue.path[0] ?? ''), issue.message);
-      }
-      seen.push({ row, ok: false, fields: partial });
-    }
-  }
-  return { valid, byRow, seen, usable: true };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Step 3: rules across rows and files
-
-/** Rows in line order whose key repeats an earlier row's: each gets one error; returns the first rows by key. */
-function checkUnique(
-  file: InventoryFileName,
-  seen: readonly Seen[],
-  keyOf: (s: Seen) => string | null,
-  column: string,
-  label: (key: string) => string,
-  problems: Problems,
-): { firstLine: Map<string, number>; duplicates: Set<RawRow> } {
-  const firstLine = new Map<string, number>();
-  const duplicates = new Set<RawRow>();
-  for (const s of seen) {
-    const key = keyOf(s);
-    if (key === null) continue;
-    const first = firstLine.get(key);
-    if (first === undefined) {
-      firstLine.set(key, s.row.line);
-    } else {
-      duplicates.add(s.row);
-      problems.cell(
-        file,
-        s.row,
-        column,
-        `duplicate ${label(key)} (expected each once, found it also on line ${first})`,
-      );
-    }
-  }
-  return { firstLine, duplicates };
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function byKeys<T>(...keys: ((t: T) => string)[]): (a: T, b: T) => number {
-  return (a, b) => {
-    for (const k of keys) {
-      const c = cmp(k(a), k(b));
-      if (c !== 0) return c;
-    }
-    return 0;
-  };
-}
-
-/** sha256 over `name\ncontent\n` of each present file in INVENTORY_FILES order (spec 5.1). */
 export function inventorySha256(
   files: Readonly<Partial<Record<InventoryFileName, string>>>,
 ): string {
@@ -415,9 +237,26 @@ export function parseInventory(
     problems,
   );
 
+  const clusters = checkRows<Cluster>(
+    'clusters.csv',
+    states['clusters.csv'],
+    ROW_SCHEMAS['clusters.csv'],
+    problems,
+  );
+
   // Step 3: across rows and files.
   const result = checkAcross(
-    { complexes, cells, npars, vpars, groups, managers, packages },
+    {
+      complexes,
+      cells,
+      npars,
+      vpars,
+      groups,
+      managers,
+      packages,
+      clusters,
+      clustersPresent: files['clusters.csv'] !== undefined,
+    },
     problems,
   );
   if (problems.count > 0 || result === null) return { ok: false, errors: problems.lines() };
@@ -435,6 +274,9 @@ interface AllRows {
   readonly groups: Checked<GicapGroup>;
   readonly managers: Checked<GroupManager>;
   readonly packages: Checked<Package>;
+  readonly clusters: Checked<Cluster>;
+  /** clusters.csv was given (absent: clusters are not modelled, spec 8.1). */
+  readonly clustersPresent: boolean;
 }
 
 type InventoryContent = Omit<Inventory, 'name' | 'sha256'>;
@@ -614,6 +456,7 @@ function checkAcross(all: AllRows, problems: Problems): InventoryContent | null 
     groups: groupList.map((g) => g.v),
     managers: [],
     packages: [],
+    clusters: null,
   });
   const figuresOf = (complex: string, npar: string): NParFigures | null => {
     const key = nparKey(complex, npar);
@@ -836,6 +679,19 @@ function checkAcross(all: AllRows, problems: Problems): InventoryContent | null 
     externalHosts,
     nodeActive,
   });
+  const externalManagerSite = new Map<string, string | null>();
+  for (const m of managers) {
+    if (!partitionHost.has(m.host)) externalManagerSite.set(m.host, m.site);
+  }
+  for (const h of externalHosts) if (!externalManagerSite.has(h)) externalManagerSite.set(h, null);
+  const clusterList = checkClusters(all.clustersPresent, all.clusters, problems, {
+    hostSure,
+    partitionHost,
+    complexSite: new Map(complexList.map((c) => [c.v.complex, c.v.site])),
+    externalManagerSite,
+    packages: all.packages.valid.filter((p) => packageList.includes(p.v)),
+    packagesSure: all.packages.usable && all.packages.seen.every((s) => s.ok),
+  });
 
   if (problems.count > 0) return null;
 
@@ -868,6 +724,7 @@ function checkAcross(all: AllRows, problems: Problems): InventoryContent | null 
       ),
     ),
     packages: packageList.sort(byKeys((p) => p.package)),
+    clusters: clusterList === null ? null : clusterList.sort(byKeys((c) => c.cluster)),
   };
 }
 

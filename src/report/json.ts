@@ -6,6 +6,8 @@
  */
 import type {
   Attempt,
+  ClusterState,
+  ClusterSummary,
   Comparison,
   GmState,
   GroupSizing,
@@ -92,11 +94,13 @@ const packageOutcome = (p: PackageOutcome): Json =>
     from: id,
     to: id,
     status: id,
+    cluster: id,
     activated: id,
     sources,
     reason: id,
     time: nullable(timeRange),
     rightsMove: nullable(timeRange),
+    sgFailover: nullable(timeRange),
     ticapMinutes: id,
     waitedForTakeover: id,
     attempts: list(attempt),
@@ -121,6 +125,30 @@ const rightsFlow = (r: RightsFlow): Json =>
     ticapMinutes: id,
   });
 
+const clusterState = (c: ClusterState): Json =>
+  ordered(c, {
+    cluster: id,
+    nodes: id,
+    nodesUp: id,
+    reformed: id,
+    lock: nullable((l) => ordered(l, { kind: id, site: id, host: id, up: id })),
+    reason: id,
+  });
+
+const clusterSummary = (c: ClusterSummary): Json =>
+  ordered(c, {
+    cluster: id,
+    nodes: id,
+    lock: id,
+    lockSites: id,
+    quorumServer: id,
+    memberTimeoutS: id,
+    packages: id,
+    lockUsed: id,
+    halts: (h) => ordered(h, { noLock: id, lockDown: id, minority: id }),
+    haltedIn: id,
+  });
+
 const warning = (w: ScenarioWarning): Json =>
   ordered(w, { code: id, subject: id, detail: id, minutes: id });
 
@@ -134,6 +162,7 @@ const scenario = (s: ScenarioResult): Json =>
     outage: id, // a record: plain() sorts its keys
     survives: id,
     gm: list(gmState),
+    clusters: list(clusterState),
     rights: list(rightsFlow),
     packages: list(packageOutcome),
     unaffected: id,
@@ -176,6 +205,7 @@ const summary = (s: PlanSummary): Json =>
     packagesLost: id,
     skippedEquivalent: id,
     nonCompliantGroups: id,
+    clustersHalted: id,
     scenariosNotListed: id,
   });
 
@@ -214,6 +244,7 @@ export function toJsonData(report: PlanReport): Json {
     groups: list(group),
     partitions: list(partition),
     scenarios: list(scenario),
+    clusters: list(clusterSummary),
     warnings: list(warning),
     model: list(modelRow),
     comparison: nullable(comparison),

@@ -13,7 +13,15 @@ import {
   parseInventory,
   type InventoryFileName,
 } from '../../src/io/load-inventory.js';
-import { BASE, edit, withLine, withRow, without, type Files } from './inventory-fixture.js';
+import {
+  BASE,
+  BASE_FILES,
+  edit,
+  withLine,
+  withRow,
+  without,
+  type Files,
+} from './inventory-fixture.js';
 
 function errorsOf(files: Files, changes: readonly string[] = []): string[] {
   const r = parseInventory('test', files, changes);
@@ -77,16 +85,20 @@ describe('parseInventory: the base fixture', () => {
         kind: 'app',
         vmBootS: null,
         ticap: false,
+        onStartFailure: 'halt',
+        autoRun: true,
       },
       {
         package: 'p2',
         cores: 2,
         nodes: ['v1', 'h1'],
-        priority: 100,
+        priority: null,
         startS: 0,
         kind: 'vm',
         vmBootS: 120,
         ticap: true,
+        onStartFailure: 'halt',
+        autoRun: true,
       },
     ]);
     expect(inv.groups).toEqual([{ group: 'g1', sharingRights: 15, heldRights: 0 }]);
@@ -159,17 +171,19 @@ describe('parseInventory: defaults', () => {
       { group: 'g1', host: 'h1', role: 'active', site: null, takeover: 'serviceguard' },
     ]);
   });
-  it('package: priority 100, start 0 s, kind app, no VM boot time, ticap n', () => {
+  it('package: no_priority, start 0 s, kind app, no VM boot time, ticap n, halt, auto_run y', () => {
     expect(inv.packages).toEqual([
       {
         package: 'p1',
         cores: 1,
         nodes: ['h1', 'h3'],
-        priority: 100,
+        priority: null,
         startS: 0,
         kind: 'app',
         vmBootS: null,
         ticap: false,
+        onStartFailure: 'halt',
+        autoRun: true,
       },
     ]);
   });
@@ -180,14 +194,14 @@ describe('parseInventory: defaults', () => {
       'npars.csv': 'complex,npar,host,rights\nc1,n1,h1,4',
       'packages.csv': 'package,cores,nodes\np1,4,h1',
     });
-    expect([inv2.vpars, inv2.groups, inv2.managers]).toEqual([[], [], []]);
+    expect([inv2.vpars, inv2.groups, inv2.managers, inv2.clusters]).toEqual([[], [], [], null]);
   });
   it('y/n and enum values are matched case-insensitively; decimals allowed in seconds', () => {
     const inv2 = inventoryOf(
       edit(
         (f) => withLine('cells.csv', 2, 'c1,a,n1,4,Y', f),
         (f) => withLine('complexes.csv', 3, 'c2,SD2,g1,west,1,43200', f),
-        (f) => withLine('packages.csv', 3, 'p2,2,v1;h1,-5,12.5,VM,90.5,N', f),
+        (f) => withLine('packages.csv', 3, 'p2,2,v1;h1,NO_PRIORITY,12.5,VM,90.5,N', f),
       ),
     );
     expect(inv2.complexes[1]?.platform).toBe('sd2');
@@ -195,11 +209,13 @@ describe('parseInventory: defaults', () => {
       package: 'p2',
       cores: 2,
       nodes: ['v1', 'h1'],
-      priority: -5,
+      priority: null,
       startS: 12.5,
       kind: 'vm',
       vmBootS: 90.5,
       ticap: false,
+      onStartFailure: 'halt',
+      autoRun: true,
     });
   });
   it('a vPar max given explicitly is kept', () => {
@@ -309,7 +325,9 @@ describe('parseInventory: every rule, with the exact line', () => {
     [
       'priority must be a whole number',
       withLine('packages.csv', 2, 'p1,4,h1;h3,high,60,app,,n'),
-      ['packages.csv:2:priority: invalid value (expected a whole number, found "high")'],
+      [
+        'packages.csv:2:priority: invalid value (expected a whole number from 1 to 3000 or no_priority, found "high")',
+      ],
     ],
     [
       'enum lists its values',
@@ -753,9 +771,7 @@ describe('parseInventory: spreadsheet-written files', () => {
   }
 
   it('loads BOM + CRLF + semicolons + quoted fields the same as the plain files', () => {
-    const files = Object.fromEntries(
-      INVENTORY_FILES.map((f) => [f, excelSemicolon(BASE[f])]),
-    ) as Files;
+    const files = Object.fromEntries(BASE_FILES.map((f) => [f, excelSemicolon(BASE[f])])) as Files;
     expect(contentOf(inventoryOf(files))).toEqual(contentOf(inventoryOf(BASE)));
   });
 
@@ -882,7 +898,7 @@ describe('loadInventory', () => {
     await writeFile(join(dir, 'notes.txt'), 'not an inventory file');
     const err = (await loadInventory(dir).catch((e: unknown) => e)) as GicapError;
     expect(err.lines[0]).toBe(
-      'npar.csv: unknown file (expected one of complexes.csv, cells.csv, npars.csv, vpars.csv, groups.csv, managers.csv, packages.csv; closest: npars.csv)',
+      'npar.csv: unknown file (expected one of complexes.csv, cells.csv, npars.csv, vpars.csv, groups.csv, managers.csv, packages.csv, clusters.csv; closest: npars.csv)',
     );
     expect(err.lines).toContain(
       `npars.csv: required file missing (expected npars.csv in ${dir.split('/').pop() ?? ''})`,
@@ -892,7 +908,7 @@ describe('loadInventory', () => {
 
   it('matches file names case-insensitively', async () => {
     const dir = await tempInventory({});
-    for (const f of INVENTORY_FILES) await writeFile(join(dir, f.toUpperCase()), BASE[f]);
+    for (const f of BASE_FILES) await writeFile(join(dir, f.toUpperCase()), BASE[f]);
     expect(contentOf(await loadInventory(dir))).toEqual(contentOf(inventoryOf(BASE)));
     await rm(dir, { recursive: true });
   });

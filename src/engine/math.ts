@@ -58,11 +58,25 @@ export type ExpressionInspection =
  * assignment, a string, a matrix, a property access...).
  */
 export function inspectExpression(text: string): ExpressionInspection {
+  const tooBig = formulaLimitProblem(text);
+  if (tooBig !== null) return { ok: false, problems: [tooBig] };
   let root: MathNode;
   try {
     root = math.parse(text);
   } catch (err) {
+    if (err instanceof RangeError) {
+      return { ok: false, problems: [`too deeply nested to parse (${errorMessage(err)})`] };
+    }
     return { ok: false, problems: [`does not parse (${errorMessage(err)})`] };
+  }
+  const terms = countNodes(root);
+  if (terms > FORMULA_LIMITS.nodes) {
+    return {
+      ok: false,
+      problems: [
+        `too long: more than ${FORMULA_LIMITS.nodes} terms (at most ${FORMULA_LIMITS.nodes}: parsing and evaluating go as deep as the formula; split it into formulas that use each other)`,
+      ],
+    };
   }
   const symbols: string[] = [];
   const problems: string[] = [];
@@ -107,6 +121,44 @@ export function inspectExpression(text: string): ExpressionInspection {
     }
   });
   return problems.length > 0 ? { ok: false, problems: dedupe(problems) } : { ok: true, symbols };
+}
+
+/**
+ * Limits on one formula (issue 14): parsing, checking and evaluating a formula recurse once per level
+ * of its tree, and a chain of 3,000 terms overflowed the stack (exit 3). The bundled formulas are
+ * under 300 characters, 60 terms and 3 levels of parentheses; these limits leave ample room.
+ */
+export const FORMULA_LIMITS = { characters: 4_000, nodes: 1_000, parentheses: 32 } as const;
+
+/** Why `text` is too big to parse safely, or null. Checked on the text, before mathjs sees it. */
+function formulaLimitProblem(text: string): string | null {
+  if (text.length > FORMULA_LIMITS.characters) {
+    return `too long: ${text.length} characters (at most ${FORMULA_LIMITS.characters}; split it into formulas that use each other)`;
+  }
+  let depth = 0;
+  let deepest = 0;
+  for (const ch of text) {
+    if (ch === '(' || ch === '[') depth += 1;
+    else if (ch === ')' || ch === ']') depth -= 1;
+    if (depth > deepest) deepest = depth;
+  }
+  if (deepest > FORMULA_LIMITS.parentheses) {
+    return `too deeply nested: ${deepest} levels of parentheses (at most ${FORMULA_LIMITS.parentheses})`;
+  }
+  return null;
+}
+
+/** Nodes of a parsed tree, counted without recursion (a deep tree must not overflow the stack here). */
+function countNodes(root: MathNode): number {
+  let count = 0;
+  const stack: MathNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as MathNode;
+    count += 1;
+    if (count > FORMULA_LIMITS.nodes) return count;
+    node.forEach((child) => stack.push(child));
+  }
+  return count;
 }
 
 const ALLOWED_SUMMARY = `a formula uses numbers, names, + - * / ^, comparisons, and/or/not, ?: and ${FORMULA_FUNCTIONS.join(', ')}`;

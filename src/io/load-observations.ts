@@ -11,6 +11,7 @@ import type { Observation } from '../engine/calibrate.js';
 import { likelyTypoOf } from '../domain/names.js';
 import { inputError } from '../errors.js';
 import { parseCsv } from './csv.js';
+import { echo, echoName } from './echo.js';
 import { readUserFile } from './read-text.js';
 
 const REQUIRED = ['formula', 'seconds'] as const;
@@ -29,7 +30,7 @@ export function parseObservations(text: string, file: string): Observation[] {
   const errors: string[] = table.problems.map((p) => `${file}:${p.line}: ${p.message}`);
   const index = new Map<string, number>();
   table.columns.forEach((column, i) => {
-    const shown = table.header[i] ?? column;
+    const shown = echoName(table.header[i] ?? column);
     if (column === '') {
       errors.push(`${file}:1:${i + 1}: empty column name (expected ${KNOWN.join(', ')})`);
     } else if (!KNOWN.includes(column)) {
@@ -75,7 +76,7 @@ export function parseObservations(text: string, file: string): Observation[] {
     else if (!(FORMULA_NAMES as readonly string[]).includes(formula)) {
       const near = likelyTypoOf(formula, FORMULA_NAMES);
       errors.push(
-        `${at('formula')}: unknown formula "${formula}" (expected ${FORMULA_NAMES.join(', ')}${near === null ? '' : `; closest: ${near}`})`,
+        `${at('formula')}: unknown formula ${echo(formula)} (expected ${FORMULA_NAMES.join(', ')}${near === null ? '' : `; closest: ${near}`})`,
       );
     }
     const rawSeconds = field('seconds');
@@ -85,7 +86,7 @@ export function parseObservations(text: string, file: string): Observation[] {
     } else if (rawSeconds === '')
       errors.push(`${at('seconds')}: missing (the measured duration, seconds)`);
     else if (seconds === null)
-      errors.push(`${at('seconds')}: expected a number of seconds ≥ 0 (found "${rawSeconds}")`);
+      errors.push(`${at('seconds')}: expected a number of seconds ≥ 0 (found ${echo(rawSeconds)})`);
 
     const drivers = {} as Record<DriverName, number>;
     for (const d of DRIVER_NAMES) {
@@ -95,7 +96,7 @@ export function parseObservations(text: string, file: string): Observation[] {
         continue;
       }
       const n = toNumber(raw);
-      if (n === null) errors.push(`${at(d)}: expected a count ≥ 0 (found "${raw}")`);
+      if (n === null) errors.push(`${at(d)}: expected a count ≥ 0 (found ${echo(raw)})`);
       else drivers[d] = n;
     }
     if (errors.length === before) {

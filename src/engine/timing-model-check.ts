@@ -433,6 +433,7 @@ export function checkModelOverRanges(model: TimingModel, ranges: DriverRanges): 
   const engine = compileTimingModel(model);
   const maxOf = (d: string): number => Math.max(0, ranges[d] ?? FALLBACK_DRIVER_MAX);
   const points = samplePoints(maxOf);
+  const stepsOf = new Map(DRIVER_NAMES.map((d) => [d as string, steps(maxOf(d))]));
   const at = (which: 'min' | 'typical' | 'max'): Record<string, number> =>
     Object.fromEntries(Object.entries(model.coefficients).map(([n, c]) => [n, c[which]]));
   const corners = { min: at('min'), typical: at('typical'), max: at('max') };
@@ -481,11 +482,14 @@ export function checkModelOverRanges(model: TimingModel, ranges: DriverRanges): 
       if (inspected.ok) for (const sym of inspected.symbols) read.add(sym);
     }
     const drivers = DRIVER_NAMES.filter((d) => read.has(d));
-    for (const point of points) {
+    // One mutable coefficient point and one mutable driver point, changed and restored in place:
+    // the check runs before every plan, so it allocates nothing per evaluation.
+    const coefficientPoint: Record<string, number> = { ...corners.typical };
+    points.forEach((point, index) => {
       const low = value(point, corners.min, 'min');
       const typical = value(point, corners.typical, 'typical');
       const high = value(point, corners.max, 'max');
-      if (low === null || typical === null || high === null) continue;
+      if (low === null || typical === null || high === null) return;
       if (
         !found.has('order') &&
         (low > typical + tolerance(typical) || typical > high + tolerance(high))
@@ -502,8 +506,11 @@ export function checkModelOverRanges(model: TimingModel, ranges: DriverRanges): 
       for (const name of coefficients) {
         if (found.has(`c:${name}`)) continue;
         const c = model.coefficients[name] as Coefficient;
-        const atMin = value(point, { ...corners.typical, [name]: c.min }, 'typical');
-        const atMax = value(point, { ...corners.typical, [name]: c.max }, 'typical');
+        coefficientPoint[name] = c.min;
+        const atMin = value(point, coefficientPoint, 'typical');
+        coefficientPoint[name] = c.max;
+        const atMax = value(point, coefficientPoint, 'typical');
+        coefficientPoint[name] = c.typical;
         if (atMin !== null && atMax !== null && atMax < atMin - tolerance(atMin)) {
           found.set(
             `c:${name}`,
@@ -511,13 +518,17 @@ export function checkModelOverRanges(model: TimingModel, ranges: DriverRanges): 
           );
         }
       }
+      // Drivers are stepped from the structured points only (the seeded ones test the corners),
+      // with the coefficients at min and at max.
+      if (index >= STEPPED_POINTS) return;
+      const moved: Record<string, number> = { ...point };
       for (const d of drivers) {
-        if (found.has(`d:${d}`)) continue;
-        for (const [which, point] of Object.entries(corners)) {
+        for (const which of ['min', 'max'] as const) {
+          if (found.has(`d:${d}`)) break;
           let previous: { x: number; t: number } | null = null;
-          for (const x of steps(maxOf(d))) {
-            const moved = { ...point, [d]: x };
-            const t = value(moved, point, which);
+          for (const x of stepsOf.get(d) ?? []) {
+            moved[d] = x;
+            const t = value(moved, corners[which], which);
             if (t === null) break;
             // After a fall the steps go on: a falling time usually turns negative further up.
             if (
@@ -532,10 +543,10 @@ export function checkModelOverRanges(model: TimingModel, ranges: DriverRanges): 
             }
             previous = { x, t };
           }
-          if (found.has(`d:${d}`)) break;
         }
+        moved[d] = point[d] ?? 0;
       }
-    }
+    });
     if (found.size > 0) {
       broken.add(formula);
       lines.push(...found.values());
@@ -543,6 +554,9 @@ export function checkModelOverRanges(model: TimingModel, ranges: DriverRanges): 
   }
   return lines;
 }
+
+/** The first points of samplePoints (0, 1, half, max, the probes): drivers are stepped from these. */
+const STEPPED_POINTS = 4 + PROBE_DRIVERS.length;
 
 /** Points where a model is judged: all 0, all 1, half, all max, the probes, then 24 seeded points. */
 function samplePoints(maxOf: (d: string) => number): Record<string, number>[] {

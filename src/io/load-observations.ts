@@ -5,6 +5,7 @@
  * problem is reported, one line each as `FILE:LINE:COLUMN: what is wrong`, then exit 2.
  */
 import { basename } from 'node:path';
+import { BOUNDS, formatBound } from '../domain/bounds.js';
 import type { DriverName, FormulaName } from '../domain/timing.js';
 import { DRIVER_NAMES, FORMULA_NAMES } from '../domain/timing.js';
 import type { Observation } from '../engine/calibrate.js';
@@ -85,8 +86,10 @@ export function parseObservations(text: string, file: string): Observation[] {
       /* reported on the header */
     } else if (rawSeconds === '')
       errors.push(`${at('seconds')}: missing (the measured duration, seconds)`);
-    else if (seconds === null)
-      errors.push(`${at('seconds')}: expected a number of seconds ≥ 0 (found ${echo(rawSeconds)})`);
+    else if (seconds === null || seconds > BOUNDS.seconds)
+      errors.push(
+        `${at('seconds')}: expected a number of seconds from 0 to ${formatBound(BOUNDS.seconds)} (found ${echo(rawSeconds)})`,
+      );
 
     const drivers = {} as Record<DriverName, number>;
     for (const d of DRIVER_NAMES) {
@@ -96,7 +99,11 @@ export function parseObservations(text: string, file: string): Observation[] {
         continue;
       }
       const n = toNumber(raw);
-      if (n === null) errors.push(`${at(d)}: expected a count ≥ 0 (found ${echo(raw)})`);
+      // Counts share the bound of cores (the largest a driver counts), so no fit can overflow.
+      if (n === null || n > BOUNDS.cores)
+        errors.push(
+          `${at(d)}: expected a count from 0 to ${formatBound(BOUNDS.cores)} (found ${echo(raw)})`,
+        );
       else drivers[d] = n;
     }
     if (errors.length === before) {

@@ -308,7 +308,7 @@ export function calibrateModel(
 }
 
 /**
- * One line per fitted coefficient whose column is a linear combination of earlier ones (QR: its
+ * One line per fitted coefficient whose column is a linear combination of earlier ones (from XᵀX: its
  * distance from their span is ~0): the combination, with the drivers behind each coefficient.
  */
 function describeCollinearity(

@@ -22,6 +22,8 @@ import { DEFAULT_MAX_LISTED, planCapacity } from '../src/engine/plan.js';
 import { generateEstate } from '../src/generate/estate.js';
 import type { EstateSize } from '../src/generate/sizes.js';
 import { loadInventory } from '../src/io/load-inventory.js';
+import { calibrateModel } from '../src/engine/calibrate.js';
+import { parseObservations } from '../src/io/load-observations.js';
 
 /** The repository root (bench/ is one level down). */
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -46,6 +48,9 @@ export const FIGURE_NAMES = [
   'batch200Jobs2',
   'ratioPlanK1ToParse',
   'speedupJobs2',
+  'calibrate2000',
+  'calibrate4000',
+  'ratioCalibrate4000To2000',
 ] as const;
 export type FigureName = (typeof FIGURE_NAMES)[number];
 
@@ -61,6 +66,9 @@ export const UNITS: Readonly<Record<FigureName, string>> = {
   batch200Jobs2: 's',
   ratioPlanK1ToParse: '×',
   speedupJobs2: '×',
+  calibrate2000: 's',
+  calibrate4000: 's',
+  ratioCalibrate4000To2000: '×',
 };
 
 /** A target of issue 6 on the 2-core reference machine: the median must be ≤ max or ≥ min. */
@@ -72,6 +80,9 @@ export const TARGETS: Readonly<Partial<Record<FigureName, Target>>> = {
   peakRssMbLargeK2: { max: 1024 },
   planMediumK3: { max: 30 },
   speedupJobs2: { min: 1.6 },
+  // Issue 14: calibration linear in the observation rows (30 s and 1 GB for 4,000 rows before).
+  calibrate4000: { max: 2 },
+  ratioCalibrate4000To2000: { max: 2.5 },
 };
 
 export function targetHolds(target: Target, value: number): boolean {
@@ -264,4 +275,42 @@ export async function probeParallelCapacity(): Promise<number> {
   const two = await spinThreads(2);
   const oneAgain = await spinThreads(1);
   return (2 * Math.min(one, oneAgain)) / two;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calibration (issue 14)
+
+/**
+ * `rows` observations of the bundled model's two Group Manager formulas, half each, with driver
+ * counts from a fixed-seed generator and measured seconds from known coefficients plus noise of up
+ * to ±1 s: the CSV text `gicap calibrate` reads.
+ */
+export function observationsCsv(rows: number): string {
+  let seed = 12_345;
+  const next = (): number => {
+    seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+    return seed / 2 ** 32;
+  };
+  const int = (lo: number, hi: number): number => lo + Math.floor(next() * (hi - lo + 1));
+  const lines = ['formula,seconds,groups_managed,member_complexes,member_npars_down,manual'];
+  for (let i = 0; i < rows; i += 1) {
+    const g = int(1, 3);
+    const m = int(1, 8);
+    const d = int(0, 6);
+    const manual = i % 2 === 0 ? 0 : int(0, 1);
+    const takeover = 5 + 2 * g + 3 * m + 60 * d + (next() * 2 - 1);
+    const seconds = i % 2 === 0 ? takeover : 36 + takeover + 900 * manual;
+    const formula = i % 2 === 0 ? 'gm_takeover' : 'gm_failover';
+    lines.push(`${formula},${seconds.toFixed(3)},${g},${m},${d},${manual}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** calibrate2000 / calibrate4000: parse the observations and fit the model, as `gicap calibrate` does. */
+export function timeCalibrate(text: string, model: TimingModel): number {
+  const start = performance.now();
+  const observations = parseObservations(text, 'observations.csv');
+  const r = calibrateModel(model, observations, { source: 'observations.csv' });
+  if (!r.ok) throw new Error(`calibration failed: ${r.errors.join('; ')}`);
+  return secondsSince(start);
 }

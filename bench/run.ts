@@ -29,9 +29,11 @@ import {
   batchAvailable,
   describeTarget,
   measurePlanRss,
+  observationsCsv,
   probeParallelCapacity,
   targetHolds,
   timeBatch,
+  timeCalibrate,
   timeParse,
   timePlan,
   writeEstates,
@@ -301,12 +303,34 @@ async function main(): Promise<void> {
       }
     }
 
+    if (wanted('calibrate2000') || wanted('calibrate4000') || wanted('ratioCalibrate4000To2000')) {
+      const texts = { 2000: observationsCsv(2000), 4000: observationsCsv(4000) };
+      const m = await measure(
+        [
+          {
+            name: 'calibrate2000',
+            run: () =>
+              Promise.resolve({ seconds: timeCalibrate(texts[2000], model), summary: null }),
+          },
+          {
+            name: 'calibrate4000',
+            run: () =>
+              Promise.resolve({ seconds: timeCalibrate(texts[4000], model), summary: null }),
+          },
+        ],
+        RUNS.fast,
+        true,
+      );
+      for (const [name, { samples }] of m) figures[name] = summarize(samples);
+    }
+
     const fig = (name: FigureName): Figure | null => {
       const f = figures[name];
       return typeof f === 'object' ? f : null;
     };
     figures.ratioPlanK1ToParse = ratioOf(fig('planLargeK1'), fig('parseLarge'));
     figures.speedupJobs2 = ratioOf(fig('batch200Jobs1'), fig('batch200Jobs2'));
+    figures.ratioCalibrate4000To2000 = ratioOf(fig('calibrate4000'), fig('calibrate2000'));
   } finally {
     if (keep) progress(`estates kept in ${root}`);
     else rmSync(root, { recursive: true, force: true });

@@ -7,7 +7,7 @@
  */
 import { relative, resolve } from 'node:path';
 import { inputError } from '../../errors.js';
-import { parsePositiveNumber, parseWholeNumber } from '../options.js';
+import { parseOutageHours, parseWholeNumber } from '../options.js';
 import type { RegisterCommand } from '../program.js';
 import { TOOL } from '../version.js';
 
@@ -39,12 +39,7 @@ export const registerOptimize: RegisterCommand = (program, ctx, setExit) => {
       parseWholeNumber(1, 6),
       1,
     )
-    .option(
-      '--outage-hours <h>',
-      'outage length that TiCAP is charged for',
-      parsePositiveNumber,
-      24,
-    )
+    .option('--outage-hours <h>', 'outage length that TiCAP is charged for', parseOutageHours, 24)
     .option('-o, --out <dir>', 'also write purchase.md, purchase.json and purchase.csv there')
     .option('-f, --format <format>', 'what to print: text, json or md', 'text')
     .addHelpText(

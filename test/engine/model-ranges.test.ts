@@ -67,6 +67,9 @@ describe('driver ranges', () => {
       failed_attempts: 1,
       start_s: 60,
       vm_boot_s: 120,
+      // No clusters.csv: no MEMBER_TIMEOUT, no dual lock.
+      member_timeout: 0,
+      dual_lock: 0,
     });
   });
 

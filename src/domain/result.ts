@@ -248,6 +248,12 @@ export interface PlanReport {
   readonly groups: readonly GroupSizing[];
   readonly partitions: readonly PartitionSizing[];
   readonly scenarios: readonly ScenarioResult[];
+  /**
+   * With `--all-scenarios` streamed to disk: the files beside the report that hold every scenario
+   * (`scenarios.jsonl`, one JSON object per line; `scenarios.csv`); `scenarios` then lists what the
+   * default lists. Absent otherwise.
+   */
+  readonly scenariosFiles?: readonly string[];
   /** Estate-level warnings (static risks: gm-colocated, ping-seizure-risk, single-site). */
   readonly warnings: readonly ScenarioWarning[];
   readonly model: readonly ModelCoefficientRow[];

@@ -214,6 +214,7 @@ export function toJsonData(report: PlanReport): Json {
     groups: list(group),
     partitions: list(partition),
     scenarios: list(scenario),
+    scenariosFiles: id,
     warnings: list(warning),
     model: list(modelRow),
     comparison: nullable(comparison),
@@ -226,28 +227,9 @@ export function renderJson(report: PlanReport): string {
 }
 
 /**
- * One scenario as it stands inside `report.json`'s `scenarios` array (indented by four spaces, no
- * trailing comma), so a writer can stream `--all-scenarios` and produce the same bytes as
- * `renderJson` would.
+ * One scenario as one line of `scenarios.jsonl` (`--all-scenarios`): the same object, keys in the
+ * same order, as in `report.json`'s `scenarios`, without indentation or newline.
  */
-export function renderScenarioJson(s: ScenarioResult): string {
-  return JSON.stringify(scenario(s), null, 2)
-    .split('\n')
-    .map((line) => `    ${line}`)
-    .join('\n');
-}
-
-/**
- * `report.json` without its scenarios, split where they go: `head` ends with `"scenarios": [` and
- * `tail` starts with the closing `]`. `head + tail` with nothing between is the empty array.
- */
-export function splitJsonAroundScenarios(report: PlanReport): { head: string; tail: string } {
-  const text = renderJson({ ...report, scenarios: [] });
-  const marker = '\n  "scenarios": [],\n';
-  const at = text.indexOf(marker);
-  if (at < 0) throw new Error('report.json has no top-level scenarios array');
-  return {
-    head: `${text.slice(0, at)}\n  "scenarios": [`,
-    tail: `]${text.slice(at + marker.length - 2)}`,
-  };
+export function renderScenarioJsonLine(s: ScenarioResult): string {
+  return JSON.stringify(scenario(s));
 }

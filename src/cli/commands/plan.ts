@@ -45,10 +45,11 @@ ${EXIT_CODES_HELP}`,
     .action(async (inventory: string, opts: PlanOptions) => {
       const { runPlanJob } = await import('../pipeline.js');
       const inventoryDir = resolve(ctx.cwd, inventory);
-      const outDir = resolve(ctx.cwd, opts.out ?? `reports/${basename(inventoryDir)}`);
+      const outArg = opts.out ?? `reports/${basename(inventoryDir)}`;
       const result = await runPlanJob({
         inventoryDir,
-        outDir,
+        outDir: resolve(ctx.cwd, outArg),
+        outLabel: `--out ${outArg}`,
         formats: parseFormats(opts.format),
         maxFailures: opts.maxFailures,
         outageHours: opts.outageHours,

@@ -63,7 +63,10 @@ Examples:
 ${EXIT_CODES_HELP}
   The batch exits with the worst code of its runs: 0 every run ok, 1 some run has findings,
   2 some run is invalid (the others still run) or the runs file itself is bad (nothing runs),
-  3 some run hit an internal error (after the other runs finish).`,
+  3 some run hit an internal error (after the other runs finish).
+  "Nothing written" in a batch: a bad runs file or --out writes nothing; an invalid run writes
+  nothing of its own (its folder keeps what an earlier batch left, with that run.json), while the
+  other runs and summary.csv are written. summary.csv names every run of this batch and its status.`,
     )
     .action(async (runsArg: string, opts: BatchOptions) => {
       // The output folder first: a bad --out costs no run (issue 14).

@@ -1,4 +1,5 @@
 import { basename, relative, resolve } from 'node:path';
+import { checkOutputFolder } from '../../io/output-dir.js';
 import { EXIT_CODES_HELP, type RegisterCommand } from '../program.js';
 import { parseFormats } from '../formats.js';
 import {
@@ -43,9 +44,11 @@ Examples:
 ${EXIT_CODES_HELP}`,
     )
     .action(async (inventory: string, opts: PlanOptions) => {
-      const { runPlanJob } = await import('../pipeline.js');
       const inventoryDir = resolve(ctx.cwd, inventory);
       const outArg = opts.out ?? `reports/${basename(inventoryDir)}`;
+      // Before the engine even loads: a bad --out costs nothing (issue 14; runPlanJob checks too).
+      checkOutputFolder(resolve(ctx.cwd, outArg), `--out ${outArg}`);
+      const { runPlanJob } = await import('../pipeline.js');
       const result = await runPlanJob({
         inventoryDir,
         outDir: resolve(ctx.cwd, outArg),

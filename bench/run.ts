@@ -32,11 +32,13 @@ import {
   observationsCsv,
   probeParallelCapacity,
   targetHolds,
+  timeAllScenarios,
   timeBatch,
   timeCalibrate,
   timeParse,
   timePlan,
   writeEstates,
+  type AllScenariosRun,
   type FigureName,
 } from './cases.js';
 import { rateOf, ratioOf, roundTo, summarize, type Figure } from './stats.js';
@@ -271,6 +273,36 @@ async function main(): Promise<void> {
       );
     }
 
+    if (wanted('allScenariosLargeK2') || wanted('ratioAllScenariosToPlanK2')) {
+      const outRoot = join(root, 'all-scenarios-out');
+      mkdirSync(outRoot);
+      let n = 0;
+      let last: AllScenariosRun | null = null;
+      const m = await measure(
+        [
+          {
+            name: 'allScenariosLargeK2',
+            run: async () => {
+              const out = join(outRoot, `run-${++n}`);
+              last = await timeAllScenarios(estates.large, out);
+              rmSync(out, { recursive: true, force: true });
+              return { seconds: last.seconds, summary: null };
+            },
+          },
+        ],
+        RUNS.slow,
+        false,
+      );
+      for (const [name, { samples }] of m) figures[name] = summarize(samples);
+      if (last !== null) {
+        const sizes = Object.entries((last as AllScenariosRun).bytes)
+          .map(([f, b]) => `${f} ${(b / 2 ** 20).toFixed(1)} MB`)
+          .join(', ');
+        console.log(`allScenariosLargeK2 wrote: ${sizes}`);
+        notes.push(`allScenariosLargeK2 files: ${sizes}`);
+      }
+    }
+
     if (wanted('batch200Jobs1') || wanted('batch200Jobs2') || wanted('speedupJobs2')) {
       if (await batchAvailable()) {
         const outRoot = join(root, 'batch-out');
@@ -331,6 +363,7 @@ async function main(): Promise<void> {
     figures.ratioPlanK1ToParse = ratioOf(fig('planLargeK1'), fig('parseLarge'));
     figures.speedupJobs2 = ratioOf(fig('batch200Jobs1'), fig('batch200Jobs2'));
     figures.ratioCalibrate4000To2000 = ratioOf(fig('calibrate4000'), fig('calibrate2000'));
+    figures.ratioAllScenariosToPlanK2 = ratioOf(fig('allScenariosLargeK2'), fig('planLargeK2'));
   } finally {
     if (keep) progress(`estates kept in ${root}`);
     else rmSync(root, { recursive: true, force: true });

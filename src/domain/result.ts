@@ -322,6 +322,12 @@ export interface PlanReport {
   /** Clusters (empty without clusters.csv). */
   readonly clusters: readonly ClusterSummary[];
   /**
+   * With `--all-scenarios` streamed to disk: the files beside the report that hold every scenario
+   * (`scenarios.jsonl`, one JSON object per line; `scenarios.csv`); `scenarios` then lists what the
+   * default lists. Absent otherwise.
+   */
+  readonly scenariosFiles?: readonly string[];
+  /**
    * Estate-level warnings (static risks: gm-colocated, ping-seizure-risk, single-site, and for
    * clusters no-clusters, no-cluster-lock, lock-site-alone, priority-not-unique).
    */

@@ -151,6 +151,7 @@ describe('gicap optimize', () => {
       'purchase.csv',
       'purchase.json',
       'purchase.md',
+      'run.json',
     ]);
     const read = (): string[] =>
       ['purchase.md', 'purchase.json', 'purchase.csv'].map((f) =>

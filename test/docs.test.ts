@@ -3,7 +3,7 @@
  * repository, and docs/inventory.md and the starter's README.md document every file and column the
  * loader reads (and the cluster and placement files being added).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COLUMNS, INVENTORY_FILES } from '../src/io/schemas.js';
@@ -33,7 +33,7 @@ describe('the manual', () => {
   it('docs/inventory.md documents every file and column the loader reads, with an example row', () => {
     const doc = read('docs/inventory.md');
     for (const file of INVENTORY_FILES) {
-      const text = section(doc, `## ${file}`);
+      const text = section(doc, `## ${file}`) || section(doc, `### ${file}`);
       expect(text, file).not.toBe('');
       for (const column of COLUMNS[file])
         expect(text, `${file} ${column}`).toContain(`| \`${column}\``);
@@ -70,7 +70,8 @@ describe('the manual', () => {
 
   it('the starter README explains every column of every starter file', () => {
     const readme = read('data/starter/README.md');
-    for (const file of INVENTORY_FILES) {
+    const starter = readdirSync(join(REPO_ROOT, 'data/starter'));
+    for (const file of INVENTORY_FILES.filter((f) => starter.includes(f))) {
       expect(readme, file).toContain(`\`${file}\``);
       for (const column of COLUMNS[file])
         expect(readme, `${file} ${column}`).toContain(`| \`${column}\``);

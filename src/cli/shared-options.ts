@@ -8,7 +8,8 @@ import {
   DEFAULT_MAX_LISTED,
   DEFAULT_OUTAGE_HOURS,
 } from '../domain/defaults.js';
-import { collect, parseNow, parsePositiveNumber, parseWholeNumber } from './options.js';
+import { BOUNDS, formatBound } from '../domain/bounds.js';
+import { collect, parseNow, parseOutageHours, parseWholeNumber } from './options.js';
 
 /** Report formats, comma-separated. */
 export const formatOption = (what = 'Comma-separated formats: md, html, json, csv'): Option =>
@@ -26,8 +27,11 @@ export const maxFailuresOption = (): Option =>
     .default(DEFAULT_MAX_FAILURES);
 
 export const outageHoursOption = (): Option =>
-  new Option('--outage-hours <h>', 'Outage length in hours that TiCAP is charged for (> 0)')
-    .argParser(parsePositiveNumber)
+  new Option(
+    '--outage-hours <h>',
+    `Outage length in hours that TiCAP is charged for (above 0, at most ${formatBound(BOUNDS.outageHours)})`,
+  )
+    .argParser(parseOutageHours)
     .default(DEFAULT_OUTAGE_HOURS);
 
 export const modelOption = (): Option =>

@@ -8,8 +8,9 @@ import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { relative, resolve } from 'node:path';
 import { ExitCode, inputError } from '../../errors.js';
-import { listFiles, pathKind, readText } from '../../io/read-text.js';
-import { writeOutputs } from '../../io/write-output.js';
+import { checkOutputFolder } from '../../io/output-dir.js';
+import { listEntries, pathKind, readText } from '../../io/read-text.js';
+import { writeFileAtomic } from '../../io/report-set.js';
 import { helpAfter, wrapParagraph } from '../help.js';
 import type { RegisterCommand } from '../program.js';
 
@@ -53,11 +54,14 @@ export const registerInit: RegisterCommand = (program, ctx, setExit) => {
           `${dirArg}: folder is not empty (expected a new or empty folder; gicap init never overwrites files)`,
         );
       }
-      const names = await listFiles(STARTER_DIR);
-      const files = await Promise.all(
-        names.map(async (name) => ({ name, content: await readText(resolve(STARTER_DIR, name)) })),
-      );
-      await writeOutputs(dir, files);
+      const folder = checkOutputFolder(dir, dirArg);
+      const names = (await listEntries(STARTER_DIR))
+        .filter((e) => e.kind === 'file')
+        .map((e) => e.name);
+      // Plain files, each written atomically: an inventory is the user's, so no run.json manifest.
+      for (const name of names) {
+        writeFileAtomic(folder, name, await readText(resolve(STARTER_DIR, name)));
+      }
       const shown = relative(ctx.cwd, dir) || '.';
       ctx.stdout.write(
         `Wrote ${shown}/: ${names.join(', ')}\n` +

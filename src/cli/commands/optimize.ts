@@ -7,6 +7,7 @@
  */
 import { relative, resolve } from 'node:path';
 import { inputError } from '../../errors.js';
+import { checkOutputFolder } from '../../io/output-dir.js';
 import { helpAfter, wrapParagraph } from '../help.js';
 import type { RegisterCommand } from '../program.js';
 import { maxFailuresOption, outageHoursOption } from '../shared-options.js';
@@ -73,6 +74,11 @@ export const registerOptimize: RegisterCommand = (program, ctx, setExit) => {
     )
     .action(async (inventory: string, opts: OptimizeOptions) => {
       const format = parseFormat(opts.format);
+      // The output folder before solving anything: a bad --out costs nothing (issue 14).
+      const outFolder =
+        opts.out === undefined
+          ? null
+          : checkOutputFolder(resolve(ctx.cwd, opts.out), `--out ${opts.out}`);
       const [
         { optimizePurchase },
         { createHighsSolver },
@@ -101,13 +107,22 @@ export const registerOptimize: RegisterCommand = (program, ctx, setExit) => {
       );
       const renderOpts = { inventoryArg: inventory };
       let wrote: string | null = null;
-      if (opts.out !== undefined) {
-        const outDir = resolve(ctx.cwd, opts.out);
-        const files = await writeOutputs(outDir, [
-          { name: 'purchase.md', content: renderPurchaseMarkdown(result, renderOpts) },
-          { name: 'purchase.json', content: renderPurchaseJson(result) },
-          { name: 'purchase.csv', content: renderPurchaseCsv(result) },
-        ]);
+      if (outFolder !== null) {
+        const files = writeOutputs(
+          outFolder,
+          [
+            { name: 'purchase.md', content: renderPurchaseMarkdown(result, renderOpts) },
+            { name: 'purchase.json', content: renderPurchaseJson(result) },
+            { name: 'purchase.csv', content: renderPurchaseCsv(result) },
+          ],
+          {
+            tool: TOOL,
+            command: 'optimize',
+            inventory: result.inventory,
+            parameters: { maxFailures: opts.maxFailures, outageHours: opts.outageHours },
+          },
+          { legacyNames: ['purchase.md', 'purchase.json', 'purchase.csv'] },
+        );
         wrote = `Wrote ${files.map((f) => relative(ctx.cwd, f) || f).join(', ')}\n`;
       }
       ctx.stdout.write(

@@ -4,7 +4,7 @@
  * deterministically. Fields may be added; the ones the spec names must keep their meaning.
  */
 import type { SensitivityEntry, TimeRange } from './timing.js';
-import type { LockKind } from './types.js';
+import type { Cluster, LockKind } from './types.js';
 
 /** Loss reasons (spec 3.5): stable strings. */
 export const LOSS_REASONS = [
@@ -292,15 +292,12 @@ export interface Comparison {
   readonly times: readonly TimeDelta[];
 }
 
-/** One cluster of the estate, and how the scenarios evaluated treated it (spec 8.5). */
-export interface ClusterSummary {
-  readonly cluster: string;
-  readonly nodes: readonly string[];
-  readonly lock: LockKind;
-  /** Sites of the lock (for a quorum server: its host's site). */
-  readonly lockSites: readonly string[];
-  readonly quorumServer: string | null;
-  readonly memberTimeoutS: number | null;
+/**
+ * One cluster of the estate as the inventory gives it (for a quorum server, `lockSites` is its host's
+ * site), and how the scenarios evaluated treated it (spec 8.5).
+ */
+export interface ClusterSummary extends Cluster {
+  /** Packages of the cluster. */
   readonly packages: number;
   /** Scenarios in which it re-formed by taking its lock. */
   readonly lockUsed: number;

@@ -7,10 +7,13 @@
 import type {
   Attempt,
   Comparison,
+  EstateTotals,
   GmState,
+  GroupFigures,
   GroupSizing,
   ModelCoefficientRow,
   PackageOutcome,
+  PartitionFigures,
   PartitionSizing,
   PlanParameters,
   PlanReport,
@@ -107,6 +110,7 @@ const gmState = (g: GmState): Json =>
     group: id,
     inControl: id,
     takeover: id,
+    takeoverMode: id,
     gmTakeover: nullable(timeRange),
     gmFailover: nullable(timeRange),
   });
@@ -174,6 +178,14 @@ const summary = (s: PlanSummary): Json =>
     survived: id,
     lost: id,
     packagesLost: id,
+    byFailures: list((b) => ordered(b, { failures: id, scenarios: id, lost: id, packagesLost: id })),
+    lostFixable: id,
+    packagesLostFixable: id,
+    lostUnfixable: id,
+    packagesLostUnfixable: id,
+    packagesLostByReason: list((r) =>
+      ordered(r, { reason: id, packages: id, noPurchaseCanFix: id }),
+    ),
     skippedEquivalent: id,
     nonCompliantGroups: id,
     scenariosNotListed: id,
@@ -192,14 +204,39 @@ const parameters = (p: PlanParameters): Json =>
 const modelRow = (m: ModelCoefficientRow): Json =>
   ordered(m, { name: id, min: id, typical: id, max: id, unit: id, source: id });
 
+const totals = (t: EstateTotals): Json =>
+  ordered(t, {
+    inactiveCores: id,
+    shortfall: id,
+    sharingShortfall: id,
+    nonCompliantGroups: id,
+    lost: id,
+    packagesLost: id,
+  });
+
+const partitionFigures = (f: PartitionFigures): Json =>
+  ordered(f, { inactiveCores: id, minimumInactiveCores: id, shortfall: id });
+
+const groupFigures = (f: GroupFigures): Json =>
+  ordered(f, {
+    sharingRightsOwned: id,
+    sharingRightsRequired: id,
+    sharingRightsMinimum: id,
+    compliant: id,
+    shortfall: id,
+  });
+
 const comparison = (c: Comparison): Json =>
   ordered(c, {
     changes: id,
     baseline: summary,
     changed: summary,
+    totals: (t) => ordered(t, { before: totals, after: totals }),
     flipped: list((f) => ordered(f, { id, before: id, after: id })),
-    sizing: list((d) => ordered(d, { partition: id, before: id, after: id })),
-    sharingRights: list((d) => ordered(d, { partition: id, before: id, after: id })),
+    partitions: list((d) =>
+      ordered(d, { partition: id, before: partitionFigures, after: partitionFigures }),
+    ),
+    groups: list((d) => ordered(d, { group: id, before: groupFigures, after: groupFigures })),
     times: list((t) => ordered(t, { id, before: nullable(timeRange), after: nullable(timeRange) })),
   });
 

@@ -47,7 +47,7 @@ export function renderWhatIfText(report: PlanReport): string {
       );
     } else if (g.takeover) {
       out.push(
-        `   ${g.group}: standby ${g.inControl} takes control (icapmanage -Q): takeover ${range(g.gmTakeover)}, Group Manager failover ${range(g.gmFailover)}`,
+        `   ${g.group}: standby ${g.inControl} takes control, ${g.takeoverMode === 'manual' ? 'manually (an operator runs icapmanage -Q)' : g.takeoverMode === 'serviceguard' ? 'by script (a Serviceguard package runs icapmanage -Q)' : 'with icapmanage -Q'}: takeover ${range(g.gmTakeover)}, Group Manager failover ${range(g.gmFailover)}`,
       );
     } else {
       out.push(`   ${g.group}: ${g.inControl} in control`);
@@ -94,7 +94,7 @@ export function renderWhatIfText(report: PlanReport): string {
       (e) => `${e.coefficient} ${fmtSeconds(e.low)} to ${fmtSeconds(e.high)} (${e.source})`,
     );
     out.push(
-      `Slowest: ${s.slowest.package}. The assumptions that move its max most: ${bars.join('; ')}.`,
+      `Slowest: ${s.slowest.package}. What moves its time most (each coefficient from its min to its max, the others typical): ${bars.join('; ')}.`,
     );
   }
   return `${out.join('\n')}\n`;
@@ -151,7 +151,7 @@ function timeline(report: PlanReport, s: ScenarioResult): string[] {
     const failed = p.attempts.length - 1;
     if (failed > 0) {
       t += failed * failedStart;
-      steps.push(`${fmtSeconds(t)} after ${failed} failed start(s)`);
+      steps.push(`${fmtSeconds(t)} after ${failed} failed ${failed === 1 ? 'start' : 'starts'}`);
     }
     if (p.rightsMove !== null && p.rightsMove.typical > 0) {
       t += p.rightsMove.typical;

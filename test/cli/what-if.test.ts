@@ -15,7 +15,7 @@ describe('gicap what-if', () => {
       '   g1: seized 6, held by the manager before 0, after 0; TiCAP used 0 core-minutes',
     );
     expect(lines).toContain(
-      'Verdict: SURVIVES. Every package comes back; the last one after 38–96 s (typ. 56).',
+      'Verdict: SURVIVES. Every package comes back; the last one after 38–96 s (typ. 56 s).',
     );
   });
 
@@ -49,14 +49,14 @@ describe('gicap what-if', () => {
     ]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(
-      '   gA: standby gmA2 takes control (icapmanage -Q): takeover 35 s – 2 min 35 s (typ. 73 s), Group Manager failover 63 s – 3 min 20 s (typ. 109 s)',
+      '   gA: standby gmA2 takes control, by script (a Serviceguard package runs icapmanage -Q): takeover 35 s – 2 min 35 s (typ. 73 s), Group Manager failover 63 s – 3 min 20 s (typ. 109 s)',
     );
     expect(r.stdout).toMatch(/oradb-e: edb1 → wdb1, moved, 8 cores activated/);
     expect(r.stdout).toContain(
-      '      back after 5 min 43 s – 9 min 3 s (typ. 6 min 48 s); moving rights 12–58 s (typ. 23); waited for the standby takeover',
+      '      back after 5 min 43 s – 9 min 3 s (typ. 6 min 48 s); moving rights 12–58 s (typ. 23 s); waited for the standby takeover',
     );
     expect(r.stdout).toMatch(
-      /^Slowest: oradb-e\. The assumptions that move its max most: takeover_per_unreachable/m,
+      /^Slowest: oradb-e\. What moves its time most \(each coefficient from its min to its max, the others typical\): takeover_per_unreachable 6 min 18 s to 7 min 48 s \(assumption\);/m,
     );
   });
 

@@ -191,7 +191,8 @@ function runPlan(
       losingSeen++;
       losing.push({ seq, lost: ev.lost, units: [...units] });
       // Keep the worst `maxListed` in bounded memory: trim when twice that many are held.
-      if (losing.length >= 2 * Math.max(1, maxListed)) losing = losing.sort(worseFirst).slice(0, maxListed);
+      if (losing.length >= 2 * Math.max(1, maxListed))
+        losing = losing.sort(worseFirst).slice(0, maxListed);
     }
   };
 

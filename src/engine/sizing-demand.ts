@@ -36,7 +36,8 @@ export function purchasableDemand(estate: Estate, ev: ScenarioEval): SizingDeman
   const demanded = new Map<number, number>();
   for (const p of ev.packages) {
     const first = p.attempts[0];
-    if (first !== undefined) demanded.set(first.node, (demanded.get(first.node) ?? 0) + p.pkg.cores);
+    if (first !== undefined)
+      demanded.set(first.node, (demanded.get(first.node) ?? 0) + p.pkg.cores);
   }
   const npar = new Map(ev.nparNeed);
   const vpar = new Map(ev.vparNeed);

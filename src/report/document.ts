@@ -35,6 +35,7 @@ import {
   packagesLostIn,
   purchaseLine,
   shortfallByGroup,
+  sizingWorstFirst,
   UNSAVEABLE_SIZING_NOTE,
   worstTimePerPackage,
 } from './headline.js';
@@ -261,17 +262,14 @@ function glanceSection(report: PlanReport): Block[] {
     blocks.push(
       para(
         `Worst recovery per package, slowest first, over the ${plural(report.scenarios.length, 'listed scenario', 'listed scenarios')}` +
-          (report.parameters.allScenarios ? ' (every scenario):' : ' (add --all-scenarios for every one):'),
+          (report.parameters.allScenarios
+            ? ' (every scenario):'
+            : ' (add --all-scenarios for every one):'),
       ),
       table(
         ['Package', 'Worst time', 'In scenario', 'Lost in listed scenarios'],
         ['left', 'left', 'left', 'right'],
-        shown.map((w) => [
-          w.package,
-          formatRange(w.time),
-          w.scenario,
-          formatNumber(w.lostIn),
-        ]),
+        shown.map((w) => [w.package, formatRange(w.time), w.scenario, formatNumber(w.lostIn)]),
         [],
         [2],
       ),
@@ -362,19 +360,6 @@ function minimumNotes(report: PlanReport): Block[] {
   });
 }
 
-/** Sizing rows, largest shortfall first, then largest minimum, then report order. */
-export function sizingWorstFirst(report: PlanReport): PartitionSizing[] {
-  return report.partitions
-    .map((p, i) => ({ p, i }))
-    .sort(
-      (a, b) =>
-        b.p.shortfall - a.p.shortfall ||
-        b.p.minimumInactiveCores - a.p.minimumInactiveCores ||
-        a.i - b.i,
-    )
-    .map((x) => x.p);
-}
-
 function sizingSection(report: PlanReport): Block[] {
   const blocks: Block[] = [heading(2, 'Sizing: inactive cores per partition', 'sizing')];
   if (report.partitions.length === 0) return [...blocks, para('No partition.')];
@@ -416,7 +401,11 @@ function sizingSection(report: PlanReport): Block[] {
       [8],
     ),
     ...(more > 0
-      ? [para(`… and ${plural(more, 'more partition', 'more partitions')}, none short (sizing.csv lists every one).`)]
+      ? [
+          para(
+            `… and ${plural(more, 'more partition', 'more partitions')}, none short (sizing.csv lists every one).`,
+          ),
+        ]
       : []),
     { kind: 'chart', chart: 'sizing' },
   );
@@ -604,7 +593,8 @@ function timingSection(report: PlanReport): Block[] {
 export function takeoverWords(g: PlanReport['scenarios'][number]['gm'][number]): string {
   if (!g.takeover) return 'none';
   if (g.takeoverMode === 'manual') return 'manual (an operator runs icapmanage -Q)';
-  if (g.takeoverMode === 'serviceguard') return 'scripted (a Serviceguard package runs icapmanage -Q)';
+  if (g.takeoverMode === 'serviceguard')
+    return 'scripted (a Serviceguard package runs icapmanage -Q)';
   return 'yes (icapmanage -Q)';
 }
 
@@ -732,12 +722,7 @@ export function comparisonRows(c: NonNullable<PlanReport['comparison']>): string
   ];
   return [
     ...rows.map(([m, x, y]) => [m, formatNumber(x), formatNumber(y), delta(x, y)]),
-    [
-      'Scenarios that flip',
-      NONE,
-      flipWords(c),
-      formatNumber(c.flipped.length),
-    ],
+    ['Scenarios that flip', NONE, flipWords(c), formatNumber(c.flipped.length)],
   ];
 }
 

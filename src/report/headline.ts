@@ -10,7 +10,12 @@
  * - the next command to run.
  */
 import { DEFAULT_OUTAGE_HOURS } from '../domain/defaults.js';
-import type { LossesByFailures, PlanReport, ScenarioResult } from '../domain/result.js';
+import type {
+  LossesByFailures,
+  PartitionSizing,
+  PlanReport,
+  ScenarioResult,
+} from '../domain/result.js';
 import type { TimeRange } from '../domain/timing.js';
 import { formatNumber, plural } from './format.js';
 
@@ -88,6 +93,22 @@ export function shortfallByGroup(report: PlanReport): GroupShortfall[] {
     });
   }
   return rows;
+}
+
+/**
+ * Sizing rows as the reports show them: largest shortfall first, then largest minimum, then report
+ * order (the large estate has 768 rows: what a planner must buy comes first, not `a…` by name).
+ */
+export function sizingWorstFirst(report: PlanReport): PartitionSizing[] {
+  return report.partitions
+    .map((p, i) => ({ p, i }))
+    .sort(
+      (a, b) =>
+        b.p.shortfall - a.p.shortfall ||
+        b.p.minimumInactiveCores - a.p.minimumInactiveCores ||
+        a.i - b.i,
+    )
+    .map((x) => x.p);
 }
 
 /** Σ nPar shortfalls, cores (vPar rows repeat their nPar's and are not added). */
@@ -176,12 +197,9 @@ export function nextCommands(report: PlanReport, inventory: string): string[] {
     report.parameters.outageHours === DEFAULT_OUTAGE_HOURS
       ? ''
       : ` --outage-hours ${formatNumber(report.parameters.outageHours)}`;
-  const purchaseHelps =
-    s.lostFixable > 0 || totalShortfall(report) > 0 || s.nonCompliantGroups > 0;
+  const purchaseHelps = s.lostFixable > 0 || totalShortfall(report) > 0 || s.nonCompliantGroups > 0;
   if (purchaseHelps) {
-    return [
-      `gicap optimize ${inventory} --costs COSTS.csv --max-failures ${k}${hours}`,
-    ];
+    return [`gicap optimize ${inventory} --costs COSTS.csv --max-failures ${k}${hours}`];
   }
   const worst = losingWorstFirst(report)[0];
   if (worst !== undefined) {

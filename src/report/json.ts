@@ -178,7 +178,9 @@ const summary = (s: PlanSummary): Json =>
     survived: id,
     lost: id,
     packagesLost: id,
-    byFailures: list((b) => ordered(b, { failures: id, scenarios: id, lost: id, packagesLost: id })),
+    byFailures: list((b) =>
+      ordered(b, { failures: id, scenarios: id, lost: id, packagesLost: id }),
+    ),
     lostFixable: id,
     packagesLostFixable: id,
     lostUnfixable: id,

@@ -60,6 +60,23 @@ describe('gicap what-if', () => {
     );
   });
 
+  it('calls a manual standby takeover manual: gmB2 waits for an operator (managers.csv takeover=manual)', () => {
+    const r = runGicap(['what-if', 'data/mixed-estate', '--fail', 'npar:east-sd2/adm']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(
+      '   gB: standby gmB2 takes control, manually (an operator runs icapmanage -Q): takeover 35 s – 2 min 35 s (typ. 73 s), Group Manager failover 6 min 3 s – 1 h 3 min 20 s (typ. 16 min 49 s)',
+    );
+    const json = runGicap([
+      'what-if',
+      'data/mixed-estate',
+      '--fail',
+      'npar:east-sd2/adm',
+      '--format',
+      'json',
+    ]);
+    expect(json.stdout).toContain('"takeoverMode": "manual"');
+  });
+
   it('rejects an unknown unit with exit 2 and names the known hosts', () => {
     const r = runGicap(['what-if', 'data/seed-fig15', '--fail', 'db9']);
     expect(r.status).toBe(2);

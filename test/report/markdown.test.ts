@@ -26,8 +26,12 @@ describe('report.md on the mixed estate', () => {
       'A purchase can fix 2 losing scenarios (2 package losses); every loss is one a purchase can fix.',
     );
     // Shortfall per group: the nPar rows only (sd1/np1's vPars would repeat its figure).
-    expect(glance).toContain('| `g1`  |                    2 | server1/db3 |                    0 | yes       |');
-    expect(glance).toContain('| `g2`  |                    0 | –           |                    1 | no        |');
+    expect(glance).toContain(
+      '| `g1`  |                    2 | server1/db3 |                    0 | yes       |',
+    );
+    expect(glance).toContain(
+      '| `g2`  |                    0 | –           |                    1 | no        |',
+    );
     expect(glance).toContain(
       '| pkg3    | 2 min 42 s – 7 min 29 s (typ. 4 min 16 s) | site:east        |                        0 |',
     );

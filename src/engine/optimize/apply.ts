@@ -43,7 +43,10 @@ export function platformMaxCores(
     if (out.has(key)) continue;
     const cap = cellCapacity(inv, n.complex);
     const cells = activeCells(inv, n.complex, n.npar);
-    out.set(key, cells.reduce((s, c) => s + Math.max(c.cores, cap), 0));
+    out.set(
+      key,
+      cells.reduce((s, c) => s + Math.max(c.cores, cap), 0),
+    );
   }
   return out;
 }

@@ -332,7 +332,7 @@ function leaveOut(
       scenario: block.id,
       package: p.name,
       reason: onVpar ? 'vpar-max' : 'insufficient-inactive-cores',
-      detail: `${p.name} cannot be placed on ${hosts.join(', ')} together with the other packages of this scenario: ${onVpar ? 'the vPar max [V1]' : 'the most cores its nPar can hold (the costs file\'s max_cores, else its cells full)'} leaves no room, whatever is bought`,
+      detail: `${p.name} cannot be placed on ${hosts.join(', ')} together with the other packages of this scenario: ${onVpar ? 'the vPar max [V1]' : "the most cores its nPar can hold (the costs file's max_cores, else its cells full)"} leaves no room, whatever is bought`,
     });
   }
   return out;

@@ -57,8 +57,10 @@ function shortfallLine(report: PlanReport): string {
     .map((g) => {
       const what: string[] = [];
       if (g.inactiveCores > 0) {
+        const named = g.partitions.slice(0, TERMINAL_TOP).join(', ');
+        const more = g.partitions.length - TERMINAL_TOP;
         what.push(
-          `${plural(g.inactiveCores, 'inactive core', 'inactive cores')} (${g.partitions.join(', ')})`,
+          `${plural(g.inactiveCores, 'inactive core', 'inactive cores')} (${named}${more > 0 ? ` and ${plural(more, 'more nPar', 'more nPars')}` : ''})`,
         );
       }
       if (g.sharingRights > 0) {
@@ -71,17 +73,32 @@ function shortfallLine(report: PlanReport): string {
     : `  Shortfall: ${parts.join('; ')}`;
 }
 
+/** Up to this many groups get a line each; beyond, one total line and the groups that need a word. */
+const TERMINAL_GROUPS = 4;
+
 function groupLines(report: PlanReport): string[] {
-  return report.groups.map((g) => {
-    const note = minimumNote(g);
-    return (
-      `  ${g.group}: sharing rights owned ${formatNumber(g.sharingRightsOwned)}, required ${formatNumber(g.sharingRightsRequired)}, minimum ${formatNumber(g.sharingRightsMinimum)}: ` +
-      (g.compliant ? 'compliant' : `NOT compliant (short by ${formatNumber(g.shortfall)})`) +
-      (note === null
-        ? ''
-        : ` (minimum above owned: installing the inactive cores short needs ${plural(g.sharingRightsMinimum - g.sharingRightsOwned, 'more sharing right', 'more sharing rights')})`)
-    );
-  });
+  const many = report.groups.length > TERMINAL_GROUPS;
+  const shown = many
+    ? report.groups.filter((g) => !g.compliant || minimumNote(g) !== null)
+    : report.groups;
+  const total = many
+    ? [
+        `  Groups: ${formatNumber(report.groups.length - report.summary.nonCompliantGroups)} of ${plural(report.groups.length, 'group', 'groups')} compliant`,
+      ]
+    : [];
+  return [
+    ...total,
+    ...shown.map((g) => {
+      const note = minimumNote(g);
+      return (
+        `  ${g.group}: sharing rights owned ${formatNumber(g.sharingRightsOwned)}, required ${formatNumber(g.sharingRightsRequired)}, minimum ${formatNumber(g.sharingRightsMinimum)}: ` +
+        (g.compliant ? 'compliant' : `NOT compliant (short by ${formatNumber(g.shortfall)})`) +
+        (note === null
+          ? ''
+          : ` (minimum above owned: installing the inactive cores short needs ${plural(g.sharingRightsMinimum - g.sharingRightsOwned, 'more sharing right', 'more sharing rights')})`)
+      );
+    }),
+  ];
 }
 
 /** The lines `gicap plan` prints before the list of files written. */

@@ -4,7 +4,11 @@
  * where, the time line, the warnings and the verdict. Pure: report → string.
  */
 import type { PackageOutcome, PlanReport, ScenarioResult, Sources } from '../domain/result.js';
-import { formatOptionalRange as range, formatSeconds as fmtSeconds } from './format.js';
+import {
+  formatNumber,
+  formatOptionalRange as range,
+  formatSeconds as fmtSeconds,
+} from './format.js';
 
 const SOURCE_NAMES: readonly [keyof Sources, string][] = [
   ['own', 'own unused rights'],
@@ -58,7 +62,7 @@ export function renderWhatIfText(report: PlanReport): string {
   out.push('');
 
   out.push(
-    `3. Packages (${s.packages.length} to move, ${s.unaffected} unaffected), in priority order`,
+    `3. Packages (${formatNumber(s.packages.length)} to move, ${formatNumber(s.unaffected)} unaffected), in priority order`,
   );
   if (s.packages.length === 0) out.push('   No package runs on a failed partition.');
   for (const p of s.packages) out.push(...packageLines(p));
@@ -67,7 +71,7 @@ export function renderWhatIfText(report: PlanReport): string {
   out.push('4. Rights moved');
   for (const r of s.rights) {
     out.push(
-      `   ${r.group}: seized ${r.seized}${r.loaned > 0 ? ` (${r.loaned} on a 10-day loan)` : ''}, held by the manager before ${r.heldBefore}, after ${r.gmHeldAfter}; TiCAP used ${r.ticapMinutes} core-minutes`,
+      `   ${r.group}: seized ${formatNumber(r.seized)}${r.loaned > 0 ? ` (${formatNumber(r.loaned)} on a 10-day loan)` : ''}, held by the manager before ${formatNumber(r.heldBefore)}, after ${formatNumber(r.gmHeldAfter)}; TiCAP used ${formatNumber(r.ticapMinutes)} core-minutes`,
     );
   }
   if (s.rights.length === 0) out.push('   No group.');

@@ -69,6 +69,20 @@ describe('gicap plan on the terminal', () => {
   });
 });
 
+describe('gicap plan on the terminal, many groups', () => {
+  it('prints one total line and only the groups that need a word beyond four groups', () => {
+    const base = mixedReport();
+    const g1 = base.groups.find((g) => g.group === 'g1');
+    if (g1 === undefined) throw new Error('fixture changed');
+    const more = ['g3', 'g4', 'g5'].map((group) => ({ ...g1, group, members: [] }));
+    const lines = renderPlanText({ ...base, groups: [...base.groups, ...more] }, opts);
+    expect(lines.filter((l) => /^ {2}(Groups|g\d)/.test(l))).toEqual([
+      '  Groups: 4 of 5 groups compliant',
+      '  g2: sharing rights owned 4, required 5, minimum 3: NOT compliant (short by 1)',
+    ]);
+  });
+});
+
 describe('the first screen, shared by every format', () => {
   it('counts a group’s shortfall on nPar rows only (a vPar row repeats its nPar’s)', () => {
     const base = mixedReport();

@@ -261,10 +261,10 @@ function glanceSection(report: PlanReport): Block[] {
     const { shown, more } = takeFirst(worst, GLANCE_PACKAGES);
     blocks.push(
       para(
-        `Worst recovery per package, slowest first, over the ${plural(report.scenarios.length, 'listed scenario', 'listed scenarios')}` +
+        `Worst recovery per package, slowest first, over the ${plural(report.scenarios.length, 'scenario', 'scenarios')} this report lists` +
           (report.parameters.allScenarios
-            ? ' (every scenario):'
-            : ' (add --all-scenarios for every one):'),
+            ? ':'
+            : ' (with --all-scenarios, report.json has every one):'),
       ),
       table(
         ['Package', 'Worst time', 'In scenario', 'Lost in listed scenarios'],

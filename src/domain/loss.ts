@@ -25,6 +25,11 @@ export const NO_PURCHASE_CAN_FIX: Readonly<Record<LossReason, boolean>> = {
   // sit in the nPar unused by it.
   'vpar-max': true,
   'static-vpar': true,
+  // The package's cluster halted (fewer than half its nodes up, or half without the lock): every
+  // package of it is lost, on healthy nodes too, and it is not restarted automatically [C2, C8].
+  'cluster-halted': true,
+  // auto_run = n: Serviceguard does not start it elsewhere [C11]; a setting, not capacity.
+  'auto-run-off': true,
 };
 
 /** Whether no purchase can save a package lost for `reason` (null: not lost, so false). */

@@ -51,5 +51,6 @@ export function sortInventory(inv: Inventory): Inventory {
       ),
     ),
     packages: [...inv.packages].sort(by((p) => p.package)),
+    clusters: inv.clusters === null ? null : [...inv.clusters].sort(by((c) => c.cluster)),
   };
 }

@@ -4,6 +4,7 @@
  * deterministically. Fields may be added; the ones the spec names must keep their meaning.
  */
 import type { SensitivityEntry, TimeRange } from './timing.js';
+import type { LockKind } from './types.js';
 
 /** Loss reasons (spec 3.5): stable strings. */
 export const LOSS_REASONS = [
@@ -14,6 +15,8 @@ export const LOSS_REASONS = [
   'vpar-max',
   'static-vpar',
   'insufficient-ticap',
+  'cluster-halted',
+  'auto-run-off',
 ] as const;
 export type LossReason = (typeof LOSS_REASONS)[number];
 
@@ -28,10 +31,46 @@ export const WARNING_CODES = [
   'fell-through',
   'ping-seizure-risk',
   'single-site',
+  'cluster-lock-used',
+  'start-failure-halts',
+  'no-clusters',
+  'no-cluster-lock',
+  'lock-site-alone',
+  'priority-not-unique',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
 export type OutageKind = 'partial' | 'complete';
+
+/**
+ * Why a cluster with a node down re-formed or halted (spec 8.2): `majority` (more than half up),
+ * `lock` (exactly half and the lock taken), `no-lock` (exactly half, no lock configured), `lock-down`
+ * (exactly half, the lock unreachable), `minority` (fewer than half up) [C1–C3].
+ */
+export const CLUSTER_REASONS = ['majority', 'lock', 'no-lock', 'lock-down', 'minority'] as const;
+export type ClusterReason = (typeof CLUSTER_REASONS)[number];
+
+/** The cluster lock as a scenario found it. */
+export interface ClusterLockState {
+  readonly kind: Exclude<LockKind, 'none'>;
+  /** The lock's site (dual-disk: the disk the survivors took, or both when neither is up). */
+  readonly site: string | null;
+  /** Quorum Server host, for a `quorum-server` lock. */
+  readonly host: string | null;
+  readonly up: boolean;
+}
+
+/** One cluster with a node down in a scenario (spec 8.5). */
+export interface ClusterState {
+  readonly cluster: string;
+  /** Nodes of the cluster (all were running before the failure) [C1]. */
+  readonly nodes: number;
+  readonly nodesUp: number;
+  readonly reformed: boolean;
+  /** null when the cluster has no lock. */
+  readonly lock: ClusterLockState | null;
+  readonly reason: ClusterReason;
+}
 
 /** Where the cores added to a node came from; sums to `activated`. */
 export interface Sources {
@@ -71,6 +110,8 @@ export interface PackageOutcome {
   /** Where it runs now, or null when lost. */
   readonly to: string | null;
   readonly status: PackageStatus;
+  /** The package's Serviceguard cluster, or null without clusters.csv. */
+  readonly cluster: string | null;
   /** Cores added to the node (`extra`). */
   readonly activated: number;
   readonly sources: Sources;
@@ -79,6 +120,11 @@ export interface PackageOutcome {
   readonly time: TimeRange | null;
   /** Rights movement part of `time`, seconds; null when lost. */
   readonly rightsMove: TimeRange | null;
+  /**
+   * The Serviceguard part of `time`, seconds: its cluster's re-formation (from MEMBER_TIMEOUT) or
+   * `sg_failover`, before any wait for a Group Manager takeover; null when lost.
+   */
+  readonly sgFailover: TimeRange | null;
   /** TiCAP consumed for the outage, core-minutes. */
   readonly ticapMinutes: number;
   /** The start waited for a standby Group Manager's takeover (serial, [Q4]). */
@@ -131,10 +177,15 @@ export interface ScenarioResult {
   readonly outage: Readonly<Record<string, OutageKind>>;
   readonly survives: boolean;
   readonly gm: readonly GmState[];
+  /** Clusters with a node down: whether each re-formed, and why (spec 8.2). */
+  readonly clusters: readonly ClusterState[];
   readonly rights: readonly RightsFlow[];
-  /** Packages whose primary is down (moved or lost), in placement order. */
+  /**
+   * Packages whose primary is down (moved or lost), and packages of a cluster that halted, in
+   * placement order.
+   */
   readonly packages: readonly PackageOutcome[];
-  /** Packages whose primary is up. */
+  /** Packages whose primary is up, in a cluster that re-formed (or not touched). */
   readonly unaffected: number;
   readonly warnings: readonly ScenarioWarning[];
   /** The last package back, seconds; null when nothing moved. */
@@ -224,6 +275,8 @@ export interface PlanSummary {
   /** Unit sets enumerated but skipped as equivalent to a smaller one (same expansion). */
   readonly skippedEquivalent: number;
   readonly nonCompliantGroups: number;
+  /** Scenarios in which some cluster halted with nodes still up (spec 8.5). */
+  readonly clustersHalted: number;
   /** Scenarios left out of `scenarios` by the listing limit (they are still counted above). */
   readonly scenariosNotListed: number;
 }
@@ -318,6 +371,24 @@ export interface Comparison {
   readonly times: readonly TimeDelta[];
 }
 
+/** One cluster of the estate, and how the scenarios evaluated treated it (spec 8.5). */
+export interface ClusterSummary {
+  readonly cluster: string;
+  readonly nodes: readonly string[];
+  readonly lock: LockKind;
+  /** Sites of the lock (for a quorum server: its host's site). */
+  readonly lockSites: readonly string[];
+  readonly quorumServer: string | null;
+  readonly memberTimeoutS: number | null;
+  readonly packages: number;
+  /** Scenarios in which it re-formed by taking its lock. */
+  readonly lockUsed: number;
+  /** Scenarios in which it halted with nodes up, by cause. */
+  readonly halts: { readonly noLock: number; readonly lockDown: number; readonly minority: number };
+  /** The first scenarios (at most 5, enumeration order) in which it halts. */
+  readonly haltedIn: readonly string[];
+}
+
 export interface PlanReport {
   readonly schemaVersion: 1;
   readonly tool: { readonly name: string; readonly version: string };
@@ -327,7 +398,18 @@ export interface PlanReport {
   readonly groups: readonly GroupSizing[];
   readonly partitions: readonly PartitionSizing[];
   readonly scenarios: readonly ScenarioResult[];
-  /** Estate-level warnings (static risks: gm-colocated, ping-seizure-risk, single-site). */
+  /** Clusters (empty without clusters.csv). */
+  readonly clusters: readonly ClusterSummary[];
+  /**
+   * With `--all-scenarios` streamed to disk: the files beside the report that hold every scenario
+   * (`scenarios.jsonl`, one JSON object per line; `scenarios.csv`); `scenarios` then lists what the
+   * default lists. Absent otherwise.
+   */
+  readonly scenariosFiles?: readonly string[];
+  /**
+   * Estate-level warnings (static risks: gm-colocated, ping-seizure-risk, single-site, and for
+   * clusters no-clusters, no-cluster-lock, lock-site-alone, priority-not-unique).
+   */
   readonly warnings: readonly ScenarioWarning[];
   readonly model: readonly ModelCoefficientRow[];
   readonly comparison: Comparison | null;

@@ -52,8 +52,17 @@ export const DRIVER_NAMES = [
   'failed_attempts', // start attempts that failed for capacity before this one
   'start_s', // application start, seconds
   'vm_boot_s', // VM start + guest boot, seconds
+  'member_timeout', // the package's cluster MEMBER_TIMEOUT, seconds; 0 when not given [C12]
+  'dual_lock', // 1 when the cluster re-formed by taking a dual lock disk [C12]
 ] as const;
 export type DriverName = (typeof DRIVER_NAMES)[number];
+
+/**
+ * Drivers whose 0 means "not given" rather than "none": a cluster without MEMBER_TIMEOUT keeps the
+ * sourced `sg_failover`, and one that gives it (3–300 s) re-forms faster [C12]. A model may fall
+ * from 0 to the first given value of these; above it, as for every driver, it must not fall.
+ */
+export const NOT_GIVEN_AT_ZERO: readonly DriverName[] = ['member_timeout'];
 export type Drivers = Readonly<Record<DriverName, number>>;
 
 /** The formulas the engine evaluates, by name; a model file must define all of them. */
@@ -61,6 +70,7 @@ export const FORMULA_NAMES = [
   'gm_takeover',
   'gm_failover',
   'rights_move',
+  'cluster_reformation',
   'package_failover',
 ] as const;
 export type FormulaName = (typeof FORMULA_NAMES)[number];

@@ -89,6 +89,9 @@ export interface GroupManager {
 
 export type PackageKind = 'app' | 'vm';
 
+/** What the run script does when it cannot get the cores it needs [C10]. */
+export type StartFailure = 'halt' | 'next';
+
 /** One Serviceguard package. */
 export interface Package {
   readonly package: string;
@@ -96,8 +99,11 @@ export interface Package {
   readonly cores: number;
   /** Node list in failover order; nodes[0] is the primary, where it runs now. */
   readonly nodes: readonly string[];
-  /** Lower starts first when packages compete for rights in one scenario. */
-  readonly priority: number;
+  /**
+   * Serviceguard priority 1–3000 (lower = higher priority), or null for `no_priority`, which ranks
+   * after every number [C9]. Packages are placed by rank, then by name.
+   */
+  readonly priority: number | null;
   /** Application start time, seconds. */
   readonly startS: number;
   readonly kind: PackageKind;
@@ -105,6 +111,30 @@ export interface Package {
   readonly vmBootS: number | null;
   /** The start script may activate with TiCAP (`icapmodify -a -t`). */
   readonly ticap: boolean;
+  /** `halt`: the run script exits 1 and the package stays down; `next`: exits 2 (restart exit) [C10]. */
+  readonly onStartFailure: StartFailure;
+  /** Package switching: false = never failed over; lost when its node fails [C11]. */
+  readonly autoRun: boolean;
+}
+
+/** The cluster lock (tie-breaker when exactly half the nodes survive) [C4]. */
+export type LockKind = 'none' | 'disk' | 'dual-disk' | 'lun' | 'quorum-server';
+
+/** One Serviceguard cluster (spec 8.1). */
+export interface Cluster {
+  readonly cluster: string;
+  /** Node host names (nPar hosts or vPars), in the order given. */
+  readonly nodes: readonly string[];
+  readonly lock: LockKind;
+  /**
+   * Where the lock lives: one site for `disk`/`lun`, two for `dual-disk` (one per data centre), the
+   * quorum server's site for an external `quorum-server` host; empty: the lock fails with no site.
+   */
+  readonly lockSites: readonly string[];
+  /** The Quorum Server host (`quorum-server` only), else null [C5]. */
+  readonly quorumServer: string | null;
+  /** MEMBER_TIMEOUT, seconds, or null when not given (then `sg_failover` is used) [C12]. */
+  readonly memberTimeoutS: number | null;
 }
 
 /** A validated inventory. Arrays are sorted by their natural keys. */
@@ -120,4 +150,6 @@ export interface Inventory {
   readonly groups: readonly GicapGroup[];
   readonly managers: readonly GroupManager[];
   readonly packages: readonly Package[];
+  /** Serviceguard clusters, or null when clusters.csv is absent (clusters not modelled, spec 8.1). */
+  readonly clusters: readonly Cluster[] | null;
 }

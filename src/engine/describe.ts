@@ -6,6 +6,7 @@
  */
 import type {
   Attempt,
+  ClusterState,
   GmState,
   PackageOutcome,
   RightsFlow,
@@ -17,6 +18,7 @@ import type { Drivers, TimeRange } from '../domain/timing.js';
 import type { DownState, UnitIndex } from './failure-units.js';
 import type { EGroup, ENode, Estate } from './estate.js';
 import { compareText } from './estate.js';
+import type { ClusterVerdict } from './quorum.js';
 import type { AttemptEval, GroupControl, PackageEval, ScenarioEval } from './scenario.js';
 import { ZERO_DRIVERS, type TimingEngine } from './timing.js';
 
@@ -54,6 +56,7 @@ export function describeScenario(
     outage: outageMap(estate, down),
     survives: ev.survives,
     gm,
+    clusters: ev.clusters.map((v) => clusterState(estate, v)),
     rights: ev.rights.map((r): RightsFlow => ({
       group: estate.groups[r.group]?.name ?? '?',
       seized: r.seized,
@@ -67,6 +70,28 @@ export function describeScenario(
     warnings: scenarioWarnings(ctx, down, ev),
     time,
     slowest,
+  };
+}
+
+/** A cluster verdict in the JSON contract's words (spec 8.5). */
+export function clusterState(estate: Estate, v: ClusterVerdict): ClusterState {
+  const c = estate.clusters[v.cluster];
+  const siteName = (s: number): string | null => (s >= 0 ? (estate.sites[s] ?? null) : null);
+  let lock: ClusterState['lock'] = null;
+  if (c !== undefined && c.lock !== 'none') {
+    const site =
+      c.lock === 'dual-disk' && !v.lockUp
+        ? c.lockSites.map((s) => estate.sites[s] ?? '?').join(';')
+        : siteName(v.lockSite);
+    lock = { kind: c.lock, site, host: c.quorumHost, up: v.lockUp };
+  }
+  return {
+    cluster: c?.name ?? '?',
+    nodes: v.nodes,
+    nodesUp: v.nodesUp,
+    reformed: v.reformed,
+    lock,
+    reason: v.reason,
   };
 }
 
@@ -142,7 +167,24 @@ export function packageDrivers(
     failed_attempts: p.attempts.length - 1,
     start_s: p.pkg.startS,
     vm_boot_s: p.pkg.vmBootS,
+    ...reformationDrivers(ctx.estate, p.pkg.cluster, ev),
   };
+}
+
+/**
+ * The package's cluster re-formation drivers (spec 8.4): its MEMBER_TIMEOUT (0 when not given:
+ * `sg_failover` applies [S1 p.31]) and whether the survivors took a dual lock disk [C12].
+ */
+function reformationDrivers(
+  estate: Estate,
+  cluster: number,
+  ev: ScenarioEval,
+): { member_timeout: number; dual_lock: number } {
+  const c = cluster >= 0 ? estate.clusters[cluster] : undefined;
+  if (c === undefined) return { member_timeout: 0, dual_lock: 0 };
+  const v = ev.clusters.find((x) => x.cluster === cluster);
+  const dual = c.lock === 'dual-disk' && v?.reason === 'lock' ? 1 : 0;
+  return { member_timeout: c.memberTimeoutS, dual_lock: dual };
 }
 
 function packageOutcome(
@@ -159,11 +201,21 @@ function packageOutcome(
     from: host(p.from) ?? '?',
     to: host(p.node),
     status: p.status,
+    cluster: p.pkg.cluster >= 0 ? (ctx.estate.clusters[p.pkg.cluster]?.name ?? null) : null,
     activated: p.activated,
     sources: p.sources,
     reason: p.reason,
     time: drivers === null ? null : ctx.timing.range('package_failover', drivers),
     rightsMove: drivers === null ? null : ctx.timing.range('rights_move', drivers),
+    // package_failover with only the cluster drivers set: the Serviceguard part alone (spec 8.4).
+    sgFailover:
+      drivers === null
+        ? null
+        : ctx.timing.range('package_failover', {
+            ...ZERO_DRIVERS,
+            member_timeout: drivers.member_timeout,
+            dual_lock: drivers.dual_lock,
+          }),
     ticapMinutes: p.ticapMinutes,
     waitedForTakeover: p.waited,
     attempts: p.attempts.map((a) => describeAttempt(ctx, p, a)),
@@ -327,7 +379,27 @@ function scenarioWarnings(
       });
     }
   }
+  for (const v of ev.clusters) {
+    if (v.reason !== 'lock') continue;
+    const c = clusterState(estate, v);
+    const where =
+      c.lock?.host != null ? `quorum server ${c.lock.host}` : `${c.lock?.kind ?? '?'} lock`;
+    out.push({
+      code: 'cluster-lock-used',
+      subject: c.cluster,
+      detail: `${c.cluster} re-formed with ${c.nodesUp} of ${c.nodes} nodes, exactly half, by taking its ${where}${c.lock?.site != null ? ` in ${c.lock.site}` : ''} [C3, C4]`,
+    });
+  }
   for (const p of ev.packages) {
+    if (p.haltedBefore >= 0) {
+      const first = estate.nodes[p.attempts[0]?.node ?? -1]?.host ?? '?';
+      const next = estate.nodes[p.haltedBefore]?.host ?? '?';
+      out.push({
+        code: 'start-failure-halts',
+        subject: p.pkg.name,
+        detail: `${p.pkg.name} could not start on ${first} (${p.reason ?? '?'}); its run script exits 1, so Serviceguard disables it on every other node; with a restart exit (2, on_start_failure = next) it could try ${next} [C10]`,
+      });
+    }
     if (p.status !== 'moved') continue;
     const to = estate.nodes[p.node] as ENode;
     const from = estate.nodes[p.from];

@@ -5,7 +5,14 @@
  */
 import { deriveFigures, nparKey, vparKey } from '../domain/derived.js';
 import { compareText, sortInventory } from '../domain/order.js';
-import type { Inventory, Package, Platform, TakeoverMode } from '../domain/types.js';
+import type {
+  Inventory,
+  LockKind,
+  Package,
+  Platform,
+  StartFailure,
+  TakeoverMode,
+} from '../domain/types.js';
 
 export interface EComplex {
   readonly idx: number;
@@ -66,6 +73,28 @@ export interface ENode {
   readonly baseUsed: number;
   /** Packages whose primary is this node, in placement order. */
   readonly primaryOf: readonly number[];
+  /** Cluster index, or -1 when clusters are not modelled. */
+  readonly cluster: number;
+}
+
+/** Where a cluster's lock lives (spec 8.1); what a scenario checks when exactly half survive. */
+export interface ECluster {
+  readonly idx: number;
+  readonly name: string;
+  /** Node indices. */
+  readonly nodes: readonly number[];
+  readonly lock: LockKind;
+  /** Site indices of the lock (disk, LUN: at most one; dual-disk: two; quorum server: its host's). */
+  readonly lockSites: readonly number[];
+  /** Quorum Server host: node index when it runs on a partition, else -1. */
+  readonly quorumNode: number;
+  /** Quorum Server host: external host index, else -1. */
+  readonly quorumExternal: number;
+  readonly quorumHost: string | null;
+  /** MEMBER_TIMEOUT seconds, 0 when not given [C12]. */
+  readonly memberTimeoutS: number;
+  /** Packages of the cluster, in placement order. */
+  readonly packages: readonly number[];
 }
 
 export interface EManager {
@@ -103,10 +132,15 @@ export interface EPackage {
   readonly name: string;
   readonly cores: number;
   readonly nodes: readonly number[];
-  readonly priority: number;
+  /** 1–3000, or null for no_priority [C9]. */
+  readonly priority: number | null;
   readonly startS: number;
   readonly vmBootS: number;
   readonly ticap: boolean;
+  readonly onStartFailure: StartFailure;
+  readonly autoRun: boolean;
+  /** Cluster index (that of its nodes), or -1 when clusters are not modelled. */
+  readonly cluster: number;
 }
 
 export interface Estate {
@@ -117,8 +151,12 @@ export interface Estate {
   readonly vpars: readonly EVPar[];
   readonly nodes: readonly ENode[];
   readonly groups: readonly EGroup[];
+  /** External hosts: Group Managers and Quorum Servers that run on no partition of the inventory. */
   readonly externalHosts: readonly EExternalHost[];
-  /** Packages in placement order: priority, then name (spec 3.2 step 1). */
+  /** Serviceguard clusters; empty when not modelled (`clustersModelled` false). */
+  readonly clusters: readonly ECluster[];
+  readonly clustersModelled: boolean;
+  /** Packages in placement order: rank, then name (spec 8.3). */
   readonly packages: readonly EPackage[];
   /** Number of groups each manager host has a row for (a takeover driver). */
   readonly groupsManagedBy: ReadonlyMap<string, readonly number[]>;
@@ -133,6 +171,7 @@ export function compileEstate(input: Inventory): Estate {
   const sites = uniqueSorted([
     ...inv.complexes.map((c) => c.site),
     ...inv.managers.map((m) => m.site),
+    ...(inv.clusters ?? []).flatMap((c) => c.lockSites),
   ]);
   const siteIdx = (s: string | null): number => (s === null ? -1 : sites.indexOf(s));
   const groupIdx = new Map(inv.groups.map((g, i) => [g.group, i]));
@@ -204,6 +243,14 @@ export function compileEstate(input: Inventory): Estate {
     };
   });
   const nodeByHost = new Map(nodeHosts.map((h, i) => [h.host, i]));
+  const clusterRows = inv.clusters ?? [];
+  const clusterOfNode = nodeHosts.map(() => -1);
+  clusterRows.forEach((c, i) => {
+    for (const h of c.nodes) {
+      const n = nodeByHost.get(h);
+      if (n !== undefined) clusterOfNode[n] = i;
+    }
+  });
 
   const ordered = [...inv.packages].sort(comparePackages);
   const primaryOf = nodeHosts.map(() => [] as number[]);
@@ -224,6 +271,9 @@ export function compileEstate(input: Inventory): Estate {
       startS: p.startS,
       vmBootS: p.vmBootS ?? 0,
       ticap: p.ticap,
+      onStartFailure: p.onStartFailure,
+      autoRun: p.autoRun,
+      cluster: clusterOfNode[primary] ?? -1,
     };
   });
   const nodes: ENode[] = nodeHosts.map((h, i) => ({
@@ -234,16 +284,46 @@ export function compileEstate(input: Inventory): Estate {
     active: h.active,
     baseUsed: baseUsed[i] ?? 0,
     primaryOf: primaryOf[i] ?? [],
+    cluster: clusterOfNode[i] ?? -1,
   }));
 
-  const externalNames = uniqueSorted(
-    inv.managers.filter((m) => !nodeByHost.has(m.host)).map((m) => m.host),
-  );
+  // External hosts: managers and Quorum Servers on no partition; each a failure unit `host:H` that
+  // fails with its site (spec 8.1).
+  const externalSite = new Map<string, string | null>();
+  for (const m of inv.managers) if (!nodeByHost.has(m.host)) externalSite.set(m.host, m.site);
+  for (const c of clusterRows) {
+    const qs = c.quorumServer;
+    if (qs === null || nodeByHost.has(qs)) continue;
+    externalSite.set(qs, externalSite.get(qs) ?? c.lockSites[0] ?? null);
+  }
+  const externalNames = uniqueSorted([...externalSite.keys()]);
   const externalHosts: EExternalHost[] = externalNames.map((host, i) => ({
     idx: i,
     host,
-    site: siteIdx(inv.managers.find((m) => m.host === host)?.site ?? null),
+    site: siteIdx(externalSite.get(host) ?? null),
   }));
+  const clusters: ECluster[] = clusterRows.map((c, i) => {
+    const qsNode = c.quorumServer === null ? -1 : (nodeByHost.get(c.quorumServer) ?? -1);
+    const qsExternal = c.quorumServer === null ? -1 : externalNames.indexOf(c.quorumServer);
+    // A Quorum Server on a partition lives in its complex's site.
+    const qsSite =
+      qsNode >= 0
+        ? (complexes[npars[nodeHosts[qsNode]?.npar ?? -1]?.complex ?? -1]?.site ?? -1)
+        : siteIdx(qsExternal >= 0 ? (externalSite.get(c.quorumServer ?? '') ?? null) : null);
+    return {
+      idx: i,
+      name: c.cluster,
+      nodes: c.nodes.map((h) => nodeByHost.get(h) ?? -1).filter((n) => n >= 0),
+      lock: c.lock,
+      lockSites:
+        c.lock === 'quorum-server' ? (qsSite >= 0 ? [qsSite] : []) : c.lockSites.map(siteIdx),
+      quorumNode: qsNode,
+      quorumExternal: qsExternal,
+      quorumHost: c.quorumServer,
+      memberTimeoutS: c.memberTimeoutS ?? 0,
+      packages: packages.filter((p) => p.cluster === i).map((p) => p.idx),
+    };
+  });
   const groupsManagedBy = new Map<string, number[]>();
   for (const m of inv.managers) push(groupsManagedBy, m.host, groupIdx.get(m.group) ?? -1);
 
@@ -281,15 +361,22 @@ export function compileEstate(input: Inventory): Estate {
     nodes,
     groups,
     externalHosts,
+    clusters,
+    clustersModelled: inv.clusters !== null,
     packages,
     groupsManagedBy,
     nodeByHost,
   };
 }
 
-/** Placement order: lower priority first, then name (spec 3.2 step 1). */
+/**
+ * Placement order (spec 8.3): by rank — a number ascending (lower = higher priority), then
+ * `no_priority` — then by name [C9].
+ */
 export function comparePackages(a: Package, b: Package): number {
-  if (a.priority !== b.priority) return a.priority - b.priority;
+  const ra = a.priority ?? Number.POSITIVE_INFINITY;
+  const rb = b.priority ?? Number.POSITIVE_INFINITY;
+  if (ra !== rb) return ra < rb ? -1 : 1;
   return compareText(a.package, b.package);
 }
 

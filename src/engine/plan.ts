@@ -4,6 +4,7 @@
  * listing, then describes those. Pure: every input is an argument; no I/O, no clock.
  */
 import type {
+  ClusterSummary,
   GroupSizing,
   LossesByFailures,
   PartitionSizing,
@@ -29,6 +30,9 @@ import {
 import { evaluateScenario, type ScenarioEval } from './scenario.js';
 import { purchasableDemand } from './sizing-demand.js';
 import { compileTimingModel, modelCoefficientRows } from './timing.js';
+import { describeRanges, driverRangesOf } from './driver-ranges.js';
+import { checkModelOverRanges } from './timing-model-check.js';
+import { inputError } from '../errors.js';
 
 export { DEFAULT_MAX_LISTED };
 
@@ -68,6 +72,7 @@ export function createPlanContext(
   inventory: Inventory,
   params: Pick<PlanParams, 'model' | 'outageHours'>,
 ): PlanContext {
+  assertModelHolds(params.model, inventory);
   const estate = compileEstate(inventory);
   return {
     estate,
@@ -75,6 +80,34 @@ export function createPlanContext(
     timing: compileTimingModel(params.model),
     outageMinutes: params.outageHours * 60,
   };
+}
+
+/** Problems of a model over driver ranges already judged, by model and ranges (a batch, optimize). */
+const judged = new WeakMap<TimingModel, Map<string, readonly string[]>>();
+
+/**
+ * Refuse a model that would give a negative, non-finite or falling time somewhere in the drivers'
+ * ranges of this inventory (issue 14): an input error (exit 2) naming each formula, before a plan.
+ */
+function assertModelHolds(model: TimingModel, inventory: Inventory): void {
+  const ranges = driverRangesOf(inventory);
+  const key = JSON.stringify(ranges);
+  let byRanges = judged.get(model);
+  if (byRanges === undefined) {
+    byRanges = new Map();
+    judged.set(model, byRanges);
+  }
+  let lines = byRanges.get(key);
+  if (lines === undefined) {
+    lines = checkModelOverRanges(model, ranges);
+    byRanges.set(key, lines);
+  }
+  if (lines.length === 0) return;
+  const where = `timing model "${model.name}" on inventory ${inventory.name}`;
+  throw inputError(
+    `${where}: ${lines.length} problem${lines.length === 1 ? '' : 's'} over the drivers' ranges (${describeRanges(ranges)}); nothing written`,
+    lines.map((l) => `${where}: ${l}`),
+  );
 }
 
 export function planCapacity(inventory: Inventory, params: PlanParams): PlanReport {
@@ -144,6 +177,14 @@ function runPlan(
   let lostUnfixable = 0;
   let packagesLostUnfixable = 0;
   const byReason = new Map<string, number>();
+  let clustersHalted = 0;
+  const clusterTally = estate.clusters.map(() => ({
+    lockUsed: 0,
+    noLock: 0,
+    lockDown: 0,
+    minority: 0,
+    haltedIn: [] as string[],
+  }));
 
   const visit = (units: readonly number[], down: DownState, ev: ScenarioEval): void => {
     const seq = scenarios++;
@@ -165,6 +206,18 @@ function runPlan(
       packagesLostFixable += ev.lost - unfixable;
       if (unfixable === ev.lost) lostUnfixable++;
       else lostFixable++;
+    }
+    if (ev.clusterHalted) clustersHalted++;
+    for (const v of ev.clusters) {
+      const t = clusterTally[v.cluster];
+      if (t === undefined) continue;
+      if (v.reason === 'lock') t.lockUsed++;
+      // A cluster with no node up has nothing to halt (assumption A-20).
+      if (v.reformed || v.nodesUp === 0) continue;
+      if (v.reason === 'no-lock') t.noLock++;
+      else if (v.reason === 'lock-down') t.lockDown++;
+      else t.minority++;
+      if (t.haltedIn.length < 5) t.haltedIn.push(failedIds(index, units, explicit).join(' + '));
     }
     // Sizing leaves out what no purchase could place (the optimizer does the same).
     const demand = purchasableDemand(estate, ev);
@@ -263,8 +316,24 @@ function runPlan(
     ),
     skippedEquivalent: skipped,
     nonCompliantGroups: groups.filter((g) => !g.compliant).length,
+    clustersHalted,
     scenariosNotListed: notListed,
   };
+  const clusters: ClusterSummary[] = estate.clusters.map((c, i) => {
+    const t = clusterTally[i];
+    return {
+      cluster: c.name,
+      nodes: c.nodes.map((n) => estate.nodes[n]?.host ?? '?'),
+      lock: c.lock,
+      lockSites: c.lockSites.map((s) => estate.sites[s] ?? '?'),
+      quorumServer: c.quorumHost,
+      memberTimeoutS: c.memberTimeoutS > 0 ? c.memberTimeoutS : null,
+      packages: c.packages.length,
+      lockUsed: t?.lockUsed ?? 0,
+      halts: { noLock: t?.noLock ?? 0, lockDown: t?.lockDown ?? 0, minority: t?.minority ?? 0 },
+      haltedIn: t?.haltedIn ?? [],
+    };
+  });
   return {
     schemaVersion: 1,
     tool: params.tool,
@@ -282,6 +351,7 @@ function runPlan(
     groups,
     partitions,
     scenarios: results,
+    clusters,
     warnings: estateWarnings(estate),
     model: modelCoefficientRows(params.model),
     comparison: null,
@@ -454,5 +524,61 @@ export function estateWarnings(estate: Estate): ScenarioWarning[] {
           : 'no sites are named: site failures are not evaluated',
     });
   }
+  out.push(...clusterWarnings(estate));
   return out.sort((a, b) => compareText(a.code, b.code) || compareText(a.subject, b.subject));
+}
+
+/** Plan-level warnings about the Serviceguard clusters (spec 8.1, 8.5). */
+function clusterWarnings(estate: Estate): ScenarioWarning[] {
+  const out: ScenarioWarning[] = [];
+  if (!estate.clustersModelled) {
+    out.push({
+      code: 'no-clusters',
+      subject: estate.inventory.name,
+      detail:
+        'no clusters.csv: every node is judged alone, so a package on a healthy node is never lost to a cluster that cannot re-form; add clusters.csv to model quorum and cluster locks',
+    });
+    return out;
+  }
+  const inv = estate.inventory;
+  const namedSites = new Set<string>();
+  for (const c of inv.complexes) if (c.site !== null) namedSites.add(c.site);
+  for (const m of inv.managers) if (m.site !== null) namedSites.add(m.site);
+  for (const c of inv.clusters ?? []) {
+    // [C6] a 2-node cluster without a lock halts when either node fails.
+    if (c.nodes.length === 2 && c.lock === 'none') {
+      out.push({
+        code: 'no-cluster-lock',
+        subject: c.cluster,
+        detail: `${c.cluster} has 2 nodes and no cluster lock: when either node fails the other halts too, and every package of the cluster is lost [C6]`,
+      });
+    }
+    for (const site of c.lockSites) {
+      if (namedSites.has(site)) continue;
+      out.push({
+        code: 'lock-site-alone',
+        subject: `${c.cluster}/${site}`,
+        detail: `lock site ${site} of ${c.cluster} is named by no complex or manager: right for a third site holding only the ${c.lock === 'quorum-server' ? 'quorum server' : 'lock array'}, else check the spelling`,
+      });
+    }
+  }
+  // [C9] a numeric priority must be unique within a cluster.
+  for (const c of estate.clusters) {
+    const seen = new Map<number, string>();
+    for (const p of c.packages) {
+      const pkg = estate.packages[p];
+      if (pkg?.priority == null) continue;
+      const first = seen.get(pkg.priority);
+      if (first === undefined) {
+        seen.set(pkg.priority, pkg.name);
+        continue;
+      }
+      out.push({
+        code: 'priority-not-unique',
+        subject: `${c.name}/${pkg.name}`,
+        detail: `${pkg.name} has priority ${pkg.priority}, as ${first} in cluster ${c.name}: Serviceguard requires a numeric priority to be unique in a cluster (they are placed by name here) [C9]`,
+      });
+    }
+  }
+  return out;
 }

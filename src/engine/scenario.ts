@@ -16,6 +16,7 @@ import type {
   Estate,
   EVPar,
 } from './estate.js';
+import { judgeClusters, type ClusterVerdict } from './quorum.js';
 import { seizeFromComplex, type SeizedFrom } from './seizure.js';
 
 export interface ScenarioInput {
@@ -78,6 +79,11 @@ export interface PackageEval {
   /** nPars (and cells) this package's start script seized (it ran the seizure). */
   readonly seizedNpars: number;
   readonly seizedCells: number;
+  /**
+   * Lost because its run script exited 1 on a failed start (`on_start_failure` = halt): the next
+   * eligible node a restart exit (2) would have let it try, else -1 [C10].
+   */
+  readonly haltedBefore: number;
 }
 
 export interface GroupRightsEval {
@@ -95,6 +101,10 @@ export interface ScenarioEval {
   readonly packages: readonly PackageEval[];
   readonly unaffected: number;
   readonly control: readonly GroupControl[];
+  /** Clusters with a node down, in cluster order (spec 8.2). */
+  readonly clusters: readonly ClusterVerdict[];
+  /** Some cluster halted with nodes still up. */
+  readonly clusterHalted: boolean;
   /** Per group: seized, loaned, held after, TiCAP; empty when evaluated in `verdict` mode. */
   readonly rights: readonly GroupRightsEval[];
   /** Inactive cores each partition must activate (spec 4): nPar index → cores, vPar index → cores. */
@@ -199,6 +209,8 @@ class Slots {
 interface Workspace {
   readonly slots: Slots;
   readonly ledger: Ledger;
+  /** Scratch for step 0: down nodes per cluster. */
+  readonly downCount: Int32Array;
 }
 
 /** One workspace per estate, reused by every scenario evaluated on it (evaluation is not re-entrant). */
@@ -208,7 +220,11 @@ function workspaceFor(estate: Estate): Workspace {
   let ws = workspaces.get(estate);
   if (ws === undefined) {
     const slots = new Slots(estate);
-    ws = { slots, ledger: new Ledger(slots.size) };
+    ws = {
+      slots,
+      ledger: new Ledger(slots.size),
+      downCount: new Int32Array(estate.clusters.length),
+    };
     workspaces.set(estate, ws);
   }
   ws.ledger.reset();
@@ -242,6 +258,9 @@ class ScenarioRun {
   private readonly minutesPerCore: number;
 
   private readonly down: DownState;
+  private readonly downCount: Int32Array;
+  /** Per cluster: 1 when it halted in this scenario (step 0). */
+  private readonly halted: Uint8Array;
 
   constructor(input: ScenarioInput, down: DownState) {
     this.down = down;
@@ -249,13 +268,30 @@ class ScenarioRun {
     const ws = workspaceFor(input.estate);
     this.ledger = ws.ledger;
     this.slots = ws.slots;
+    this.downCount = ws.downCount;
+    this.halted = new Uint8Array(input.estate.clusters.length);
     this.control = groupControl(input.estate, down);
     // TiCAP is decremented in 30-minute steps per core on TiCAP [T1, T2].
     this.minutesPerCore = Math.ceil(input.outageMinutes / 30) * 30;
   }
 
   run(mode: EvaluationMode): ScenarioEval {
+    // Step 0: clusters with a node down re-form or halt (spec 8.2).
+    const clusters = judgeClusters(this.estate, this.down, this.downCount);
+    let clusterHalted = false;
     const affected: number[] = [];
+    for (const v of clusters) {
+      // A cluster with no node up has no survivors to halt: its packages are lost for want of a
+      // node (assumption A-20), and it is not counted as a halt.
+      if (v.reformed || v.nodesUp === 0) continue;
+      this.halted[v.cluster] = 1;
+      clusterHalted = true;
+      // Every package of a halted cluster is lost, including those whose node is up [C2].
+      for (const p of this.estate.clusters[v.cluster]?.packages ?? []) {
+        const primary = this.estate.packages[p]?.nodes[0] ?? -1;
+        if (primary >= 0 && !this.down.isNodeDown(primary)) affected.push(p);
+      }
+    }
     for (const n of this.down.downNpars) {
       const node = this.estate.npars[n]?.node ?? -1;
       if (node >= 0) affected.push(...(this.estate.nodes[node]?.primaryOf ?? []));
@@ -281,21 +317,41 @@ class ScenarioRun {
       packages,
       unaffected: this.estate.packages.length - affected.length,
       control: this.control,
+      clusters,
+      clusterHalted,
       rights: mode === 'explain' ? this.rightsSummary() : [],
       nparNeed,
       vparNeed,
     };
   }
 
-  /** Serviceguard's order: the first node up, then the next on failure (spec 3.2 step 1). */
+  /**
+   * Serviceguard's order: the first eligible node, then — only with a restart exit — the next
+   * (spec 3.2 step 1, 8.3). Eligible: up, in a cluster that re-formed.
+   */
   private placePackage(pkg: EPackage): PackageEval {
     const from = pkg.nodes[0] ?? -1;
+    // [C2] a cluster that halted runs nothing: no node of it adopts, its packages stay down.
+    if (pkg.cluster >= 0 && this.halted[pkg.cluster] === 1) {
+      return this.lose(pkg, from, 'cluster-halted', []);
+    }
+    // [C11] package switching off: Serviceguard never restarts it elsewhere.
+    if (!pkg.autoRun) return this.lose(pkg, from, 'auto-run-off', []);
     const attempts: AttemptEval[] = [];
-    for (const node of pkg.nodes) {
+    for (let i = 0; i < pkg.nodes.length; i++) {
+      const node = pkg.nodes[i] ?? -1;
       if (node < 0 || this.down.isNodeDown(node)) continue;
       if (attempts.length === 0) this.demand.set(node, (this.demand.get(node) ?? 0) + pkg.cores);
       const attempt = this.tryPlace(pkg, node);
       attempts.push(attempt.eval);
+      if (!attempt.eval.ok && pkg.onStartFailure === 'halt') {
+        // [C10] run script exit 1: Serviceguard disables the package on every other node.
+        const next = pkg.nodes.slice(i + 1).find((n) => n >= 0 && !this.down.isNodeDown(n));
+        return {
+          ...this.lose(pkg, from, attempt.eval.reason ?? 'no-surviving-node', attempts),
+          haltedBefore: next ?? -1,
+        };
+      }
       if (attempt.eval.ok) {
         attempt.commit();
         return {
@@ -312,9 +368,20 @@ class ScenarioRun {
           group: attempt.group,
           seizedNpars: attempt.seizedNpars,
           seizedCells: attempt.seizedCells,
+          haltedBefore: -1,
         };
       }
     }
+    // The reason is the first node's: that is the adoptive the plan counts on (assumption A-02).
+    return this.lose(pkg, from, attempts[0]?.reason ?? 'no-surviving-node', attempts);
+  }
+
+  private lose(
+    pkg: EPackage,
+    from: number,
+    reason: LossReason,
+    attempts: readonly AttemptEval[],
+  ): PackageEval {
     return {
       pkg,
       status: 'lost',
@@ -322,14 +389,14 @@ class ScenarioRun {
       from,
       activated: 0,
       sources: ZERO_SOURCES,
-      // The reason is the first node's: that is the adoptive the plan counts on (assumption A-02).
-      reason: attempts[0]?.reason ?? 'no-surviving-node',
+      reason,
       attempts,
       ticapMinutes: 0,
       waited: false,
       group: -1,
       seizedNpars: 0,
       seizedCells: 0,
+      haltedBefore: -1,
     };
   }
 

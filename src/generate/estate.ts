@@ -28,6 +28,7 @@
 import type { ManagerRole, TakeoverMode } from '../domain/types.js';
 import { toCsv } from '../io/csv.js';
 import type { InventoryFileName } from '../io/schemas.js';
+import { buildClusters, type ClusterDraft } from './clusters.js';
 import type { ComplexDraft, EstateHardware } from './hardware.js';
 import { buildHardware, pad } from './hardware.js';
 import type { Rng } from './prng.js';
@@ -78,7 +79,8 @@ export function generateEstate(size: EstateSize, seed: number): Record<Inventory
   setComplexRights(hardware.complexes, rng);
   const managers = buildManagers(hardware, nodes, rng);
   const groups = buildGroups(hardware, rng);
-  return renderFiles(hardware, groups, managers, packages);
+  const clusters = buildClusters(nodes, packages, hardware.sites, rng);
+  return renderFiles(hardware, groups, managers, packages, clusters);
 }
 
 function complexCores(c: ComplexDraft): number {
@@ -196,6 +198,7 @@ function renderFiles(
   groups: readonly GroupDraft[],
   managers: readonly ManagerDraft[],
   packages: readonly PackageDraft[],
+  clusters: readonly ClusterDraft[],
 ): Record<InventoryFileName, string> {
   const cx = hardware.complexes;
   return {
@@ -249,6 +252,17 @@ function renderFiles(
         p.kind,
         p.vmBootS,
         yn(p.ticap),
+      ]),
+    ),
+    'clusters.csv': toCsv(
+      ['cluster', 'nodes', 'lock', 'lock_site', 'quorum_server', 'member_timeout_s'],
+      clusters.map((c) => [
+        c.cluster,
+        c.nodes.map((n) => n.host).join(';'),
+        c.lock,
+        c.lockSites.join(';'),
+        c.quorumServer,
+        c.memberTimeoutS,
       ]),
     ),
   };

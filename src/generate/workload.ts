@@ -29,6 +29,8 @@ export interface NodeDraft {
   capacity: number;
   /** Σ cores of the packages whose primary is this node. */
   load: number;
+  /** The Serviceguard cluster this node will belong to (see `assignClusters`). */
+  cluster: string;
 }
 
 export interface PackageDraft {
@@ -69,17 +71,74 @@ export function listNodes(complexes: readonly ComplexDraft[]): NodeDraft[] {
   for (const complex of complexes) {
     for (const npar of complex.npars) {
       if (npar.host !== null) {
-        nodes.push({ host: npar.host, complex, npar, vpar: null, capacity: npar.active, load: 0 });
+        nodes.push({
+          host: npar.host,
+          complex,
+          npar,
+          vpar: null,
+          capacity: npar.active,
+          load: 0,
+          cluster: '',
+        });
       }
       for (const vpar of npar.vpars) {
-        nodes.push({ host: vpar.vpar, complex, npar, vpar, capacity: vpar.cores, load: 0 });
+        nodes.push({
+          host: vpar.vpar,
+          complex,
+          npar,
+          vpar,
+          capacity: vpar.cores,
+          load: 0,
+          cluster: '',
+        });
       }
     }
   }
+  assignClusters(nodes);
   return nodes;
 }
 
-/** Place exactly `count` packages on `nodes` and give each its failover node list. */
+/** nPars of one complex that go into one cluster with as many of each partner complex. */
+const CLUSTER_NPARS_PER_COMPLEX = 2;
+
+/**
+ * Serviceguard clusters as a planner builds them: the complexes of a group (or the standalone ones)
+ * are paired, preferably across sites (a campus cluster; an odd one out joins the last pair), and each
+ * pair's nPars are cut into clusters of 2 nPars of each complex (every node of an nPar — its host or
+ * its vPars — in one cluster). A package fails over only inside its cluster (spec 8.1), so adoptives
+ * are drawn from it.
+ */
+function assignClusters(nodes: NodeDraft[]): void {
+  const byGroup = new Map<string, ComplexDraft[]>();
+  for (const n of nodes) {
+    const key = n.complex.group ?? '';
+    const list = byGroup.get(key) ?? [];
+    if (!list.includes(n.complex)) list.push(n.complex);
+    byGroup.set(key, list);
+  }
+  const partner = new Map<ComplexDraft, number>();
+  for (const complexes of byGroup.values()) {
+    // Interleave sites: the i-th complex of each site in turn, so consecutive pairs span two sites.
+    const bySite = new Map<string, ComplexDraft[]>();
+    for (const c of complexes) bySite.set(c.site, [...(bySite.get(c.site) ?? []), c]);
+    const interleaved: ComplexDraft[] = [];
+    const lists = [...bySite.values()];
+    for (let i = 0; interleaved.length < complexes.length; i++) {
+      for (const l of lists) {
+        const c = l[i];
+        if (c !== undefined) interleaved.push(c);
+      }
+    }
+    const pairs = Math.max(1, Math.floor(interleaved.length / 2));
+    interleaved.forEach((c, i) => partner.set(c, Math.min(Math.floor(i / 2), pairs - 1)));
+  }
+  for (const n of nodes) {
+    const j = n.complex.npars.indexOf(n.npar);
+    const group = n.complex.group ?? 'standalone';
+    n.cluster = `${group}/${partner.get(n.complex) ?? 0}/${Math.floor(j / CLUSTER_NPARS_PER_COMPLEX)}`;
+  }
+}
+
 export function buildWorkload(nodes: NodeDraft[], count: number, rng: Rng): PackageDraft[] {
   const perNode = countPackagesPerNode(nodes, count, rng);
   const packages: PackageDraft[] = [];
@@ -300,8 +359,9 @@ interface NodeIndex {
 function candidatePool(p: PackageDraft, index: NodeIndex, rng: Rng): NodeDraft[] {
   const primary = p.primary;
   const usedNpars = new Set([nparOf(primary), ...p.adoptives.map(nparOf)]);
+  // Only nodes of the primary's cluster can adopt it (spec 8.1).
   const unused = (nodes: readonly NodeDraft[] | undefined): NodeDraft[] =>
-    (nodes ?? []).filter((n) => !usedNpars.has(nparOf(n)));
+    (nodes ?? []).filter((n) => !usedNpars.has(nparOf(n)) && n.cluster === primary.cluster);
   const own = unused(index.byComplex.get(primary.complex.complex));
   const group = primary.complex.group;
   if (group === null) {
@@ -310,7 +370,8 @@ function candidatePool(p: PackageDraft, index: NodeIndex, rng: Rng): NodeDraft[]
   }
 
   const others = (index.byGroup.get(group) ?? []).filter(
-    (n) => n.complex !== primary.complex && !usedNpars.has(nparOf(n)),
+    (n) =>
+      n.complex !== primary.complex && !usedNpars.has(nparOf(n)) && n.cluster === primary.cluster,
   );
   const site = primary.complex.site;
   const first = p.adoptives[0];

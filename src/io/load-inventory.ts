@@ -9,11 +9,11 @@
  * installed cores, a node's package load, …) are not checked, so one mistake is reported once.
  */
 import { createHash } from 'node:crypto';
-import type { z } from 'zod';
 import { basename, join, resolve } from 'node:path';
 import { deriveFigures, nparKey, type NParFigures } from '../domain/derived.js';
 import type {
   Cell,
+  Cluster,
   Complex,
   GicapGroup,
   GroupManager,
@@ -25,7 +25,19 @@ import type {
 import { inputError } from '../errors.js';
 import { applyChanges, type RawRow, type RawTable, type RawTables } from './apply-changes.js';
 import { parseCsv } from './csv.js';
-import { listFiles, pathKind, readText } from './read-text.js';
+import { echo, echoName } from './echo.js';
+import { Problems } from './problems.js';
+import { listEntries, notAFile, pathKind, readText } from './read-text.js';
+import {
+  byKeys,
+  checkRows,
+  checkUnique,
+  str,
+  type Checked,
+  type Seen,
+  type TableState,
+  type Valid,
+} from './rows.js';
 import {
   COLUMNS,
   INVENTORY_FILES,
@@ -35,10 +47,10 @@ import {
   listNames,
   type InventoryFileName,
   type NParRow,
-  type RawValues,
   type VParRow,
 } from './schemas.js';
 import { closestName, editDistance } from '../domain/names.js';
+import { checkClusters } from './rules/clusters.js';
 
 export { INVENTORY_FILES, type InventoryFileName } from './schemas.js';
 
@@ -47,87 +59,7 @@ export type ParseInventoryResult =
   | { ok: false; errors: string[]; inventory?: never };
 
 // ---------------------------------------------------------------------------------------------
-// Problems
-
-interface Problem {
-  /** null: a `--set` problem (listed first, in the order given). */
-  readonly file: InventoryFileName | null;
-  /** 0: the file as a whole. */
-  readonly line: number;
-  /** Header name, or null for a problem of the whole line or file. */
-  readonly column: string | null;
-  /** Position of the column for sorting. */
-  readonly position: number;
-  readonly text: string;
-  readonly changes: readonly string[];
-}
-
-class Problems {
-  private readonly list: Problem[] = [];
-
-  /** Column order of each file after `--set` (for sorting cell problems by column position). */
-  private columns: Partial<Record<InventoryFileName, readonly string[]>> = {};
-
-  useColumnsOf(tables: RawTables): void {
-    this.columns = Object.fromEntries(INVENTORY_FILES.map((f) => [f, tables[f].columns]));
-  }
-
-  get count(): number {
-    return this.list.length;
-  }
-
-  /** A problem of a whole file (line 0) or line (column null). */
-  line(file: InventoryFileName | null, line: number, text: string): void {
-    this.list.push({ file, line, column: null, position: -1, text, changes: [] });
-  }
-
-  /** A problem in a header cell (line 1) at a known header position. */
-  header(file: InventoryFileName, position: number, column: string, text: string): void {
-    this.list.push({ file, line: 1, column, position, text, changes: [] });
-  }
-
-  /** A problem in one cell of a data row. */
-  cell(file: InventoryFileName, row: RawRow, column: string, text: string): void {
-    const columns = this.columns[file] ?? [];
-    const at = columns.indexOf(column);
-    const position = at >= 0 ? at : columns.length + COLUMNS[file].indexOf(column);
-    this.list.push({ file, line: row.line, column, position, text, changes: row.changes });
-  }
-
-  /** Sorted by file (INVENTORY_FILES order, `--set` first), line, column position; then as found. */
-  lines(): string[] {
-    const fileRank = (f: InventoryFileName | null): number =>
-      f === null ? -1 : INVENTORY_FILES.indexOf(f);
-    return this.list
-      .map((p, seq) => ({ p, seq }))
-      .sort(
-        (a, b) =>
-          fileRank(a.p.file) - fileRank(b.p.file) ||
-          a.p.line - b.p.line ||
-          a.p.position - b.p.position ||
-          a.seq - b.seq,
-      )
-      .map(({ p }) => formatProblem(p));
-  }
-}
-
-function formatProblem(p: Problem): string {
-  const after =
-    p.changes.length > 0 ? ` (after ${p.changes.map((c) => `--set ${c}`).join(', ')})` : '';
-  if (p.file === null) return p.text;
-  if (p.line === 0) return `${p.file}: ${p.text}`;
-  if (p.column === null) return `${p.file}:${p.line}: ${p.text}${after}`;
-  return `${p.file}:${p.line}:${p.column}: ${p.text}${after}`;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Step 1: CSV text → raw tables (header mapped to known columns)
-
-interface TableState {
-  readonly table: RawTable;
-  /** Rows can be trusted (present, parsed, every required column there). */
-  readonly usable: boolean;
-}
 
 function readTable(
   file: InventoryFileName,
@@ -145,6 +77,11 @@ function readTable(
   }
   const csv = parseCsv(text, file);
   for (const p of csv.problems) problems.line(file, p.line, p.message);
+  if (csv.problems.some((p) => p.line === 1)) {
+    // A quote left open in the header swallows the rest of the file into one "column name": the
+    // quote problem is the one thing to say about this file.
+    return { table: empty, usable: false };
+  }
   let usable = csv.problems.length === 0;
 
   const known = COLUMNS[file];
@@ -152,7 +89,7 @@ function readTable(
   const mapping: (string | undefined)[] = [];
   const firstAt = new Map<string, number>();
   csv.columns.forEach((column, i) => {
-    const written = csv.header[i] ?? column;
+    const written = echoName(csv.header[i] ?? column);
     if (column === '') {
       // Spreadsheets often write trailing empty columns: harmless unless values sit under them.
       if (csv.rows.some((r) => (r.fields[i] ?? '') !== '')) {
@@ -207,133 +144,26 @@ function readTable(
     const values: Record<string, string | undefined> = {};
     r.fields.forEach((field, i) => {
       const column = mapping[i];
-      if (i >= csv.columns.length) {
-        if (field !== '') {
-          problems.line(
-            file,
-            r.line,
-            `value beyond the last column (expected at most ${csv.columns.length} fields as in the header, found ${r.fields.length}: ${JSON.stringify(field)})`,
-          );
-        }
-      } else if (column !== undefined) {
-        values[column] = field === '' ? undefined : field;
-      }
+      if (column !== undefined) values[column] = field === '' ? undefined : field;
     });
+    // Values beyond the header's last column: one problem for the row, however many there are.
+    const beyond = r.fields.slice(csv.columns.length).filter((f) => f !== '');
+    if (beyond.length > 0) {
+      // Usually a delimiter inside an unquoted value: every later field is shifted, so the row's
+      // cell checks would only repeat this one problem in other words.
+      problems.mute(file, r.line);
+      problems.line(
+        file,
+        r.line,
+        `${beyond.length === 1 ? 'value' : `${beyond.length} values`} beyond the last column (expected at most ${csv.columns.length} fields as in the header, found ${r.fields.length}: ${echo(beyond[0])}${beyond.length > 1 ? ', …' : ''})`,
+      );
+    }
     rows.push({ line: r.line, values, changes: [] });
   }
   const columns = [...firstAt.entries()].sort((a, b) => a[1] - b[1]).map(([c]) => c);
   return { table: { file, present: true, columns, rows }, usable };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Step 2: rows → typed values
-
-/** A row that passed its schema. */
-interface Valid<T> {
-  readonly row: RawRow;
-  readonly v: T;
-}
-
-/** Every row, with the fields that parsed (all of them for a valid row). */
-interface Seen {
-  readonly row: RawRow;
-  readonly ok: boolean;
-  readonly fields: Readonly<Record<string, unknown>>;
-}
-
-function str(fields: Seen['fields'], column: string): string | null {
-  const v = fields[column];
-  return typeof v === 'string' ? v : null;
-}
-
-interface Checked<T> {
-  readonly valid: Valid<T>[];
-  /** Row → its typed value, for the valid rows. */
-  readonly byRow: ReadonlyMap<RawRow, T>;
-  readonly seen: Seen[];
-  readonly usable: boolean;
-}
-
-function checkRows<T>(
-  file: InventoryFileName,
-  state: TableState,
-  schema: { readonly row: z.ZodType<T>; readonly fields: Readonly<Record<string, z.ZodType>> },
-  problems: Problems,
-): Checked<T> {
-  const valid: Valid<T>[] = [];
-  const seen: Seen[] = [];
-  const byRow = new Map<RawRow, T>();
-  if (!state.usable) return { valid, byRow, seen, usable: false };
-  for (const row of state.table.rows) {
-    const values: RawValues = row.values;
-    const result = schema.row.safeParse(values);
-    const partial: Record<string, unknown> = {};
-    for (const [column, field] of Object.entries(schema.fields)) {
-      const r = field.safeParse(values[column]);
-      if (r.success) partial[column] = r.data;
-    }
-    if (result.success) {
-      valid.push({ row, v: result.data });
-      byRow.set(row, result.data);
-      seen.push({ row, ok: true, fields: partial });
-    } else {
-      for (const issue of result.error.issues) {
-        problems.cell(file, row, String(issue.path[0] ?? ''), issue.message);
-      }
-      seen.push({ row, ok: false, fields: partial });
-    }
-  }
-  return { valid, byRow, seen, usable: true };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Step 3: rules across rows and files
-
-/** Rows in line order whose key repeats an earlier row's: each gets one error; returns the first rows by key. */
-function checkUnique(
-  file: InventoryFileName,
-  seen: readonly Seen[],
-  keyOf: (s: Seen) => string | null,
-  column: string,
-  label: (key: string) => string,
-  problems: Problems,
-): { firstLine: Map<string, number>; duplicates: Set<RawRow> } {
-  const firstLine = new Map<string, number>();
-  const duplicates = new Set<RawRow>();
-  for (const s of seen) {
-    const key = keyOf(s);
-    if (key === null) continue;
-    const first = firstLine.get(key);
-    if (first === undefined) {
-      firstLine.set(key, s.row.line);
-    } else {
-      duplicates.add(s.row);
-      problems.cell(
-        file,
-        s.row,
-        column,
-        `duplicate ${label(key)} (expected each once, found it also on line ${first})`,
-      );
-    }
-  }
-  return { firstLine, duplicates };
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function byKeys<T>(...keys: ((t: T) => string)[]): (a: T, b: T) => number {
-  return (a, b) => {
-    for (const k of keys) {
-      const c = cmp(k(a), k(b));
-      if (c !== 0) return c;
-    }
-    return 0;
-  };
-}
-
-/** sha256 over `name\ncontent\n` of each present file in INVENTORY_FILES order (spec 5.1). */
 export function inventorySha256(
   files: Readonly<Partial<Record<InventoryFileName, string>>>,
 ): string {
@@ -415,9 +245,26 @@ export function parseInventory(
     problems,
   );
 
+  const clusters = checkRows<Cluster>(
+    'clusters.csv',
+    states['clusters.csv'],
+    ROW_SCHEMAS['clusters.csv'],
+    problems,
+  );
+
   // Step 3: across rows and files.
   const result = checkAcross(
-    { complexes, cells, npars, vpars, groups, managers, packages },
+    {
+      complexes,
+      cells,
+      npars,
+      vpars,
+      groups,
+      managers,
+      packages,
+      clusters,
+      clustersPresent: files['clusters.csv'] !== undefined,
+    },
     problems,
   );
   if (problems.count > 0 || result === null) return { ok: false, errors: problems.lines() };
@@ -435,6 +282,9 @@ interface AllRows {
   readonly groups: Checked<GicapGroup>;
   readonly managers: Checked<GroupManager>;
   readonly packages: Checked<Package>;
+  readonly clusters: Checked<Cluster>;
+  /** clusters.csv was given (absent: clusters are not modelled, spec 8.1). */
+  readonly clustersPresent: boolean;
 }
 
 type InventoryContent = Omit<Inventory, 'name' | 'sha256'>;
@@ -614,6 +464,7 @@ function checkAcross(all: AllRows, problems: Problems): InventoryContent | null 
     groups: groupList.map((g) => g.v),
     managers: [],
     packages: [],
+    clusters: null,
   });
   const figuresOf = (complex: string, npar: string): NParFigures | null => {
     const key = nparKey(complex, npar);
@@ -815,6 +666,8 @@ function checkAcross(all: AllRows, problems: Problems): InventoryContent | null 
     nodeActive.set(vp.v.vpar, inError.has(vp.v.vpar) ? null : vp.v.cores);
   }
 
+  checkComplexRights(all, complexList, problems);
+
   const managers = checkManagers(all, problems, {
     groupSure,
     groupNames,
@@ -835,6 +688,19 @@ function checkAcross(all: AllRows, problems: Problems): InventoryContent | null 
     partitionHost,
     externalHosts,
     nodeActive,
+  });
+  const externalManagerSite = new Map<string, string | null>();
+  for (const m of managers) {
+    if (!partitionHost.has(m.host)) externalManagerSite.set(m.host, m.site);
+  }
+  for (const h of externalHosts) if (!externalManagerSite.has(h)) externalManagerSite.set(h, null);
+  const clusterList = checkClusters(all.clustersPresent, all.clusters, problems, {
+    hostSure,
+    partitionHost,
+    complexSite: new Map(complexList.map((c) => [c.v.complex, c.v.site])),
+    externalManagerSite,
+    packages: all.packages.valid.filter((p) => packageList.includes(p.v)),
+    packagesSure: all.packages.usable && all.packages.seen.every((s) => s.ok),
   });
 
   if (problems.count > 0) return null;
@@ -868,7 +734,52 @@ function checkAcross(all: AllRows, problems: Problems): InventoryContent | null 
       ),
     ),
     packages: packageList.sort(byKeys((p) => p.package)),
+    clusters: clusterList === null ? null : clusterList.sort(byKeys((c) => c.cluster)),
   };
+}
+
+/**
+ * A complex cannot own more core usage rights than it has cores [G1, Q5]: its unassigned rights are
+ * at most the cores on every cell (active or not) less the rights of its nPars, so that its "cores
+ * without usage rights" (spec 4) are never negative. Judged only for a complex whose every cell and
+ * nPar row checked out (assumption A-CASCADE).
+ */
+function checkComplexRights(
+  all: AllRows,
+  complexList: readonly Valid<Complex>[],
+  problems: Problems,
+): void {
+  if (!all.cells.usable || !all.npars.usable) return;
+  const unsure = new Set<string | null>();
+  /** Σ `value` of the valid rows by complex; a complex with a failed row is unsure. */
+  const sumByComplex = <T>(checked: Checked<T>, value: (v: T) => number): Map<string, number> => {
+    const total = new Map<string, number>();
+    for (const s of checked.seen) {
+      const complex = str(s.fields, 'complex');
+      const v = checked.byRow.get(s.row);
+      if (v === undefined) unsure.add(complex);
+      else if (complex !== null) total.set(complex, (total.get(complex) ?? 0) + value(v));
+    }
+    return total;
+  };
+  const cores = sumByComplex(all.cells, (c) => c.cores);
+  const rights = sumByComplex(all.npars, (n) => n.rights);
+  if (unsure.has(null)) return;
+  for (const c of complexList) {
+    const name = c.v.complex;
+    if (c.v.unassignedRights === 0 || unsure.has(name)) continue;
+    const installed = cores.get(name) ?? 0;
+    const assigned = rights.get(name) ?? 0;
+    const room = Math.max(0, installed - assigned);
+    if (c.v.unassignedRights > room) {
+      problems.cell(
+        'complexes.csv',
+        c.row,
+        'unassigned_rights',
+        `more rights than the complex has cores (expected at most ${room}: its ${installed} cores on every cell less the ${assigned} rights of its nPars; found ${c.v.unassignedRights})`,
+      );
+    }
+  }
 }
 
 /** Managers: group exists; (group, host) unique; one active per group; site resolved. */
@@ -1077,21 +988,47 @@ export async function loadInventory(
     const line = `${dir}: inventory folder not found (expected a folder holding ${REQUIRED_FILES.join(', ')}, found ${kind === 'file' ? 'a file' : 'nothing'})`;
     throw inputError(`${name}: 1 problem found; nothing written`, [line]);
   }
-  const entries = await listFiles(path);
+  const entries = await listEntries(path);
   const files: Partial<Record<InventoryFileName, string>> = {};
   const typos: string[] = [];
+  /** Inventory file names that are there but cannot be read as a file: nothing else is judged. */
+  const unreadable: string[] = [];
   for (const file of INVENTORY_FILES) {
-    const entry = entries.find((e) => e === file) ?? entries.find((e) => e.toLowerCase() === file);
-    if (entry !== undefined) files[file] = await readText(join(path, entry));
+    const entry =
+      entries.find((e) => e.name === file) ?? entries.find((e) => e.name.toLowerCase() === file);
+    if (entry === undefined) continue;
+    const what = notAFile(entry.kind);
+    if (what !== null) {
+      unreadable.push(
+        `${echoName(entry.name)}: not a file (expected the CSV file ${file}, found ${what})`,
+      );
+      continue;
+    }
+    try {
+      files[file] = await readText(join(path, entry.name));
+    } catch (err) {
+      const code = (err as { code?: string }).code ?? String(err);
+      unreadable.push(
+        `${echoName(entry.name)}: cannot read the file (${code === 'EACCES' ? 'permission denied' : code})`,
+      );
+    }
   }
-  for (const entry of entries) {
+  if (unreadable.length > 0) {
+    // Judging the other files without this one would only report its absence in other words.
+    throw inputError(
+      `${name}: ${unreadable.length} problem${unreadable.length === 1 ? '' : 's'} found; nothing written`,
+      unreadable,
+    );
+  }
+  for (const { name: entry, kind } of entries) {
     const lower = entry.toLowerCase();
-    if (!lower.endsWith('.csv') || (INVENTORY_FILES as readonly string[]).includes(lower)) continue;
+    if (kind !== 'file' || !lower.endsWith('.csv')) continue;
+    if ((INVENTORY_FILES as readonly string[]).includes(lower)) continue;
     const absent = INVENTORY_FILES.filter((f) => files[f] === undefined);
     const closest = closestName(lower, absent);
     if (closest !== null && editDistance(lower, closest) <= 2) {
       typos.push(
-        `${entry}: unknown file (expected one of ${INVENTORY_FILES.join(', ')}; closest: ${closest})`,
+        `${echoName(entry)}: unknown file (expected one of ${INVENTORY_FILES.join(', ')}; closest: ${closest})`,
       );
     }
   }

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import type {
   Cell,
+  Cluster,
   Complex,
   GicapGroup,
   GroupManager,
@@ -17,6 +18,8 @@ import type {
   Package,
   VPar,
 } from '../domain/types.js';
+import { BOUNDS, formatBound } from '../domain/bounds.js';
+import { echo } from './echo.js';
 
 export const INVENTORY_FILES = [
   'complexes.csv',
@@ -26,6 +29,7 @@ export const INVENTORY_FILES = [
   'groups.csv',
   'managers.csv',
   'packages.csv',
+  'clusters.csv',
 ] as const;
 export type InventoryFileName = (typeof INVENTORY_FILES)[number];
 
@@ -54,7 +58,10 @@ export const COLUMNS: Readonly<Record<InventoryFileName, readonly string[]>> = {
     'kind',
     'vm_boot_s',
     'ticap',
+    'on_start_failure',
+    'auto_run',
   ],
+  'clusters.csv': ['cluster', 'nodes', 'lock', 'lock_site', 'quorum_server', 'member_timeout_s'],
 };
 
 /** Columns whose value is required on every row, so the header must have them. */
@@ -66,6 +73,7 @@ export const REQUIRED_COLUMNS: Readonly<Record<InventoryFileName, readonly strin
   'groups.csv': ['group', 'sharing_rights'],
   'managers.csv': ['group', 'host', 'role'],
   'packages.csv': ['package', 'cores', 'nodes'],
+  'clusters.csv': ['cluster', 'nodes'],
 };
 
 /** The columns that identify a row: `--set FILE.KEY.COLUMN` joins them with `/` (spec 6). */
@@ -77,6 +85,7 @@ export const KEY_COLUMNS: Readonly<Record<InventoryFileName, readonly string[]>>
   'groups.csv': ['group'],
   'managers.csv': ['group', 'host'],
   'packages.csv': ['package'],
+  'clusters.csv': ['cluster'],
 };
 
 /** One row as read: column (lower case) → trimmed cell text, `undefined` when empty. */
@@ -89,8 +98,9 @@ export type RawValues = Readonly<Record<string, string | undefined>>;
 const ID_PATTERN = /^[A-Za-z0-9._-]+$/;
 const ID_EXPECTED = 'a name of letters, digits, ".", "_" or "-"';
 
+/** A found value as messages show it: quoted, cut and escaped (echo.ts). */
 function quoted(found: unknown): string {
-  return JSON.stringify(typeof found === 'string' ? found : String(found));
+  return echo(found);
 }
 
 function missingValue(expected: string): string {
@@ -119,23 +129,41 @@ function check(expected: string, ok: (s: string) => boolean) {
 
 const id = check(ID_EXPECTED, (s) => ID_PATTERN.test(s));
 
-/** Integer ≥ `min` written as digits only: rejects decimals, text, signs and exponents. */
-function wholeNumber(min: number) {
-  return check(`a whole number ≥ ${min}`, (s) => {
+/**
+ * Integer from `min` to `max` written as digits only: rejects decimals, text, signs and exponents.
+ * Every number has an upper bound (domain/bounds.ts), so no total can leave the exact range of a double.
+ */
+function wholeNumber(min: number, max: number) {
+  return check(`a whole number from ${min} to ${formatBound(max)}`, (s) => {
     if (!/^\d+$/.test(s)) return false;
     const n = Number(s);
-    return Number.isSafeInteger(n) && n >= min;
+    return n >= min && n <= max;
   }).transform(Number);
 }
 
-/** Any integer, sign allowed (package priority: lower starts first). */
-const integer = check('a whole number', (s) => {
-  if (!/^[-+]?\d+$/.test(s)) return false;
-  return Number.isSafeInteger(Number(s));
+/**
+ * Serviceguard package priority: 1–3000 or `no_priority` (null), lower = higher priority [C9].
+ * `no_priority` is matched ignoring case, like every enum (assumption A-ENUM).
+ */
+const priority = check('a whole number from 1 to 3000 or no_priority', (s) => {
+  if (s.toLowerCase() === 'no_priority') return true;
+  if (!/^\d+$/.test(s)) return false;
+  const n = Number(s);
+  return n >= 1 && n <= 3000;
+}).transform((s) => (s.toLowerCase() === 'no_priority' ? null : Number(s)));
+
+/** MEMBER_TIMEOUT: seconds > 0, at most Serviceguard's 300 s [C12]. */
+const memberTimeout = check('a number of seconds > 0 and at most 300', (s) => {
+  if (!/^\d+(\.\d+)?$/.test(s)) return false;
+  const n = Number(s);
+  return n > 0 && n <= 300;
 }).transform(Number);
 
-/** Decimal number ≥ 0 with a decimal point (seconds). */
-const seconds = check('a number of seconds ≥ 0', (s) => /^\d+(\.\d+)?$/.test(s)).transform(Number);
+/** Decimal number of seconds from 0 to BOUNDS.seconds (one day), with an optional decimal point. */
+const seconds = check(`a number of seconds from 0 to ${formatBound(BOUNDS.seconds)}`, (s) => {
+  if (!/^\d+(\.\d+)?$/.test(s)) return false;
+  return Number(s) <= BOUNDS.seconds;
+}).transform(Number);
 
 /** One of fixed values, matched case-insensitively (assumption A-ENUM: spreadsheets capitalise). */
 function oneOf<const T extends string>(values: readonly T[]) {
@@ -148,18 +176,21 @@ function oneOf<const T extends string>(values: readonly T[]) {
 
 const yesNo = check('y or n', (s) => /^[yn]$/i.test(s)).transform((s) => s.toLowerCase() === 'y');
 
-/** Package node list: host names separated by `;`, each once. */
-const NODES_EXPECTED = 'host names separated by ";"';
-const nodeList = check(NODES_EXPECTED, (s) => s.split(';').every((n) => ID_PATTERN.test(n.trim())))
-  .transform((s) => s.split(';').map((n) => n.trim()))
-  .refine((nodes) => new Set(nodes).size === nodes.length, {
-    abort: true,
-    error: (iss) => {
-      const nodes = iss.input as string[];
-      const dup = nodes.find((n, i) => nodes.indexOf(n) !== i) ?? '';
-      return `node ${quoted(dup)} listed twice (expected each node once, found ${quoted(nodes.join(';'))})`;
-    },
-  });
+/** A list of names separated by `;`, each once (package and cluster nodes, lock sites). */
+function nameList(expected: string, what: string) {
+  return check(expected, (s) => s.split(';').every((n) => ID_PATTERN.test(n.trim())))
+    .transform((s) => s.split(';').map((n) => n.trim()))
+    .refine((names) => new Set(names).size === names.length, {
+      abort: true,
+      error: (iss) => {
+        const names = iss.input as string[];
+        const dup = names.find((n, i) => names.indexOf(n) !== i) ?? '';
+        return `${what} ${quoted(dup)} listed twice (expected each ${what} once, found ${quoted(names.join(';'))})`;
+      },
+    });
+}
+const nodeList = nameList('host names separated by ";"', 'node');
+const siteList = nameList('site names separated by ";"', 'site');
 
 /** Not given → `fallback`. */
 function withDefault<S extends z.ZodType<unknown, string>, F>(schema: S, fallback: F) {
@@ -175,8 +206,8 @@ const complexBase = z.object({
   platform: withDefault(oneOf(['cellular', 'sd2'] as const), 'cellular' as const),
   group: withDefault(id, null),
   site: withDefault(id, null),
-  unassigned_rights: withDefault(wholeNumber(0), 0),
-  ticap_minutes: withDefault(wholeNumber(0), 0),
+  unassigned_rights: withDefault(wholeNumber(0, BOUNDS.cores), 0),
+  ticap_minutes: withDefault(wholeNumber(0, BOUNDS.ticapMinutes), 0),
 });
 export const complexRow = complexBase.transform((r): Complex => ({
   complex: r.complex,
@@ -191,7 +222,7 @@ const cellBase = z.object({
   complex: id,
   cell: id,
   npar: withDefault(id, null),
-  cores: wholeNumber(1),
+  cores: wholeNumber(1, BOUNDS.coresPerCell),
   active: withDefault(yesNo, true),
 });
 export const cellRow = cellBase.transform((r): Cell => ({
@@ -208,8 +239,8 @@ const nparBase = z.object({
   complex: id,
   npar: id,
   host: withDefault(id, null),
-  rights: wholeNumber(0),
-  active: withDefault(wholeNumber(0), null),
+  rights: wholeNumber(0, BOUNDS.cores),
+  active: withDefault(wholeNumber(0, BOUNDS.cores), null),
 });
 export const nparRow = nparBase.transform((r): NParRow => ({
   complex: r.complex,
@@ -225,10 +256,10 @@ const vparBase = z.object({
   complex: id,
   npar: id,
   vpar: id,
-  cores: wholeNumber(1),
+  cores: wholeNumber(1, BOUNDS.cores),
   // [V1] the boot processor is always one: a vPar has at least one core.
-  min: withDefault(wholeNumber(1), 1),
-  max: withDefault(wholeNumber(1), null),
+  min: withDefault(wholeNumber(1, BOUNDS.cores), 1),
+  max: withDefault(wholeNumber(1, BOUNDS.cores), null),
   static: withDefault(yesNo, false),
 });
 export const vparRow = vparBase
@@ -266,8 +297,8 @@ export const vparRow = vparBase
 
 const groupBase = z.object({
   group: id,
-  sharing_rights: wholeNumber(0),
-  held_rights: withDefault(wholeNumber(0), 0),
+  sharing_rights: wholeNumber(0, BOUNDS.cores),
+  held_rights: withDefault(wholeNumber(0, BOUNDS.cores), 0),
 });
 export const groupRow = groupBase.transform((r): GicapGroup => ({
   group: r.group,
@@ -293,13 +324,15 @@ export const managerRow = managerBase.transform((r): GroupManager => ({
 
 const packageBase = z.object({
   package: id,
-  cores: wholeNumber(1),
+  cores: wholeNumber(1, BOUNDS.cores),
   nodes: nodeList,
-  priority: withDefault(integer, 100),
+  priority: withDefault(priority, null),
   start_s: withDefault(seconds, 0),
   kind: withDefault(oneOf(['app', 'vm'] as const), 'app' as const),
   vm_boot_s: withDefault(seconds, null),
   ticap: withDefault(yesNo, false),
+  on_start_failure: withDefault(oneOf(['halt', 'next'] as const), 'halt' as const),
+  auto_run: withDefault(yesNo, true),
 });
 export const packageRow = packageBase
   .superRefine((r, ctx) => {
@@ -308,7 +341,9 @@ export const packageRow = packageBase
       ctx.addIssue({
         code: 'custom',
         path: ['vm_boot_s'],
-        message: missingValue('a number of seconds ≥ 0 when kind is vm'),
+        message: missingValue(
+          `a number of seconds from 0 to ${formatBound(BOUNDS.seconds)} when kind is vm`,
+        ),
       });
     }
     // Assumption A-VMBOOT: a boot time on an app package is a mistake (kind or column mixed up).
@@ -329,6 +364,84 @@ export const packageRow = packageBase
     kind: r.kind,
     vmBootS: r.vm_boot_s,
     ticap: r.ticap,
+    onStartFailure: r.on_start_failure,
+    autoRun: r.auto_run,
+  }));
+
+const LOCK_KINDS = ['none', 'disk', 'dual-disk', 'lun', 'quorum-server'] as const;
+const clusterBase = z.object({
+  cluster: id,
+  nodes: nodeList,
+  lock: withDefault(oneOf(LOCK_KINDS), 'none' as const),
+  lock_site: withDefault(siteList, [] as string[]),
+  quorum_server: withDefault(id, null),
+  member_timeout_s: withDefault(memberTimeout, null),
+});
+export const clusterRow = clusterBase
+  .superRefine((r, ctx) => {
+    const issue = (path: string, message: string): void => {
+      ctx.addIssue({ code: 'custom', path: [path], message });
+    };
+    const sites = quoted(r.lock_site.join(';'));
+    // [C4] one lock disk or LUN, in one array; a dual lock has one disk per data centre [C7].
+    if ((r.lock === 'disk' || r.lock === 'lun') && r.lock_site.length > 1) {
+      issue(
+        'lock_site',
+        `more than one site for a ${r.lock} lock (expected at most one site, found ${sites})`,
+      );
+    }
+    if (r.lock === 'dual-disk' && r.lock_site.length !== 2) {
+      issue(
+        'lock_site',
+        `a dual-disk lock needs two different sites, one lock disk per data centre [C7] (expected 2 sites separated by ";", found ${r.lock_site.length === 0 ? 'an empty cell' : sites})`,
+      );
+    }
+    if (r.lock === 'quorum-server' && r.lock_site.length > 1) {
+      issue(
+        'lock_site',
+        `more than one site for a quorum server (expected the quorum server host's site, found ${sites})`,
+      );
+    }
+    // Assumption A-19: a lock site or quorum server on a cluster without that lock is a mix-up.
+    if (r.lock === 'none' && r.lock_site.length > 0) {
+      issue(
+        'lock_site',
+        `lock site given for a cluster without a lock (expected an empty cell when lock is none, found ${sites})`,
+      );
+    }
+    if (r.lock === 'quorum-server' && r.quorum_server === null) {
+      issue(
+        'quorum_server',
+        missingValue('the Quorum Server host name when lock is quorum-server'),
+      );
+    }
+    if (r.lock !== 'quorum-server' && r.quorum_server !== null) {
+      issue(
+        'quorum_server',
+        `quorum server given for a ${r.lock} lock (expected an empty cell unless lock is quorum-server, found ${quoted(r.quorum_server)})`,
+      );
+    }
+    if (r.quorum_server !== null && r.nodes.includes(r.quorum_server)) {
+      issue(
+        'quorum_server',
+        `the Quorum Server must run outside the cluster it serves [C5] (expected a host that is not a node of ${r.cluster}, found ${quoted(r.quorum_server)})`,
+      );
+    }
+    // [C6] a lock disk or LUN serves at most 4 nodes; larger clusters need a Quorum Server.
+    if ((r.lock === 'disk' || r.lock === 'dual-disk' || r.lock === 'lun') && r.nodes.length > 4) {
+      issue(
+        'lock',
+        `a ${r.lock} lock is not allowed for more than 4 nodes [C6] (expected quorum-server or none for ${r.nodes.length} nodes, found ${r.lock})`,
+      );
+    }
+  })
+  .transform((r): Cluster => ({
+    cluster: r.cluster,
+    nodes: r.nodes,
+    lock: r.lock,
+    lockSites: r.lock_site,
+    quorumServer: r.quorum_server,
+    memberTimeoutS: r.member_timeout_s,
   }));
 
 /**
@@ -343,6 +456,7 @@ export const ROW_SCHEMAS = {
   'groups.csv': { row: groupRow, fields: groupBase.shape },
   'managers.csv': { row: managerRow, fields: managerBase.shape },
   'packages.csv': { row: packageRow, fields: packageBase.shape },
+  'clusters.csv': { row: clusterRow, fields: clusterBase.shape },
 } as const;
 
 // ---------------------------------------------------------------------------------------------

@@ -205,6 +205,7 @@ function summaryRows(s: PlanSummary): string[][] {
     ['Skipped as equivalent', formatNumber(s.skippedEquivalent)],
     ['Left out by the listing limit', formatNumber(s.scenariosNotListed)],
     ['Groups not compliant', formatNumber(s.nonCompliantGroups)],
+    ['Scenarios in which a cluster halts', formatNumber(s.clustersHalted)],
   ];
 }
 
@@ -358,6 +359,62 @@ function minimumNotes(report: PlanReport): Block[] {
     const note = minimumNote(g);
     return note === null ? [] : [para(note)];
   });
+}
+
+/**
+ * The Serviceguard clusters (spec 8.5): nodes, lock, and the scenarios in which each halts, counted
+ * by cause, with the first few named.
+ */
+function clustersSection(report: PlanReport): Block[] {
+  const blocks: Block[] = [heading(2, 'Clusters', 'clusters')];
+  if (report.warnings.some((w) => w.code === 'no-clusters')) {
+    return [
+      ...blocks,
+      para(
+        'Not modelled: the inventory has no ',
+        code('clusters.csv'),
+        ', so every node is judged alone and no package is lost to a cluster that cannot re-form.',
+      ),
+    ];
+  }
+  const lockText = (c: PlanReport['clusters'][number]): string => {
+    if (c.lock === 'none') return 'none';
+    const where = c.lockSites.length > 0 ? ` in ${c.lockSites.join(' and ')}` : '';
+    return c.lock === 'quorum-server'
+      ? `quorum server ${c.quorumServer ?? '?'}${where}`
+      : `${c.lock}${where}`;
+  };
+  const rows = report.clusters.map((c) => {
+    const halts = c.halts.noLock + c.halts.lockDown + c.halts.minority;
+    const causes = [
+      c.halts.minority > 0 ? `${formatNumber(c.halts.minority)} fewer than half up` : '',
+      c.halts.lockDown > 0 ? `${formatNumber(c.halts.lockDown)} half up, lock down` : '',
+      c.halts.noLock > 0 ? `${formatNumber(c.halts.noLock)} half up, no lock` : '',
+    ].filter((x) => x !== '');
+    const first = c.haltedIn.length > 0 ? ` (first: ${c.haltedIn.join(', ')})` : '';
+    return [
+      c.cluster,
+      formatNumber(c.nodes.length),
+      lockText(c),
+      c.memberTimeoutS === null ? '–' : `${formatNumber(c.memberTimeoutS)} s`,
+      formatNumber(c.packages),
+      formatNumber(c.lockUsed),
+      halts === 0 ? 'never' : `${formatNumber(halts)}: ${causes.join(', ')}${first}`,
+    ];
+  });
+  blocks.push(
+    para(
+      'A cluster with a node down re-forms with more than half its nodes, or with exactly half and its lock; otherwise it halts and every package of it is lost, on healthy nodes too [C1–C3].',
+    ),
+    table(
+      ['Cluster', 'Nodes', 'Lock', 'MEMBER_TIMEOUT', 'Packages', 'Lock used in', 'Halts in'],
+      ['left', 'right', 'left', 'right', 'right', 'right', 'left'],
+      rows,
+      report.clusters.map((c) => c.halts.noLock + c.halts.lockDown + c.halts.minority > 0),
+      [6],
+    ),
+  );
+  return blocks;
 }
 
 function sizingSection(report: PlanReport): Block[] {
@@ -881,6 +938,7 @@ export function buildDocument(report: PlanReport): ReportDocument {
       ...glanceSection(report),
       ...summarySection(report),
       ...complianceSection(report),
+      ...clustersSection(report),
       ...sizingSection(report),
       ...lostSection(report),
       ...bindingSection(report),

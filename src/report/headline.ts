@@ -25,8 +25,8 @@ import { formatNumber, plural } from './format.js';
  */
 export const UNSAVEABLE_SIZING_NOTE =
   'A package that no purchase can save (no node of its list up, a vPar at its max [V1] or static ' +
-  '[V6]) adds no sizing demand: gicap plan leaves it out of each partition’s minimum inactive ' +
-  'cores, and gicap optimize buys nothing for it.';
+  '[V6], its cluster halted [C2], auto_run off [C11]) adds no sizing demand: gicap plan leaves it ' +
+  'out of each partition’s minimum inactive cores, and gicap optimize buys nothing for it.';
 
 /** `N+1` for one failed unit, `N+2` for two, … */
 export function failuresLabel(failures: number): string {

@@ -3,7 +3,13 @@
  * fails, who controls each group's rights, where each package goes and why, which rights move from
  * where, the time line, the warnings and the verdict. Pure: report → string.
  */
-import type { PackageOutcome, PlanReport, ScenarioResult, Sources } from '../domain/result.js';
+import type {
+  ClusterState,
+  PackageOutcome,
+  PlanReport,
+  ScenarioResult,
+  Sources,
+} from '../domain/result.js';
 import {
   formatNumber,
   formatOptionalRange as range,
@@ -43,7 +49,11 @@ export function renderWhatIfText(report: PlanReport): string {
   }
   out.push('');
 
-  out.push('2. Who controls the rights');
+  out.push('2. Clusters');
+  out.push(...clusterLines(report, s));
+  out.push('');
+
+  out.push('3. Who controls the rights');
   for (const g of s.gm) {
     if (g.inControl === null) {
       out.push(
@@ -62,13 +72,13 @@ export function renderWhatIfText(report: PlanReport): string {
   out.push('');
 
   out.push(
-    `3. Packages (${formatNumber(s.packages.length)} to move, ${formatNumber(s.unaffected)} unaffected), in priority order`,
+    `4. Packages (${formatNumber(s.packages.length)} to move or lost, ${formatNumber(s.unaffected)} unaffected), in priority order`,
   );
   if (s.packages.length === 0) out.push('   No package runs on a failed partition.');
   for (const p of s.packages) out.push(...packageLines(p));
   out.push('');
 
-  out.push('4. Rights moved');
+  out.push('5. Rights moved');
   for (const r of s.rights) {
     out.push(
       `   ${r.group}: seized ${formatNumber(r.seized)}${r.loaned > 0 ? ` (${formatNumber(r.loaned)} on a 10-day loan)` : ''}, held by the manager before ${formatNumber(r.heldBefore)}, after ${formatNumber(r.gmHeldAfter)}; TiCAP used ${formatNumber(r.ticapMinutes)} core-minutes`,
@@ -77,12 +87,12 @@ export function renderWhatIfText(report: PlanReport): string {
   if (s.rights.length === 0) out.push('   No group.');
   out.push('');
 
-  out.push('5. Time line (typical times from the failure)');
+  out.push('6. Time line (typical times from the failure)');
   out.push(...timeline(report, s));
   out.push('');
 
   if (s.warnings.length > 0) {
-    out.push('6. Warnings');
+    out.push('7. Warnings');
     for (const w of s.warnings) out.push(`   ${w.code} (${w.subject}): ${w.detail ?? ''}`);
     out.push('');
   }
@@ -104,6 +114,55 @@ export function renderWhatIfText(report: PlanReport): string {
   return `${out.join('\n')}\n`;
 }
 
+/**
+ * Step 0 of the scenario told (spec 8.2, 8.5): for each cluster with a node down, how many nodes are
+ * up of how many, and whether and why it re-forms.
+ */
+function clusterLines(report: PlanReport, s: ScenarioResult): string[] {
+  if (report.warnings.some((w) => w.code === 'no-clusters')) {
+    return ['   Not modelled (no clusters.csv): every node is judged alone.'];
+  }
+  if (s.clusters.length === 0) return ['   No cluster lost a node: every cluster keeps running.'];
+  return s.clusters.map(
+    (c) => `   ${c.cluster}: ${c.nodesUp} of ${c.nodes} nodes up; ${clusterWhy(c)}`,
+  );
+}
+
+function lockText(c: ClusterState): string {
+  const l = c.lock;
+  if (l === null) return 'no cluster lock';
+  const what = l.kind === 'quorum-server' ? `quorum server ${l.host ?? '?'}` : `${l.kind} lock`;
+  return `${what}${l.site === null ? '' : ` in ${l.site}`} (${l.up ? 'up' : 'down'})`;
+}
+
+function clusterWhy(c: ClusterState): string {
+  switch (c.reason) {
+    case 'majority':
+      return 'more than half: re-forms without the lock [C1]';
+    case 'lock':
+      return `exactly half: takes its ${lockText(c)} and re-forms [C3, C4]`;
+    case 'no-lock':
+      return 'exactly half with no cluster lock: HALTS, every package of it is lost [C3, C6]';
+    case 'lock-down':
+      return `exactly half, but its ${lockText(c)} cannot be taken: HALTS, every package of it is lost [C3]`;
+    case 'minority':
+      return c.nodesUp === 0
+        ? 'every node is down'
+        : 'fewer than half: HALTS whatever the lock, every package of it is lost [C2]';
+  }
+}
+
+function noAttemptReason(p: PackageOutcome): string {
+  switch (p.reason) {
+    case 'cluster-halted':
+      return `its cluster ${p.cluster ?? '?'} halted: no node of it runs or adopts a package [C2]`;
+    case 'auto-run-off':
+      return 'package switching is off (auto_run = n): Serviceguard does not fail it over [C11]';
+    default:
+      return 'no node in its list is up';
+  }
+}
+
 function packageLines(p: PackageOutcome): string[] {
   const lines: string[] = [];
   if (p.status === 'moved') {
@@ -116,7 +175,7 @@ function packageLines(p: PackageOutcome): string[] {
   p.attempts.forEach((a, i) => {
     lines.push(`      try ${i + 1}: ${a.detail}${a.ok ? '' : ` → ${a.reason ?? 'failed'}`}`);
   });
-  if (p.attempts.length === 0) lines.push('      no node in its list is up');
+  if (p.attempts.length === 0) lines.push(`      ${noAttemptReason(p)}`);
   if (p.status === 'moved' && p.activated > 0) {
     const parts = SOURCE_NAMES.filter(([k]) => p.sources[k] > 0).map(
       ([k, label]) => `${p.sources[k]} ${label}`,
@@ -133,7 +192,6 @@ function packageLines(p: PackageOutcome): string[] {
 
 /** The typical time line: failure, Serviceguard failover, takeover, rights, application start. */
 function timeline(report: PlanReport, s: ScenarioResult): string[] {
-  const sg = report.model.find((c) => c.name === 'sg_failover')?.typical ?? 0;
   const failedStart = report.model.find((c) => c.name === 'failed_start')?.typical ?? 0;
   const lines = ['   0 s: failure'];
   for (const g of s.gm) {
@@ -145,11 +203,12 @@ function timeline(report: PlanReport, s: ScenarioResult): string[] {
   }
   for (const p of s.packages) {
     if (p.time === null) continue;
-    let t = sg;
+    // Its Serviceguard failover and the manager's failover both start at the failure (spec 3.4).
+    let t = p.sgFailover?.typical ?? 0;
     const steps = [`${fmtSeconds(t)} Serviceguard failover`];
     if (p.waitedForTakeover) {
       const g = s.gm.find((x) => x.takeover);
-      t += g?.gmFailover?.typical ?? 0;
+      t = Math.max(t, g?.gmFailover?.typical ?? 0);
       steps.push(`${fmtSeconds(t)} takeover done`);
     }
     const failed = p.attempts.length - 1;

@@ -18,7 +18,7 @@ describe('gicap model', () => {
     expect(lines).toContain('  rights_lookup_per_complex *  0.5        1     3  assumption');
     expect(lines).toContain('  operator_response *          300      900  3600  assumption');
     expect(lines).toContain(
-      '* assumption (14 of 16): no published figure; replace it with a measured value (--model FILE) or fit it (gicap calibrate)',
+      '* assumption (14 of 18): no published figure; replace it with a measured value (--model FILE) or fit it (gicap calibrate)',
     );
     expect(lines).toContain(
       '  gm_failover = sg_failover + gm_takeover + manual * operator_response',
@@ -59,9 +59,10 @@ describe('gicap model', () => {
     expect(r.stderr.split('\n')).toEqual([
       'bad-many.json: coefficients.sg_failover: min 50 is greater than typical 36 (expected min ≤ typical ≤ max)',
       'bad-many.json: coefficients.vpar_modify.unit: "kg" is not a time unit (expected s, seconds, min or minutes)',
-      'bad-many.json: formulas.package_failover: missing (a model defines gm_takeover, gm_failover, rights_move, package_failover)',
+      'bad-many.json: formulas.cluster_reformation: missing (a model defines gm_takeover, gm_failover, rights_move, cluster_reformation, package_failover)',
+      'bad-many.json: formulas.package_failover: missing (a model defines gm_takeover, gm_failover, rights_move, cluster_reformation, package_failover)',
       'bad-many.json: formulas.rights_move: unknown symbol "gm_contactt" (not a coefficient, driver or formula; closest: gm_contact)',
-      'model file bad-many.json is not usable: 4 problems',
+      'model file bad-many.json is not usable: 5 problems',
       '',
     ]);
   });

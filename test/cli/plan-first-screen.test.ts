@@ -29,14 +29,14 @@ describe('gicap plan, first screen', () => {
     const r = runGicap(['plan', 'data/mixed-estate', '-k', '2', '--format', 'json', '--out', out]);
     expect(r.status).toBe(1);
     expect(r.stdout.split('\n').slice(0, 8)).toEqual([
-      'mixed-estate: 234 scenarios (up to 2 failures), 190 survive, 44 lose 165 packages in all',
-      '  N+1: none of 23 scenarios loses a package',
-      '  N+2: 44 of 211 scenarios lose 165 packages',
-      '  A purchase can fix 6 losing scenarios (15 package losses); no purchase can fix 150 package losses (no-surviving-node 147, vpar-max 3): 38 scenarios lose only these.',
+      'mixed-estate: 258 scenarios (up to 2 failures), 210 survive, 48 lose 358 packages in all',
+      '  N+1: none of 24 scenarios loses a package',
+      '  N+2: 48 of 234 scenarios lose 358 packages',
+      '  A purchase can fix 5 losing scenarios (14 package losses); no purchase can fix 344 package losses (no-surviving-node 90, vpar-max 2, cluster-halted 252): 43 scenarios lose only these.',
       '  Shortfall: none (no partition short of inactive cores, no group short of sharing rights)',
       '  gA: sharing rights owned 28, required 28, minimum 28: compliant',
       '  gB: sharing rights owned 45, required 45, minimum 31: compliant',
-      '  Worst: site:dc-east + site:dc-west (16 packages lost); complex:east-sd2 + site:dc-west (9 packages lost); npar:east-sd2/adm + site:dc-west (8 packages lost)',
+      '  Worst: complex:east-sd1 + site:dc-west (16 packages lost); complex:west-sd1 + site:dc-east (16 packages lost); site:dc-east + site:dc-west (16 packages lost)',
     ]);
     expect(r.stdout).toContain(
       '  Next: gicap optimize data/mixed-estate --costs COSTS.csv --max-failures 2\n',
@@ -44,15 +44,15 @@ describe('gicap plan, first screen', () => {
     expect(r.stdout).not.toContain('short by');
     const s = readReport(out).summary;
     expect(s.byFailures).toEqual([
-      { failures: 1, scenarios: 23, lost: 0, packagesLost: 0 },
-      { failures: 2, scenarios: 211, lost: 44, packagesLost: 165 },
+      { failures: 1, scenarios: 24, lost: 0, packagesLost: 0 },
+      { failures: 2, scenarios: 234, lost: 48, packagesLost: 358 },
     ]);
     expect([
       s.lostFixable,
       s.packagesLostFixable,
       s.lostUnfixable,
       s.packagesLostUnfixable,
-    ]).toEqual([6, 15, 38, 150]);
+    ]).toEqual([5, 14, 43, 344]);
   });
 });
 
@@ -114,7 +114,7 @@ describe('gicap plan after gicap optimize', () => {
     const check = opt.stdout.split('\n').find((l) => l.startsWith('  gicap plan '));
     if (check === undefined) throw new Error(`no check command in:\n${opt.stdout}`);
     expect(opt.stdout).toContain(
-      'A package that no purchase can save (no node of its list up, a vPar at its max [V1] or static [V6]) adds no sizing demand',
+      'A package that no purchase can save (no node of its list up, a vPar at its max [V1] or static [V6], its cluster halted [C2], auto_run off [C11]) adds no sizing demand',
     );
     const out = tmp();
     const args = check.trim().split(/\s+/).slice(1);
@@ -123,7 +123,7 @@ describe('gicap plan after gicap optimize', () => {
     const report = readReport(out);
     // Every scenario still lost loses only packages no purchase can save, and sizing agrees.
     expect(report.summary.lostFixable).toBe(0);
-    expect(report.summary.lostUnfixable).toBe(39);
+    expect(report.summary.lostUnfixable).toBe(43);
     expect(report.partitions.filter((p) => p.shortfall > 0)).toEqual([]);
     expect(r.stdout).toContain(
       '  Shortfall: none (no partition short of inactive cores, no group short of sharing rights)\n',

@@ -29,7 +29,7 @@ describe('gicap plan', () => {
       minimumInactiveCores: 6,
       bindingScenario: 'npar:server1/db1',
     });
-    expect(readdirSync(out)).toEqual(['report.json']);
+    expect(readdirSync(out).sort()).toEqual(['report.json', 'run.json']);
   });
 
   it('writes every format, byte-identical on a second run', () => {
@@ -42,6 +42,7 @@ describe('gicap plan', () => {
       'report.html',
       'report.json',
       'report.md',
+      'run.json',
       'scenarios.csv',
       'sizing.csv',
     ]);

@@ -112,6 +112,8 @@ describe('calibrateModel: synthetic gm_takeover observations (seed 42, 40 rows, 
     const c = outcome.calibration;
     expect(c.held.map((h) => h.name)).toEqual([
       'sg_failover',
+      'reform_overhead',
+      'dual_lock_extra',
       'takeover_cap',
       'operator_response',
       'gm_contact',

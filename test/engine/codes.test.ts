@@ -127,7 +127,8 @@ describe('warning codes', () => {
         ...cells('server2', 'db2', 2, 4),
         ...cells('server2', 'db4', 1, 4),
       ],
-      packages: [pkg('pkg1', 8, ['db1', 'db4', 'db2'])],
+      // A restart exit (2) lets Serviceguard try the next node [C10].
+      packages: [pkg('pkg1', 8, ['db1', 'db4', 'db2'], { onStartFailure: 'next' })],
     });
     const s = whatIf(inv, ['db1']);
     expect(s.packages[0]).toMatchObject({ to: 'db2', status: 'moved' });

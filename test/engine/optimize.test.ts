@@ -149,8 +149,9 @@ const twoPackages = (): Inventory =>
     groups: [group('g', 4)],
     managers: [manager('g', 'gm')],
     packages: [
-      pkg('p1', 6, ['P', 'X', 'Y'], { priority: 10 }),
-      pkg('p2', 2, ['P', 'Y'], { priority: 20 }),
+      // Restart exits (2): a failed start on X lets p1 try Y [C10].
+      pkg('p1', 6, ['P', 'X', 'Y'], { priority: 10, onStartFailure: 'next' }),
+      pkg('p2', 2, ['P', 'Y'], { priority: 20, onStartFailure: 'next' }),
     ],
   });
 

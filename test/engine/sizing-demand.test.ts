@@ -28,6 +28,8 @@ describe('which losses a purchase can fix', () => {
       'no-surviving-node',
       'vpar-max',
       'static-vpar',
+      'cluster-halted',
+      'auto-run-off',
     ]);
     const attempt = (reason: (typeof LOSS_REASONS)[number]) => ({ reason });
     expect(lossNoPurchaseCanFix({ reason: 'no-surviving-node', attempts: [] })).toBe(true);
@@ -84,11 +86,12 @@ describe('sizing leaves out the demand of losses no purchase can fix', () => {
     });
     expect(report.partitions.filter((p) => p.shortfall > 0)).toEqual([]);
     expect(report.summary.packagesLostByReason).toEqual([
-      { reason: 'no-surviving-node', packages: 147, noPurchaseCanFix: true },
+      { reason: 'no-surviving-node', packages: 90, noPurchaseCanFix: true },
       // No manager in control, nothing crosses complexes [M1]: rights bought on the adoptive
       // node's own complex fix these (optimize buys exactly that).
-      { reason: 'gm-unavailable', packages: 15, noPurchaseCanFix: false },
-      { reason: 'vpar-max', packages: 3, noPurchaseCanFix: true },
+      { reason: 'gm-unavailable', packages: 14, noPurchaseCanFix: false },
+      { reason: 'vpar-max', packages: 2, noPurchaseCanFix: true },
+      { reason: 'cluster-halted', packages: 252, noPurchaseCanFix: true },
     ]);
   });
 });

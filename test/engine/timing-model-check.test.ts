@@ -139,14 +139,14 @@ const BAD: [string, (m: RawModel) => unknown, string[]][] = [
     'a missing formula',
     (m) => delete m.formulas['package_failover'],
     [
-      'formulas.package_failover: missing (a model defines gm_takeover, gm_failover, rights_move, package_failover)',
+      'formulas.package_failover: missing (a model defines gm_takeover, gm_failover, rights_move, cluster_reformation, package_failover)',
     ],
   ],
   [
     'an unknown formula',
     (m) => (m.formulas['gm_takover'] = '1'),
     [
-      'formulas.gm_takover: unknown formula (expected gm_takeover, gm_failover, rights_move, package_failover; closest: gm_takeover)',
+      'formulas.gm_takover: unknown formula (expected gm_takeover, gm_failover, rights_move, cluster_reformation, package_failover; closest: gm_takeover)',
     ],
   ],
   [
@@ -214,7 +214,7 @@ const BAD: [string, (m: RawModel) => unknown, string[]][] = [
     'an unknown driver',
     (m) => (m.drivers['groups_managd'] = 'typo'),
     [
-      'drivers.groups_managd: unknown driver (the engine counts groups_managed, member_complexes, member_npars_down, manual, managers_tried, complexes_in_group, seized_npars, seized_cells, cores_activated, vpar_node, waited, failed_attempts, start_s, vm_boot_s; closest: groups_managed)',
+      'drivers.groups_managd: unknown driver (the engine counts groups_managed, member_complexes, member_npars_down, manual, managers_tried, complexes_in_group, seized_npars, seized_cells, cores_activated, vpar_node, waited, failed_attempts, start_s, vm_boot_s, member_timeout, dual_lock; closest: groups_managed)',
     ],
   ],
   [

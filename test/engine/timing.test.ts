@@ -92,9 +92,11 @@ describe('default timing model (data/timing-model.json)', () => {
     // rights_move: typical 2·2 + 2 + 1·2 + 5 + 1·2 + 4 + 0.5·6 = 22
     //              min 1·2 + 1 + 0.5·2 + 3 + 0.5·2 + 2 + 0.2·6 = 11.2
     //              max 5·2 + 5 + 3·2 + 15 + 2·2 + 10 + 1·6 = 56
-    // package_failover = sg_failover + gm_failover + rights_move + start_s
-    //   typical 36 + 49 + 22 + 30 = 137; min 28 + 33 + 11.2 + 30 = 102.2; max 45 + 80 + 56 + 30 = 211
-    expect(engine.range('package_failover', d)).toEqual({ min: 102.2, typical: 137, max: 211 });
+    // package_failover = max(sg_failover, gm_failover) + rights_move + start_s (spec 3.4: both
+    // failovers start at the failure and run side by side)
+    //   typical max(36, 49) + 22 + 30 = 101; min max(28, 33) + 11.2 + 30 = 74.2;
+    //   max max(45, 80) + 56 + 30 = 166
+    expect(engine.range('package_failover', d)).toEqual({ min: 74.2, typical: 101, max: 166 });
   });
 
   it('adds failed start attempts and the VM boot to package_failover', () => {
@@ -158,7 +160,7 @@ describe('sensitivity (tornado)', () => {
 describe('modelCoefficientRows', () => {
   it('lists every coefficient in seconds with its source, sorted by name', () => {
     const rows = modelCoefficientRows(model);
-    expect(rows).toHaveLength(16);
+    expect(rows).toHaveLength(18);
     expect(rows.map((r) => r.name)).toEqual([...rows.map((r) => r.name)].sort());
     expect(rows[0]).toEqual({
       name: 'activate_base',
@@ -197,12 +199,15 @@ describe('the bundled model file holds the spec 3.4 table exactly', () => {
     ['activate_per_core', 0.2, 0.5, 1, 'assumption'],
     ['vpar_modify', 1, 2, 5, 'assumption'],
     ['failed_start', 10, 30, 60, 'assumption'],
+    // Spec 8.4: cluster re-formation from MEMBER_TIMEOUT [C12].
+    ['reform_overhead', 4, 6, 14, '[C12]'],
+    ['dual_lock_extra', 5, 9, 13, '[C12]'],
   ])('%s = %d / %d / %d s, source %s', (name, min, typical, max, source) => {
     const c = model.coefficients[name];
     expect(c).toMatchObject({ min, typical, max, unit: 's', source });
   });
 
-  it('has exactly those 16 coefficients', () => {
-    expect(Object.keys(model.coefficients)).toHaveLength(16);
+  it('has exactly those 18 coefficients', () => {
+    expect(Object.keys(model.coefficients)).toHaveLength(18);
   });
 });

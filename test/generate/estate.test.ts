@@ -310,9 +310,34 @@ describe('generateEstate: a realistic mix (large, seeds 1–3)', () => {
         if (adoptives.some((c) => c?.site !== primary.site)) otherSite++;
       }
       expect(sameGroup).toBe(failover);
+      // Clusters pair complexes across sites (campus clusters), so most have a remote adoptive.
       expect(otherSite / failover).toBeGreaterThan(0.2);
-      expect(otherSite / failover).toBeLessThan(0.8);
+      expect(otherSite / failover).toBeLessThan(0.9);
     }
+  });
+});
+
+describe('generateEstate: Serviceguard clusters (spec 8.1)', () => {
+  it('gives the large estate several clusters per group, with every lock kind', () => {
+    const inv = load('large', 1);
+    const clusters = inv.clusters ?? [];
+    expect(new Set(clusters.map((c) => c.lock))).toEqual(
+      new Set(['none', 'disk', 'dual-disk', 'lun', 'quorum-server']),
+    );
+    const complexOf = new Map<string, string>();
+    for (const n of inv.npars) if (n.host !== null) complexOf.set(n.host, n.complex);
+    for (const v of inv.vpars) complexOf.set(v.vpar, v.complex);
+    const groupOf = new Map(inv.complexes.map((c) => [c.complex, c.group ?? '']));
+    const perGroup = new Map<string, number>();
+    for (const c of clusters) {
+      const g = groupOf.get(complexOf.get(c.nodes[0] ?? '') ?? '') ?? '';
+      perGroup.set(g, (perGroup.get(g) ?? 0) + 1);
+      // [C6] lock disks and LUNs serve at most 4 nodes.
+      if (c.lock === 'disk' || c.lock === 'dual-disk' || c.lock === 'lun') {
+        expect(c.nodes.length).toBeLessThanOrEqual(4);
+      }
+    }
+    for (const g of inv.groups) expect(perGroup.get(g.group) ?? 0).toBeGreaterThan(2);
   });
 });
 

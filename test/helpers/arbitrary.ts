@@ -52,6 +52,7 @@ export const estateArb: fc.Arbitrary<Inventory> = fc
         coresFrac: fc.double({ min: 0, max: 1, noNaN: true }),
         priority: fc.integer({ min: 1, max: 3 }),
         ticap: fc.boolean(),
+        next: fc.boolean(),
       }),
       { minLength: 1, maxLength: 4 },
     ),
@@ -159,6 +160,8 @@ export const estateArb: fc.Arbitrary<Inventory> = fc
         kind: 'app',
         vmBootS: null,
         ticap: p.ticap,
+        onStartFailure: p.next ? 'next' : 'halt',
+        autoRun: true,
       });
     });
     return inventory({

@@ -4,6 +4,7 @@
  */
 import type {
   Cell,
+  Cluster,
   Complex,
   GicapGroup,
   GroupManager,
@@ -100,11 +101,13 @@ export const pkg = (
   package: name,
   cores,
   nodes,
-  priority: 100,
+  priority: null,
   startS: 0,
   kind: 'app',
   vmBootS: null,
   ticap: false,
+  onStartFailure: 'halt',
+  autoRun: true,
   ...more,
 });
 
@@ -117,6 +120,7 @@ export interface InventoryParts {
   groups?: GicapGroup[];
   managers?: GroupManager[];
   packages: Package[];
+  clusters?: Cluster[] | null;
 }
 
 export function inventory(parts: InventoryParts): Inventory {
@@ -130,8 +134,20 @@ export function inventory(parts: InventoryParts): Inventory {
     groups: parts.groups ?? [],
     managers: parts.managers ?? [],
     packages: parts.packages,
+    clusters: parts.clusters ?? null,
   });
 }
+
+/** A cluster row with the spec's defaults (no lock, no MEMBER_TIMEOUT). */
+export const cluster = (name: string, nodes: string[], more: Partial<Cluster> = {}): Cluster => ({
+  cluster: name,
+  nodes,
+  lock: 'none',
+  lockSites: [],
+  quorumServer: null,
+  memberTimeoutS: null,
+  ...more,
+});
 
 /**
  * The seed's Figure 15 (domain-rules E2): server1 (db1 8 rights on 2×4 cores, db3 6), server2 (db2 2

@@ -7,7 +7,8 @@ import type { InventoryFileName } from '../../src/io/load-inventory.js';
 
 export type Files = Partial<Record<InventoryFileName, string>>;
 
-export const BASE: Readonly<Record<InventoryFileName, string>> = {
+/** The files of spec section 2 (the optional files of sections 8–9 are added by the tests that need them). */
+export const BASE: Readonly<Record<Exclude<InventoryFileName, 'clusters.csv'>, string>> = {
   'complexes.csv': [
     'complex,platform,group,site,unassigned_rights,ticap_minutes',
     'c1,cellular,g1,east,0,0',
@@ -73,3 +74,6 @@ export function without(names: readonly InventoryFileName[], from: Files = BASE)
   for (const n of names) delete out[n];
   return out;
 }
+
+/** The files BASE has. */
+export const BASE_FILES = Object.keys(BASE) as (keyof typeof BASE)[];

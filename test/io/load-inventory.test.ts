@@ -13,7 +13,15 @@ import {
   parseInventory,
   type InventoryFileName,
 } from '../../src/io/load-inventory.js';
-import { BASE, edit, withLine, withRow, without, type Files } from './inventory-fixture.js';
+import {
+  BASE,
+  BASE_FILES,
+  edit,
+  withLine,
+  withRow,
+  without,
+  type Files,
+} from './inventory-fixture.js';
 
 function errorsOf(files: Files, changes: readonly string[] = []): string[] {
   const r = parseInventory('test', files, changes);
@@ -77,16 +85,20 @@ describe('parseInventory: the base fixture', () => {
         kind: 'app',
         vmBootS: null,
         ticap: false,
+        onStartFailure: 'halt',
+        autoRun: true,
       },
       {
         package: 'p2',
         cores: 2,
         nodes: ['v1', 'h1'],
-        priority: 100,
+        priority: null,
         startS: 0,
         kind: 'vm',
         vmBootS: 120,
         ticap: true,
+        onStartFailure: 'halt',
+        autoRun: true,
       },
     ]);
     expect(inv.groups).toEqual([{ group: 'g1', sharingRights: 15, heldRights: 0 }]);
@@ -159,17 +171,19 @@ describe('parseInventory: defaults', () => {
       { group: 'g1', host: 'h1', role: 'active', site: null, takeover: 'serviceguard' },
     ]);
   });
-  it('package: priority 100, start 0 s, kind app, no VM boot time, ticap n', () => {
+  it('package: no_priority, start 0 s, kind app, no VM boot time, ticap n, halt, auto_run y', () => {
     expect(inv.packages).toEqual([
       {
         package: 'p1',
         cores: 1,
         nodes: ['h1', 'h3'],
-        priority: 100,
+        priority: null,
         startS: 0,
         kind: 'app',
         vmBootS: null,
         ticap: false,
+        onStartFailure: 'halt',
+        autoRun: true,
       },
     ]);
   });
@@ -180,14 +194,14 @@ describe('parseInventory: defaults', () => {
       'npars.csv': 'complex,npar,host,rights\nc1,n1,h1,4',
       'packages.csv': 'package,cores,nodes\np1,4,h1',
     });
-    expect([inv2.vpars, inv2.groups, inv2.managers]).toEqual([[], [], []]);
+    expect([inv2.vpars, inv2.groups, inv2.managers, inv2.clusters]).toEqual([[], [], [], null]);
   });
   it('y/n and enum values are matched case-insensitively; decimals allowed in seconds', () => {
     const inv2 = inventoryOf(
       edit(
         (f) => withLine('cells.csv', 2, 'c1,a,n1,4,Y', f),
         (f) => withLine('complexes.csv', 3, 'c2,SD2,g1,west,1,43200', f),
-        (f) => withLine('packages.csv', 3, 'p2,2,v1;h1,-5,12.5,VM,90.5,N', f),
+        (f) => withLine('packages.csv', 3, 'p2,2,v1;h1,NO_PRIORITY,12.5,VM,90.5,N', f),
       ),
     );
     expect(inv2.complexes[1]?.platform).toBe('sd2');
@@ -195,11 +209,13 @@ describe('parseInventory: defaults', () => {
       package: 'p2',
       cores: 2,
       nodes: ['v1', 'h1'],
-      priority: -5,
+      priority: null,
       startS: 12.5,
       kind: 'vm',
       vmBootS: 90.5,
       ticap: false,
+      onStartFailure: 'halt',
+      autoRun: true,
     });
   });
   it('a vPar max given explicitly is kept', () => {
@@ -282,34 +298,40 @@ describe('parseInventory: every rule, with the exact line', () => {
     [
       'integer with decimals',
       withLine('npars.csv', 2, 'c1,n1,h1,2.5,4'),
-      ['npars.csv:2:rights: invalid value (expected a whole number ≥ 0, found "2.5")'],
+      ['npars.csv:2:rights: invalid value (expected a whole number from 0 to 65,536, found "2.5")'],
     ],
     [
       'negative integer',
       withLine('complexes.csv', 2, 'c1,cellular,g1,east,-1,0'),
       [
-        'complexes.csv:2:unassigned_rights: invalid value (expected a whole number ≥ 0, found "-1")',
+        'complexes.csv:2:unassigned_rights: invalid value (expected a whole number from 0 to 65,536, found "-1")',
       ],
     ],
     [
       'text for an integer',
       withLine('complexes.csv', 3, 'c2,sd2,g1,west,1,lots'),
-      ['complexes.csv:3:ticap_minutes: invalid value (expected a whole number ≥ 0, found "lots")'],
+      [
+        'complexes.csv:3:ticap_minutes: invalid value (expected a whole number from 0 to 1,000,000,000, found "lots")',
+      ],
     ],
     [
       'cores must be at least 1',
       withLine('cells.csv', 6, 'c2,b,,0,n'),
-      ['cells.csv:6:cores: invalid value (expected a whole number ≥ 1, found "0")'],
+      ['cells.csv:6:cores: invalid value (expected a whole number from 1 to 256, found "0")'],
     ],
     [
       'seconds must be ≥ 0',
       withLine('packages.csv', 2, 'p1,4,h1;h3,10,-60,app,,n'),
-      ['packages.csv:2:start_s: invalid value (expected a number of seconds ≥ 0, found "-60")'],
+      [
+        'packages.csv:2:start_s: invalid value (expected a number of seconds from 0 to 86,400, found "-60")',
+      ],
     ],
     [
       'priority must be a whole number',
       withLine('packages.csv', 2, 'p1,4,h1;h3,high,60,app,,n'),
-      ['packages.csv:2:priority: invalid value (expected a whole number, found "high")'],
+      [
+        'packages.csv:2:priority: invalid value (expected a whole number from 1 to 3000 or no_priority, found "high")',
+      ],
     ],
     [
       'enum lists its values',
@@ -331,7 +353,9 @@ describe('parseInventory: every rule, with the exact line', () => {
     [
       'required value missing',
       withLine('npars.csv', 2, 'c1,n1,h1,,4'),
-      ['npars.csv:2:rights: missing value (expected a whole number ≥ 0, found an empty cell)'],
+      [
+        'npars.csv:2:rights: missing value (expected a whole number from 0 to 65,536, found an empty cell)',
+      ],
     ],
     [
       'role required',
@@ -342,7 +366,7 @@ describe('parseInventory: every rule, with the exact line', () => {
       'sharing rights required',
       withLine('groups.csv', 2, 'g1,,0'),
       [
-        'groups.csv:2:sharing_rights: missing value (expected a whole number ≥ 0, found an empty cell)',
+        'groups.csv:2:sharing_rights: missing value (expected a whole number from 0 to 65,536, found an empty cell)',
       ],
     ],
     [
@@ -618,7 +642,7 @@ describe('parseInventory: every rule, with the exact line', () => {
       'vm without boot time',
       withLine('packages.csv', 3, 'p2,2,v1;h1,,,vm,,y'),
       [
-        'packages.csv:3:vm_boot_s: missing value (expected a number of seconds ≥ 0 when kind is vm, found an empty cell)',
+        'packages.csv:3:vm_boot_s: missing value (expected a number of seconds from 0 to 86,400 when kind is vm, found an empty cell)',
       ],
     ],
     [
@@ -695,10 +719,10 @@ describe('parseInventory: reporting', () => {
     );
     expect(errorsOf(files)).toEqual([
       'complexes.csv:3:platform: invalid value (expected cellular or sd2, found "sd3")',
-      'cells.csv:5:cores: invalid value (expected a whole number ≥ 1, found "-8")',
-      'cells.csv:6:cores: invalid value (expected a whole number ≥ 1, found "zero")',
+      'cells.csv:5:cores: invalid value (expected a whole number from 1 to 256, found "-8")',
+      'cells.csv:6:cores: invalid value (expected a whole number from 1 to 256, found "zero")',
       'cells.csv:6:active: invalid value (expected y or n, found "maybe")',
-      'packages.csv:2:cores: invalid value (expected a whole number ≥ 1, found "x")',
+      'packages.csv:2:cores: invalid value (expected a whole number from 1 to 65,536, found "x")',
     ]);
   });
 
@@ -708,8 +732,8 @@ describe('parseInventory: reporting', () => {
       (f) => withLine('groups.csv', 2, 'x,y,g 1', f),
     );
     expect(errorsOf(files)).toEqual([
-      'groups.csv:2:held_rights: invalid value (expected a whole number ≥ 0, found "x")',
-      'groups.csv:2:sharing_rights: invalid value (expected a whole number ≥ 0, found "y")',
+      'groups.csv:2:held_rights: invalid value (expected a whole number from 0 to 65,536, found "x")',
+      'groups.csv:2:sharing_rights: invalid value (expected a whole number from 0 to 65,536, found "y")',
       'groups.csv:2:group: invalid value (expected a name of letters, digits, ".", "_" or "-", found "g 1")',
     ]);
   });
@@ -717,14 +741,14 @@ describe('parseInventory: reporting', () => {
   it('does not cascade: a bad cell does not make its nPar, vPars or packages wrong', () => {
     const files = withLine('cells.csv', 4, 'c1,c,n2,four,y');
     expect(errorsOf(files)).toEqual([
-      'cells.csv:4:cores: invalid value (expected a whole number ≥ 1, found "four")',
+      'cells.csv:4:cores: invalid value (expected a whole number from 1 to 256, found "four")',
     ]);
   });
 
   it('does not cascade: a bad nPar row still names its nPar and host', () => {
     const files = withLine('npars.csv', 2, 'c1,n1,h1,4,lots');
     expect(errorsOf(files)).toEqual([
-      'npars.csv:2:active: invalid value (expected a whole number ≥ 0, found "lots")',
+      'npars.csv:2:active: invalid value (expected a whole number from 0 to 65,536, found "lots")',
     ]);
   });
 
@@ -735,7 +759,7 @@ describe('parseInventory: reporting', () => {
     };
     // g2 is not checked further (no active manager) until its row is valid: assumption A-CASCADE.
     expect(errorsOf(files)).toEqual([
-      'groups.csv:5:sharing_rights: invalid value (expected a whole number ≥ 0, found "-1")',
+      'groups.csv:5:sharing_rights: invalid value (expected a whole number from 0 to 65,536, found "-1")',
     ]);
   });
 });
@@ -753,9 +777,7 @@ describe('parseInventory: spreadsheet-written files', () => {
   }
 
   it('loads BOM + CRLF + semicolons + quoted fields the same as the plain files', () => {
-    const files = Object.fromEntries(
-      INVENTORY_FILES.map((f) => [f, excelSemicolon(BASE[f])]),
-    ) as Files;
+    const files = Object.fromEntries(BASE_FILES.map((f) => [f, excelSemicolon(BASE[f])])) as Files;
     expect(contentOf(inventoryOf(files))).toEqual(contentOf(inventoryOf(BASE)));
   });
 
@@ -770,7 +792,7 @@ describe('parseInventory: spreadsheet-written files', () => {
   it('reports lines of a semicolon file correctly', () => {
     const files = { ...BASE, 'groups.csv': 'group;sharing_rights\r\ng1;15\r\ng2;2,5\r\n' };
     expect(errorsOf(files)).toContain(
-      'groups.csv:3:sharing_rights: invalid value (expected a whole number ≥ 0, found "2,5")',
+      'groups.csv:3:sharing_rights: invalid value (expected a whole number from 0 to 65,536, found "2,5")',
     );
   });
 });
@@ -852,8 +874,8 @@ describe('loadInventory', () => {
     const g = err as GicapError;
     expect(g.exitCode).toBe(2);
     expect(g.lines).toEqual([
-      'npars.csv:2:rights: invalid value (expected a whole number ≥ 0, found "2.5")',
-      'groups.csv:2:sharing_rights: missing value (expected a whole number ≥ 0, found an empty cell)',
+      'npars.csv:2:rights: invalid value (expected a whole number from 0 to 65,536, found "2.5")',
+      'groups.csv:2:sharing_rights: missing value (expected a whole number from 0 to 65,536, found an empty cell)',
     ]);
     expect(g.message).toMatch(/^gicap-inv-\w+: 2 problems found; nothing written$/);
     expect(await readdir(dir)).toEqual(before);
@@ -882,7 +904,7 @@ describe('loadInventory', () => {
     await writeFile(join(dir, 'notes.txt'), 'not an inventory file');
     const err = (await loadInventory(dir).catch((e: unknown) => e)) as GicapError;
     expect(err.lines[0]).toBe(
-      'npar.csv: unknown file (expected one of complexes.csv, cells.csv, npars.csv, vpars.csv, groups.csv, managers.csv, packages.csv; closest: npars.csv)',
+      'npar.csv: unknown file (expected one of complexes.csv, cells.csv, npars.csv, vpars.csv, groups.csv, managers.csv, packages.csv, clusters.csv; closest: npars.csv)',
     );
     expect(err.lines).toContain(
       `npars.csv: required file missing (expected npars.csv in ${dir.split('/').pop() ?? ''})`,
@@ -892,7 +914,7 @@ describe('loadInventory', () => {
 
   it('matches file names case-insensitively', async () => {
     const dir = await tempInventory({});
-    for (const f of INVENTORY_FILES) await writeFile(join(dir, f.toUpperCase()), BASE[f]);
+    for (const f of BASE_FILES) await writeFile(join(dir, f.toUpperCase()), BASE[f]);
     expect(contentOf(await loadInventory(dir))).toEqual(contentOf(inventoryOf(BASE)));
     await rm(dir, { recursive: true });
   });

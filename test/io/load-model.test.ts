@@ -30,7 +30,7 @@ describe('loadTimingModel', () => {
     expect(DEFAULT_MODEL_PATH.endsWith('/data/timing-model.json')).toBe(true);
     const model = await loadTimingModel();
     expect(model.name).toBe('default');
-    expect(Object.keys(model.coefficients)).toHaveLength(16);
+    expect(Object.keys(model.coefficients)).toHaveLength(18);
   });
 
   it('converts a model written in minutes to seconds (same times as the defaults)', async () => {
@@ -87,7 +87,8 @@ describe('loadTimingModel', () => {
       [
         'bad-many.json: coefficients.sg_failover: min 50 is greater than typical 36 (expected min ≤ typical ≤ max)',
         'bad-many.json: coefficients.vpar_modify.unit: "kg" is not a time unit (expected s, seconds, min or minutes)',
-        'bad-many.json: formulas.package_failover: missing (a model defines gm_takeover, gm_failover, rights_move, package_failover)',
+        'bad-many.json: formulas.cluster_reformation: missing (a model defines gm_takeover, gm_failover, rights_move, cluster_reformation, package_failover)',
+        'bad-many.json: formulas.package_failover: missing (a model defines gm_takeover, gm_failover, rights_move, cluster_reformation, package_failover)',
         'bad-many.json: formulas.rights_move: unknown symbol "gm_contactt" (not a coefficient, driver or formula; closest: gm_contact)',
       ],
     ],

@@ -139,7 +139,21 @@ function buildBlock(
   const sure = new SureFit(estate, inControl, seized);
   for (const pe of ev.packages) {
     const p = pe.pkg;
-    const up = p.nodes.filter((n) => n >= 0 && !down.isNodeDown(n));
+    // A cluster that cannot re-form, or package switching turned off, is not a matter of cores or
+    // rights: no purchase brings such a package back [C2, C11].
+    if (pe.reason === 'cluster-halted' || pe.reason === 'auto-run-off') {
+      losses.push({
+        scenario: id,
+        package: p.name,
+        reason: pe.reason,
+        detail: lossDetail(estate, pe, ev),
+      });
+      continue;
+    }
+    // With `on_start_failure` = halt only the first node up counts: a failed start there halts the
+    // package for good [C10]; with a restart exit every node up of its list may be tried.
+    const upAll = p.nodes.filter((n) => n >= 0 && !down.isNodeDown(n));
+    const up = p.onStartFailure === 'halt' ? upAll.slice(0, 1) : upAll;
     const candidates: number[] = [];
     let first: { reason: LossReason; detail: string } | null = null;
     for (const n of up) {
@@ -180,6 +194,23 @@ function buildBlock(
     },
     losses,
   };
+}
+
+/** Why a package lost to its cluster or to `auto_run` = n cannot be bought back. */
+function lossDetail(
+  estate: Estate,
+  pe: ScenarioEval['packages'][number],
+  ev: ScenarioEval,
+): string {
+  const name = pe.pkg.name;
+  if (pe.reason === 'auto-run-off') {
+    return `${name} has package switching off (auto_run = n): Serviceguard never fails it over; set auto_run = y [C11]`;
+  }
+  const v = ev.clusters.find((c) => c.cluster === pe.pkg.cluster);
+  const cluster = estate.clusters[pe.pkg.cluster]?.name ?? '?';
+  const why =
+    v === undefined ? 'halted' : `halted with ${v.nodesUp} of ${v.nodes} nodes up (${v.reason})`;
+  return `cluster ${cluster} ${why}: no purchase of cores or rights re-forms a cluster; a cluster lock that survives the failure (a quorum server in a third site) would [C2, C3]`;
 }
 
 /**

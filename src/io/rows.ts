@@ -1,0 +1,125 @@
+/**
+ * Rows checked against their schema, and the helpers the cross-file rules share: what each row
+ * carried (even when it failed: the cascade guard, assumption A-CASCADE), uniqueness, ordering.
+ */
+import type { z } from 'zod';
+import type { RawRow, RawTable } from './apply-changes.js';
+import type { Problems } from './problems.js';
+import type { InventoryFileName, RawValues } from './schemas.js';
+
+/** A table as read, and whether its rows can be trusted (present, parsed, required columns there). */
+export interface TableState {
+  readonly table: RawTable;
+  /** Rows can be trusted (present, parsed, every required column there). */
+  readonly usable: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step 2: rows → typed values
+
+/** A row that passed its schema. */
+export interface Valid<T> {
+  readonly row: RawRow;
+  readonly v: T;
+}
+
+/** Every row, with the fields that parsed (all of them for a valid row). */
+export interface Seen {
+  readonly row: RawRow;
+  readonly ok: boolean;
+  readonly fields: Readonly<Record<string, unknown>>;
+}
+
+export function str(fields: Seen['fields'], column: string): string | null {
+  const v = fields[column];
+  return typeof v === 'string' ? v : null;
+}
+
+export interface Checked<T> {
+  readonly valid: Valid<T>[];
+  /** Row → its typed value, for the valid rows. */
+  readonly byRow: ReadonlyMap<RawRow, T>;
+  readonly seen: Seen[];
+  readonly usable: boolean;
+}
+
+export function checkRows<T>(
+  file: InventoryFileName,
+  state: TableState,
+  schema: { readonly row: z.ZodType<T>; readonly fields: Readonly<Record<string, z.ZodType>> },
+  problems: Problems,
+): Checked<T> {
+  const valid: Valid<T>[] = [];
+  const seen: Seen[] = [];
+  const byRow = new Map<RawRow, T>();
+  if (!state.usable) return { valid, byRow, seen, usable: false };
+  for (const row of state.table.rows) {
+    const values: RawValues = row.values;
+    const result = schema.row.safeParse(values);
+    const partial: Record<string, unknown> = {};
+    for (const [column, field] of Object.entries(schema.fields)) {
+      const r = field.safeParse(values[column]);
+      if (r.success) partial[column] = r.data;
+    }
+    if (result.success) {
+      valid.push({ row, v: result.data });
+      byRow.set(row, result.data);
+      seen.push({ row, ok: true, fields: partial });
+    } else {
+      for (const issue of result.error.issues) {
+        problems.cell(file, row, String(issue.path[0] ?? ''), issue.message);
+      }
+      seen.push({ row, ok: false, fields: partial });
+    }
+  }
+  return { valid, byRow, seen, usable: true };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step 3: rules across rows and files
+
+/** Rows in line order whose key repeats an earlier row's: each gets one error; returns the first rows by key. */
+export function checkUnique(
+  file: InventoryFileName,
+  seen: readonly Seen[],
+  keyOf: (s: Seen) => string | null,
+  column: string,
+  label: (key: string) => string,
+  problems: Problems,
+): { firstLine: Map<string, number>; duplicates: Set<RawRow> } {
+  const firstLine = new Map<string, number>();
+  const duplicates = new Set<RawRow>();
+  for (const s of seen) {
+    const key = keyOf(s);
+    if (key === null) continue;
+    const first = firstLine.get(key);
+    if (first === undefined) {
+      firstLine.set(key, s.row.line);
+    } else {
+      duplicates.add(s.row);
+      problems.cell(
+        file,
+        s.row,
+        column,
+        `duplicate ${label(key)} (expected each once, found it also on line ${first})`,
+      );
+    }
+  }
+  return { firstLine, duplicates };
+}
+
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function byKeys<T>(...keys: ((t: T) => string)[]): (a: T, b: T) => number {
+  return (a, b) => {
+    for (const k of keys) {
+      const c = cmp(k(a), k(b));
+      if (c !== 0) return c;
+    }
+    return 0;
+  };
+}
+
+/** sha256 over `name\ncontent\n` of each present file in INVENTORY_FILES order (spec 5.1). */

@@ -27,7 +27,7 @@ const STYLE = `
 * { box-sizing: border-box; }
 body { margin: 0; font-family: ${FONT_STACK}; font-size: 15px; line-height: 1.5; color: var(--ink);
   background: #fff; }
-main { max-width: 1120px; margin: 0 auto; padding: 24px 28px 48px; }
+main { max-width: 1320px; margin: 0 auto; padding: 24px 28px 48px; }
 h1 { font-size: 1.7rem; margin: 0 0 4px; }
 h2 { font-size: 1.3rem; margin: 36px 0 8px; padding-bottom: 4px; border-bottom: 2px solid var(--rule); }
 h3 { font-size: 1.05rem; margin: 24px 0 6px; }
@@ -38,11 +38,11 @@ nav { margin: 12px 0 0; padding: 8px 0; border-top: 1px solid var(--rule);
   border-bottom: 1px solid var(--rule); font-size: 0.9rem; }
 nav a { color: var(--accent); text-decoration: none; margin-right: 14px; white-space: nowrap; }
 .table-wrap { overflow-x: auto; margin: 8px 0 14px; }
-table { border-collapse: collapse; font-size: 0.88rem; font-variant-numeric: tabular-nums; }
+table { border-collapse: collapse; font-size: 0.86rem; font-variant-numeric: tabular-nums; }
 th, td { padding: 4px 10px; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top;
   white-space: nowrap; }
-td.text { white-space: normal; min-width: 16em; }
-th { background: var(--head); font-weight: 600; white-space: nowrap; }
+td.text, th.text { white-space: normal; min-width: 9em; overflow-wrap: anywhere; }
+th { background: var(--head); font-weight: 600; white-space: normal; vertical-align: bottom; }
 td.num, th.num { text-align: right; }
 tr.flag td { background: var(--bad); color: var(--bad-ink); }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace;
@@ -54,6 +54,15 @@ figure { margin: 12px 0 18px; }
 figure svg { max-width: 100%; height: auto; display: block; }
 figcaption { color: var(--muted); font-size: 0.85rem; margin-top: 4px; max-width: 80ch; }
 .empty { color: var(--muted); font-style: italic; }
+/* A narrow window (a tablet, a half screen): every column may wrap, numbers excepted, so the
+   figures a planner reads first (shortfall, time) stay on screen. */
+@media (max-width: 960px) {
+  main { padding: 16px 12px 32px; }
+  table { font-size: 0.8rem; }
+  th, td { padding: 3px 6px; white-space: normal; }
+  td.num, th.num { white-space: nowrap; }
+  td.text, th.text { min-width: 7em; }
+}
 @media print {
   @page { margin: 14mm 12mm; }
   body { font-size: 10.5pt; }

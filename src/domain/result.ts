@@ -4,7 +4,7 @@
  * deterministically. Fields may be added; the ones the spec names must keep their meaning.
  */
 import type { SensitivityEntry, TimeRange } from './timing.js';
-import type { LockKind } from './types.js';
+import type { Cluster, LockKind } from './types.js';
 
 /** Loss reasons (spec 3.5): stable strings. */
 export const LOSS_REASONS = [
@@ -138,6 +138,11 @@ export interface GmState {
   readonly inControl: string | null;
   /** A standby took control (`icapmanage -Q`). */
   readonly takeover: boolean;
+  /**
+   * How that standby takes control (managers.csv `takeover`): `serviceguard` (a package script runs
+   * `icapmanage -Q`) or `manual` (an operator does); null when no standby took control.
+   */
+  readonly takeoverMode?: 'serviceguard' | 'manual' | null;
   readonly gmTakeover: TimeRange | null;
   readonly gmFailover: TimeRange | null;
 }
@@ -185,7 +190,11 @@ export interface ScenarioResult {
   readonly warnings: readonly ScenarioWarning[];
   /** The last package back, seconds; null when nothing moved. */
   readonly time: TimeRange | null;
-  /** The slowest moved package, and the coefficients whose range moves its max most. */
+  /**
+   * The slowest moved package (the latest back with every coefficient at its max), and the
+   * coefficients whose range moves its time most: each swing is the time with that coefficient at
+   * its max less the time with it at its min, every other coefficient at its typical value.
+   */
   readonly slowest: {
     readonly package: string;
     readonly sensitivity: readonly SensitivityEntry[];
@@ -225,6 +234,16 @@ export interface GroupSizing {
   readonly shortfall: number;
 }
 
+/** Scenarios of one size (number of failed units: 1 is N+1, 2 is N+2, …) and what they lose. */
+export interface LossesByFailures {
+  readonly failures: number;
+  readonly scenarios: number;
+  /** Scenarios of this size that lose a package. */
+  readonly lost: number;
+  /** Σ over those scenarios of the packages lost. */
+  readonly packagesLost: number;
+}
+
 export interface PlanSummary {
   /** Distinct scenarios (by expansion) evaluated. */
   readonly scenarios: number;
@@ -232,6 +251,27 @@ export interface PlanSummary {
   readonly lost: number;
   /** Σ over scenarios of the packages lost. */
   readonly packagesLost: number;
+  /** The same figures per number of failed units, from 1 to maxFailures. */
+  readonly byFailures: readonly LossesByFailures[];
+  /**
+   * Losing scenarios with at least one loss a purchase can fix (src/domain/loss.ts), and those
+   * package losses.
+   */
+  readonly lostFixable: number;
+  readonly packagesLostFixable: number;
+  /** Losing scenarios whose every loss is one no purchase can fix, and every such package loss. */
+  readonly lostUnfixable: number;
+  readonly packagesLostUnfixable: number;
+  /**
+   * Package losses per reason (the first node's) and class, in the order of LOSS_REASONS, those a
+   * purchase can fix first; empty entries left out.
+   */
+  readonly packagesLostByReason: readonly {
+    readonly reason: LossReason;
+    readonly packages: number;
+    /** No purchase can fix these losses (src/domain/loss.ts: every node tried failed for such a reason). */
+    readonly noPurchaseCanFix: boolean;
+  }[];
   /** Unit sets enumerated but skipped as equivalent to a smaller one (same expansion). */
   readonly skippedEquivalent: number;
   readonly nonCompliantGroups: number;
@@ -269,10 +309,46 @@ export interface ScenarioFlip {
   readonly after: boolean;
 }
 
-export interface PartitionDelta {
+/** What a planner sizes on one partition (`C/N` or `C/N/V`), in cores. */
+export interface PartitionFigures {
+  readonly inactiveCores: number;
+  readonly minimumInactiveCores: number;
+  readonly shortfall: number;
+}
+
+/** A partition whose inactive cores, minimum or shortfall differ between the two estates. */
+export interface PartitionChange {
   readonly partition: string;
-  readonly before: number;
-  readonly after: number;
+  readonly before: PartitionFigures;
+  readonly after: PartitionFigures;
+}
+
+/** A group's sharing rights [G1] and compliance. */
+export interface GroupFigures {
+  readonly sharingRightsOwned: number;
+  readonly sharingRightsRequired: number;
+  readonly sharingRightsMinimum: number;
+  readonly compliant: boolean;
+  readonly shortfall: number;
+}
+
+/** A group whose sharing rights or compliance differ between the two estates. */
+export interface GroupChange {
+  readonly group: string;
+  readonly before: GroupFigures;
+  readonly after: GroupFigures;
+}
+
+/** Estate-wide totals a change is made for (nPar rows only: a vPar draws on its nPar's cores). */
+export interface EstateTotals {
+  readonly inactiveCores: number;
+  /** Σ nPar shortfalls, cores. */
+  readonly shortfall: number;
+  /** Σ group sharing-right shortfalls. */
+  readonly sharingShortfall: number;
+  readonly nonCompliantGroups: number;
+  readonly lost: number;
+  readonly packagesLost: number;
 }
 
 export interface TimeDelta {
@@ -286,21 +362,21 @@ export interface Comparison {
   readonly changes: readonly string[];
   readonly baseline: PlanSummary;
   readonly changed: PlanSummary;
+  readonly totals: { readonly before: EstateTotals; readonly after: EstateTotals };
   readonly flipped: readonly ScenarioFlip[];
-  readonly sizing: readonly PartitionDelta[];
-  readonly sharingRights: readonly PartitionDelta[];
+  /** Partitions (nPar and vPar rows) whose figures changed, in the reports' partition order. */
+  readonly partitions: readonly PartitionChange[];
+  /** Groups whose figures changed, in group order. */
+  readonly groups: readonly GroupChange[];
   readonly times: readonly TimeDelta[];
 }
 
-/** One cluster of the estate, and how the scenarios evaluated treated it (spec 8.5). */
-export interface ClusterSummary {
-  readonly cluster: string;
-  readonly nodes: readonly string[];
-  readonly lock: LockKind;
-  /** Sites of the lock (for a quorum server: its host's site). */
-  readonly lockSites: readonly string[];
-  readonly quorumServer: string | null;
-  readonly memberTimeoutS: number | null;
+/**
+ * One cluster of the estate as the inventory gives it (for a quorum server, `lockSites` is its host's
+ * site), and how the scenarios evaluated treated it (spec 8.5).
+ */
+export interface ClusterSummary extends Cluster {
+  /** Packages of the cluster. */
   readonly packages: number;
   /** Scenarios in which it re-formed by taking its lock. */
   readonly lockUsed: number;

@@ -90,7 +90,10 @@ export function resolveFailures(ctx: PlanContext, specs: readonly string[]): Exp
     );
   }
   if (errors.length > 0)
-    throw inputError(`${errors.length} --fail argument(s) not understood`, errors);
+    throw inputError(
+      `${errors.length} --fail ${errors.length === 1 ? 'argument' : 'arguments'} not understood`,
+      errors,
+    );
   if (units.size === 0 && gmUnits.size === 0)
     throw inputError('what-if needs at least one --fail UNIT');
 

@@ -28,7 +28,7 @@ const STYLE = `
 * { box-sizing: border-box; }
 body { margin: 0; font-family: ${FONT_STACK}; font-size: 15px; line-height: 1.5; color: var(--ink);
   background: #fff; }
-main { max-width: 1120px; margin: 0 auto; padding: 24px 28px 48px; }
+main { max-width: 1320px; margin: 0 auto; padding: 24px 28px 48px; }
 h1 { font-size: 1.7rem; margin: 0 0 4px; }
 h2 { font-size: 1.3rem; margin: 36px 0 8px; padding-bottom: 4px; border-bottom: 2px solid var(--rule); }
 h3 { font-size: 1.05rem; margin: 24px 0 6px; }
@@ -39,11 +39,11 @@ nav { margin: 12px 0 0; padding: 8px 0; border-top: 1px solid var(--rule);
   border-bottom: 1px solid var(--rule); font-size: 0.9rem; }
 nav a { color: var(--accent); text-decoration: none; margin-right: 14px; white-space: nowrap; }
 .table-wrap { overflow-x: auto; margin: 8px 0 14px; }
-table { border-collapse: collapse; font-size: 0.88rem; font-variant-numeric: tabular-nums; }
+table { border-collapse: collapse; font-size: 0.86rem; font-variant-numeric: tabular-nums; }
 th, td { padding: 4px 10px; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top;
   white-space: nowrap; }
-td.text { white-space: normal; min-width: 16em; }
-th { background: var(--head); font-weight: 600; white-space: nowrap; }
+td.text, th.text { white-space: normal; min-width: 9em; overflow-wrap: anywhere; }
+th { background: var(--head); font-weight: 600; white-space: normal; vertical-align: bottom; }
 td.num, th.num { text-align: right; }
 tr.flag td { background: var(--bad); color: var(--bad-ink); }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace;
@@ -61,6 +61,15 @@ dl.key { display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; m
 dl.key dt { font-weight: 600; white-space: nowrap; }
 dl.key dd { margin: 0; }
 dl.key dt:target, dl.key dt:target + dd { background: #fff8c5; }
+/* A narrow window (a tablet, a half screen): every column may wrap, numbers excepted, so the
+   figures a planner reads first (shortfall, time) stay on screen. */
+@media (max-width: 960px) {
+  main { padding: 16px 12px 32px; }
+  table { font-size: 0.8rem; }
+  th, td { padding: 3px 6px; white-space: normal; }
+  td.num, th.num { white-space: nowrap; }
+  td.text, th.text { min-width: 7em; }
+}
 @media print {
   @page { margin: 14mm 12mm; }
   body { font-size: 10.5pt; }

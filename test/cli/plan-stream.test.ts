@@ -43,17 +43,17 @@ describe('gicap plan --all-scenarios (streaming)', () => {
     const inv = await loadInventory(join(REPO_ROOT, 'data/mixed-estate'));
     const tool = { name: 'gicap-planner', version: '0.1.0' };
     const all = planCapacity(inv, params({ maxFailures: 2, allScenarios: true, tool }));
-    expect(all.scenarios).toHaveLength(234);
+    expect(all.scenarios).toHaveLength(258);
 
     // scenarios.jsonl: line i is scenario i of the in-memory report, as report.json writes it.
     const lines = readFileSync(join(out, 'scenarios.jsonl'), 'utf8').split('\n');
     expect(lines.pop()).toBe('');
-    expect(lines).toHaveLength(234);
+    expect(lines).toHaveLength(258);
     const inMemory = JSON.parse(renderJson(all)) as PlanReport;
     expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual(inMemory.scenarios);
     expect(readFileSync(join(out, 'scenarios.csv'), 'utf8') === renderScenariosCsv(all)).toBe(true);
 
-    // report.json: what the default lists (44 losing + the binding ones), and where the rest is.
+    // report.json: what the default lists (48 losing + the binding ones), and where the rest is.
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as PlanReport;
     const listed = planCapacity(inv, params({ maxFailures: 2, allScenarios: false, tool }));
     expect(report.scenarios.map((s) => s.id)).toEqual(listed.scenarios.map((s) => s.id));

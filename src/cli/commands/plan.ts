@@ -65,25 +65,8 @@ export const registerPlan: RegisterCommand = (program, ctx, setExit) => {
         changes: opts.set ?? [],
         now: opts.now ?? null,
       });
-      const { summary, groups, comparison } = result.report;
-      const lines = [
-        `${result.report.inventory.name}: ${summary.scenarios} scenarios (up to ${opts.maxFailures} failure${opts.maxFailures === 1 ? '' : 's'}), ${summary.survived} survive, ${summary.lost} lose ${summary.packagesLost} package${summary.packagesLost === 1 ? '' : 's'} in all`,
-        ...groups.map(
-          (g) =>
-            `  ${g.group}: sharing rights owned ${g.sharingRightsOwned}, required ${g.sharingRightsRequired}, minimum ${g.sharingRightsMinimum}: ${g.compliant ? 'compliant' : `NOT compliant (short by ${g.shortfall})`}`,
-        ),
-      ];
-      const short = result.report.partitions.filter((p) => p.shortfall > 0);
-      for (const p of short) {
-        lines.push(
-          `  ${p.complex}/${p.npar}${p.vpar === null ? '' : `/${p.vpar}`}: needs ${p.minimumInactiveCores} inactive cores, has ${p.inactiveCores} (short by ${p.shortfall}; binding: ${p.bindingScenario ?? '—'})`,
-        );
-      }
-      if (comparison !== null) {
-        lines.push(
-          `  with ${comparison.changes.join(', ')}: ${comparison.flipped.length} scenario(s) flip (baseline ${comparison.baseline.lost} lose, now ${comparison.changed.lost})`,
-        );
-      }
+      const { renderPlanText } = await import('../../report/plan-text.js');
+      const lines = renderPlanText(result.report, { inventory });
       lines.push(`Wrote ${result.files.map((f) => relative(ctx.cwd, f) || f).join(', ')}`);
       ctx.stdout.write(`${lines.join('\n')}\n`);
       setExit(result.exitCode);

@@ -17,8 +17,9 @@ const HELP_AFTER = helpAfter({
   about: [
     wrapParagraph(
       '--set CHANGE edits one cell before checking: FILE.KEY.COLUMN=VALUE, FILE one of ' +
-        'complexes, cells, npars, vpars, groups, managers, packages; KEY complexes C, cells ' +
-        'C/cell, npars C/N, vpars C/N/V, groups G, managers G/host, packages P. An empty VALUE ' +
+        'complexes, cells, npars, vpars, groups, managers, packages, clusters; KEY complexes C, cells ' +
+        'C/cell, npars C/N, vpars C/N/V, groups G, managers G/host, packages P, clusters CL. ' +
+        'An empty VALUE ' +
         'clears the cell (its default applies). Every file and column: docs/inventory.md.',
     ),
   ],

@@ -17,6 +17,9 @@ export const LOSS_REASONS = [
   'insufficient-ticap',
   'cluster-halted',
   'auto-run-off',
+  'dependency',
+  'site-preferred-manual',
+  'no-eligible-node',
 ] as const;
 export type LossReason = (typeof LOSS_REASONS)[number];
 
@@ -37,6 +40,8 @@ export const WARNING_CODES = [
   'no-cluster-lock',
   'lock-site-alone',
   'priority-not-unique',
+  'displaced',
+  'dependency-drag-not-modelled',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 

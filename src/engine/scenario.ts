@@ -50,6 +50,8 @@ export type SkipWhy = 'capacity' | 'dependency' | 'policy' | 'displaced';
 
 export interface SkipEval {
   readonly node: number;
+  /** Start attempts made before this skip (to tell them in the order considered). */
+  readonly at: number;
   readonly why: SkipWhy;
   /** `capacity`: the binding capacity index and its figures (used, needed, capacity) [P5, P6]. */
   readonly capacity: number;
@@ -605,7 +607,7 @@ class ScenarioRun {
     const { order, allowed } = this.nodeOrder(pkg, from);
     const attempts: AttemptEval[] = [];
     const skip = (node: number, why: SkipWhy, more: Partial<SkipEval> = {}): void => {
-      ctx.skips.push({ ...NO_SKIP_FIGURES, node, why, ...more });
+      ctx.skips.push({ ...NO_SKIP_FIGURES, node, at: attempts.length, why, ...more });
     };
     let eligibleSeen = false;
     for (let i = 0; i < order.length; i++) {

@@ -86,7 +86,16 @@ const sources = (s: Sources): Json =>
   ordered(s, { own: id, vpar: id, complex: id, pool: id, seized: id, ticap: id });
 
 const attempt = (a: Attempt): Json =>
-  ordered(a, { node: id, ok: id, reason: id, needed: id, available: id, detail: id });
+  ordered(a, {
+    node: id,
+    ok: id,
+    reason: id,
+    needed: id,
+    available: id,
+    detail: id,
+    skipped: id,
+    capacity: id,
+  });
 
 const packageOutcome = (p: PackageOutcome): Json =>
   ordered(p, {
@@ -104,6 +113,9 @@ const packageOutcome = (p: PackageOutcome): Json =>
     ticapMinutes: id,
     waitedForTakeover: id,
     attempts: list(attempt),
+    policy: id,
+    displacedBy: id,
+    dependsOn: id,
   });
 
 const gmState = (g: GmState): Json =>

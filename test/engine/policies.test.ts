@@ -3,7 +3,9 @@
  * capacities, weights and displacement [P5, P6, P8]. Figures asserted exactly.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { optimizePurchase, type LpSolver } from '../../src/engine/optimize/optimize.js';
+import { createHighsSolver } from '../../src/io/highs.js';
 import type {
   Dependency,
   Inventory,
@@ -38,6 +40,15 @@ function estate(
     ...more,
   });
 }
+
+/** site:A takes 5 of the 7 nodes: the cluster halts there (a minority survives) [C2]. */
+const EXPECTED_UNSAVEABLE = [
+  'npar:cxA/a1 manual site-preferred-manual',
+  'npar:cxA/eagle full no-eligible-node',
+  'site:A full cluster-halted',
+  'site:A manual cluster-halted',
+  'site:A resident cluster-halted',
+];
 
 const outcome = (s: ReturnType<typeof whatIf>) =>
   s.packages.map((p) => [p.package, p.status, p.from, p.to, p.reason]);
@@ -259,6 +270,37 @@ describe('P1: failover policies', () => {
     expect(s.packages[0]?.attempts.map((a) => a.detail)).toEqual([
       'b1 skipped: outside A, the site p ran in; site_preferred_manual fails over within its site only [P1]',
     ]);
+  });
+});
+
+describe('optimize and placement policies', () => {
+  let solve: LpSolver;
+  beforeAll(async () => {
+    solve = (await createHighsSolver()).solve;
+  });
+
+  it('a capacity or a site policy loss is one no purchase can save', () => {
+    const inv = estate(
+      [
+        pkg('manual', 2, ['a1', 'b1'], { failoverPolicy: 'site_preferred_manual' }),
+        pkg('full', 2, ['eagle', 'turkey']),
+        pkg('resident', 2, ['turkey', 'griffon']),
+      ],
+      { capacities: [{ node: 'turkey', capacity: 'package_limit', value: 1 }] },
+    );
+    const r = optimizePurchase(
+      inv,
+      {
+        unit: { inactive_core: 1000, core_right: 3000, sharing_right: 400, ticap_unit: 600 },
+        maxCores: new Map(),
+      },
+      { maxFailures: 1, outageHours: 24, tool: { name: 'gicap-planner', version: 'test' } },
+      solve,
+    );
+    expect(r.unsaveable.map((l) => `${l.scenario} ${l.package} ${l.reason}`)).toEqual(
+      EXPECTED_UNSAVEABLE,
+    );
+    expect(r.items).toEqual([]);
   });
 });
 

@@ -556,10 +556,19 @@ class ScenarioRun {
     // [P8] a no_priority package never displaces another.
     if (pkg.priority === null) return { fits: false, victims: [], ...figures };
     const rank = (q: EPackage): number => q.priority ?? Number.POSITIVE_INFINITY;
+    // Never a package it needs: halting that one would halt this one too [P4] (assumption A-28).
+    const needed = new Set<number>();
+    const stack = pkg.dependsOn.map((d) => d.on);
+    for (let q = stack.pop(); q !== undefined; q = stack.pop()) {
+      if (needed.has(q)) continue;
+      needed.add(q);
+      for (const d of this.estate.packages[q]?.dependsOn ?? []) stack.push(d.on);
+    }
     const candidates: EPackage[] = [];
     const consider = (q: number): void => {
       const other = this.estate.packages[q];
       if (other === undefined || this.where[q] !== nodeIdx || !other.weighted) return;
+      if (needed.has(q)) return;
       if (rank(other) > rank(pkg) && !candidates.includes(other)) candidates.push(other);
     };
     for (const q of node.primaryOf) consider(q);

@@ -382,7 +382,7 @@ describe('properties', () => {
           }
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 400 },
     );
   });
 });

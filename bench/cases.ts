@@ -11,7 +11,7 @@
  * - as a spawned CLI: the wall time of `gicap batch` over 200 small inventories with 1 and 2 jobs.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -22,6 +22,8 @@ import { DEFAULT_MAX_LISTED, planCapacity } from '../src/engine/plan.js';
 import { generateEstate } from '../src/generate/estate.js';
 import type { EstateSize } from '../src/generate/sizes.js';
 import { loadInventory } from '../src/io/load-inventory.js';
+import { calibrateModel } from '../src/engine/calibrate.js';
+import { parseObservations } from '../src/io/load-observations.js';
 
 /** The repository root (bench/ is one level down). */
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -44,8 +46,13 @@ export const FIGURE_NAMES = [
   'peakRssMbLargeK2',
   'batch200Jobs1',
   'batch200Jobs2',
+  'allScenariosLargeK2',
   'ratioPlanK1ToParse',
   'speedupJobs2',
+  'calibrate2000',
+  'calibrate4000',
+  'ratioCalibrate4000To2000',
+  'ratioAllScenariosToPlanK2',
 ] as const;
 export type FigureName = (typeof FIGURE_NAMES)[number];
 
@@ -59,8 +66,13 @@ export const UNITS: Readonly<Record<FigureName, string>> = {
   peakRssMbLargeK2: 'MB',
   batch200Jobs1: 's',
   batch200Jobs2: 's',
+  allScenariosLargeK2: 's',
   ratioPlanK1ToParse: '×',
   speedupJobs2: '×',
+  calibrate2000: 's',
+  calibrate4000: 's',
+  ratioCalibrate4000To2000: '×',
+  ratioAllScenariosToPlanK2: '×',
 };
 
 /** A target of issue 6 on the 2-core reference machine: the median must be ≤ max or ≥ min. */
@@ -72,6 +84,12 @@ export const TARGETS: Readonly<Partial<Record<FigureName, Target>>> = {
   peakRssMbLargeK2: { max: 1024 },
   planMediumK3: { max: 30 },
   speedupJobs2: { min: 1.6 },
+  // Issue 14: calibration linear in the observation rows (30 s and 1 GB for 4,000 rows before).
+  calibrate4000: { max: 2 },
+  ratioCalibrate4000To2000: { max: 2.5 },
+  // Issue 14: every scenario described and written (scenarios.jsonl + scenarios.csv) in at most 3×
+  // the time of the plan that only counts them.
+  ratioAllScenariosToPlanK2: { max: 3 },
 };
 
 export function targetHolds(target: Target, value: number): boolean {
@@ -232,6 +250,36 @@ export async function timeBatch(folder: string, out: string, jobs: number): Prom
   return run.seconds;
 }
 
+/** What the all-scenarios run wrote: its wall time and the size of each file, bytes. */
+export interface AllScenariosRun {
+  readonly seconds: number;
+  readonly bytes: Readonly<Record<string, number>>;
+}
+
+/**
+ * allScenariosLargeK2: `gicap plan LARGE -k 2 --all-scenarios --format json,csv --out OUT`, wall
+ * time from spawn to exit: every scenario described once and streamed to scenarios.jsonl and
+ * scenarios.csv, beside a small report.json (issue 14). Exit 1 (findings) is the normal outcome.
+ */
+export async function timeAllScenarios(dir: string, out: string): Promise<AllScenariosRun> {
+  const run = await runNode([
+    CLI_PATH,
+    'plan',
+    dir,
+    '-k',
+    '2',
+    '--all-scenarios',
+    '--format',
+    'json,csv',
+    '--out',
+    out,
+  ]);
+  if (run.status !== 0 && run.status !== 1) throw failure('gicap plan --all-scenarios', run);
+  const bytes: Record<string, number> = {};
+  for (const f of readdirSync(out).sort()) bytes[f] = statSync(join(out, f)).size;
+  return { seconds: run.seconds, bytes };
+}
+
 // ---------------------------------------------------------------------------------------------
 // How much parallel CPU the machine gives us right now
 
@@ -264,4 +312,42 @@ export async function probeParallelCapacity(): Promise<number> {
   const two = await spinThreads(2);
   const oneAgain = await spinThreads(1);
   return (2 * Math.min(one, oneAgain)) / two;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calibration (issue 14)
+
+/**
+ * `rows` observations of the bundled model's two Group Manager formulas, half each, with driver
+ * counts from a fixed-seed generator and measured seconds from known coefficients plus noise of up
+ * to ±1 s: the CSV text `gicap calibrate` reads.
+ */
+export function observationsCsv(rows: number): string {
+  let seed = 12_345;
+  const next = (): number => {
+    seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+    return seed / 2 ** 32;
+  };
+  const int = (lo: number, hi: number): number => lo + Math.floor(next() * (hi - lo + 1));
+  const lines = ['formula,seconds,groups_managed,member_complexes,member_npars_down,manual'];
+  for (let i = 0; i < rows; i += 1) {
+    const g = int(1, 3);
+    const m = int(1, 8);
+    const d = int(0, 6);
+    const manual = i % 2 === 0 ? 0 : int(0, 1);
+    const takeover = 5 + 2 * g + 3 * m + 60 * d + (next() * 2 - 1);
+    const seconds = i % 2 === 0 ? takeover : 36 + takeover + 900 * manual;
+    const formula = i % 2 === 0 ? 'gm_takeover' : 'gm_failover';
+    lines.push(`${formula},${seconds.toFixed(3)},${g},${m},${d},${manual}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** calibrate2000 / calibrate4000: parse the observations and fit the model, as `gicap calibrate` does. */
+export function timeCalibrate(text: string, model: TimingModel): number {
+  const start = performance.now();
+  const observations = parseObservations(text, 'observations.csv');
+  const r = calibrateModel(model, observations, { source: 'observations.csv' });
+  if (!r.ok) throw new Error(`calibration failed: ${r.errors.join('; ')}`);
+  return secondsSince(start);
 }

@@ -29,12 +29,16 @@ import {
   batchAvailable,
   describeTarget,
   measurePlanRss,
+  observationsCsv,
   probeParallelCapacity,
   targetHolds,
+  timeAllScenarios,
   timeBatch,
+  timeCalibrate,
   timeParse,
   timePlan,
   writeEstates,
+  type AllScenariosRun,
   type FigureName,
 } from './cases.js';
 import { rateOf, ratioOf, roundTo, summarize, type Figure } from './stats.js';
@@ -269,6 +273,36 @@ async function main(): Promise<void> {
       );
     }
 
+    if (wanted('allScenariosLargeK2') || wanted('ratioAllScenariosToPlanK2')) {
+      const outRoot = join(root, 'all-scenarios-out');
+      mkdirSync(outRoot);
+      let n = 0;
+      let last: AllScenariosRun | null = null;
+      const m = await measure(
+        [
+          {
+            name: 'allScenariosLargeK2',
+            run: async () => {
+              const out = join(outRoot, `run-${++n}`);
+              last = await timeAllScenarios(estates.large, out);
+              rmSync(out, { recursive: true, force: true });
+              return { seconds: last.seconds, summary: null };
+            },
+          },
+        ],
+        RUNS.slow,
+        false,
+      );
+      for (const [name, { samples }] of m) figures[name] = summarize(samples);
+      if (last !== null) {
+        const sizes = Object.entries((last as AllScenariosRun).bytes)
+          .map(([f, b]) => `${f} ${(b / 2 ** 20).toFixed(1)} MB`)
+          .join(', ');
+        console.log(`allScenariosLargeK2 wrote: ${sizes}`);
+        notes.push(`allScenariosLargeK2 files: ${sizes}`);
+      }
+    }
+
     if (wanted('batch200Jobs1') || wanted('batch200Jobs2') || wanted('speedupJobs2')) {
       if (await batchAvailable()) {
         const outRoot = join(root, 'batch-out');
@@ -301,12 +335,35 @@ async function main(): Promise<void> {
       }
     }
 
+    if (wanted('calibrate2000') || wanted('calibrate4000') || wanted('ratioCalibrate4000To2000')) {
+      const texts = { 2000: observationsCsv(2000), 4000: observationsCsv(4000) };
+      const m = await measure(
+        [
+          {
+            name: 'calibrate2000',
+            run: () =>
+              Promise.resolve({ seconds: timeCalibrate(texts[2000], model), summary: null }),
+          },
+          {
+            name: 'calibrate4000',
+            run: () =>
+              Promise.resolve({ seconds: timeCalibrate(texts[4000], model), summary: null }),
+          },
+        ],
+        RUNS.fast,
+        true,
+      );
+      for (const [name, { samples }] of m) figures[name] = summarize(samples);
+    }
+
     const fig = (name: FigureName): Figure | null => {
       const f = figures[name];
       return typeof f === 'object' ? f : null;
     };
     figures.ratioPlanK1ToParse = ratioOf(fig('planLargeK1'), fig('parseLarge'));
     figures.speedupJobs2 = ratioOf(fig('batch200Jobs1'), fig('batch200Jobs2'));
+    figures.ratioCalibrate4000To2000 = ratioOf(fig('calibrate4000'), fig('calibrate2000'));
+    figures.ratioAllScenariosToPlanK2 = ratioOf(fig('allScenariosLargeK2'), fig('planLargeK2'));
   } finally {
     if (keep) progress(`estates kept in ${root}`);
     else rmSync(root, { recursive: true, force: true });

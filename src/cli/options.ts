@@ -1,5 +1,6 @@
 /** Option value parsers: strings from the command line → typed values, with precise errors (exit 2). */
 import { InvalidArgumentError } from 'commander';
+import { BOUNDS, formatBound, parseDecimal } from '../domain/bounds.js';
 
 export function parseWholeNumber(min: number, max: number) {
   return (value: string): number => {
@@ -14,10 +15,16 @@ export function parseWholeNumber(min: number, max: number) {
   };
 }
 
-export function parsePositiveNumber(value: string): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) {
-    throw new InvalidArgumentError(`expected a number of hours > 0, found "${value}"`);
+/**
+ * `--outage-hours`: a decimal number of hours above 0 and at most BOUNDS.outageHours (one year).
+ * Decimal only: `0x10`, `1e3`, `Infinity` and signs are refused rather than read as numbers.
+ */
+export function parseOutageHours(value: string): number {
+  const n = parseDecimal(value.trim());
+  if (n === null || n <= 0 || n > BOUNDS.outageHours) {
+    throw new InvalidArgumentError(
+      `expected a number of hours above 0 and at most ${formatBound(BOUNDS.outageHours)} (digits and an optional decimal point), found "${value}"`,
+    );
   }
   return n;
 }

@@ -3,23 +3,27 @@
  * files (style.md practice 6). Used by `gicap plan` and by each run of `gicap batch` (also inside a
  * worker thread). It never prints; it returns the report and the files written.
  */
-import { resolve } from 'node:path';
 import type { PlanReport, ScenarioResult } from '../domain/result.js';
 import type { TimingModel } from '../domain/timing.js';
 import { compareReports } from '../engine/compare.js';
 import { createPlanContext, planCapacity, type PlanParams } from '../engine/plan.js';
 import { loadInventory } from '../io/load-inventory.js';
 import { loadTimingModel } from '../io/load-model.js';
-import { ScenarioStream } from '../io/scenario-stream.js';
+import { checkOutputFolder } from '../io/output-dir.js';
+import { ReportSet, type SetInfo } from '../io/report-set.js';
+import { SCENARIOS_CSV, SCENARIOS_JSONL, ScenarioStream } from '../io/scenario-stream.js';
 import { writeOutputs } from '../io/write-output.js';
 import { renderScenarioCsvRows, scenariosCsvHeader } from '../report/csv.js';
-import { renderReport, type ReportFormat } from '../report/index.js';
-import { renderScenarioJson, splitJsonAroundScenarios } from '../report/json.js';
+import { FORMAT_FILES, renderReport, type ReportFormat } from '../report/index.js';
+import { renderScenarioJsonLine } from '../report/json.js';
 import { TOOL } from './version.js';
 
 export interface PlanJob {
   readonly inventoryDir: string;
+  /** The output folder, absolute; checked before anything is loaded (src/io/output-dir.ts). */
   readonly outDir: string;
+  /** How error messages name the output folder (default `--out DIR`). */
+  readonly outLabel?: string;
   readonly formats: readonly ReportFormat[];
   readonly maxFailures: number;
   readonly outageHours: number;
@@ -43,43 +47,77 @@ export function findingsExitCode(report: PlanReport): 0 | 1 {
   return report.summary.lost > 0 || report.summary.nonCompliantGroups > 0 ? 1 : 0;
 }
 
-/** Load everything first (any problem throws before a file is written), then plan, render, write. */
+/** Files an earlier plan may have written before run.json existed: replaced like a set. */
+const LEGACY_PLAN_FILES = [...Object.values(FORMAT_FILES).flat(), SCENARIOS_JSONL];
+
+/**
+ * Check the output folder, load everything (any problem throws before a file is written), then plan,
+ * render and write the files as one report set with its run.json (src/io/report-set.ts).
+ */
 export async function runPlanJob(job: PlanJob): Promise<PlanJobResult> {
+  const folder = checkOutputFolder(job.outDir, job.outLabel ?? `--out ${job.outDir}`);
   const model = await loadTimingModel(job.modelPath);
-  const outDir = resolve(job.outDir);
   const wantsJson = job.formats.includes('json');
   const wantsCsv = job.formats.includes('csv');
   if (!job.allScenarios || job.changes.length > 0 || (!wantsJson && !wantsCsv)) {
     const report = await computePlan(job, model);
-    const files = await writeOutputs(outDir, await renderReport(report, job.formats));
+    const rendered = await renderReport(report, job.formats);
+    const files = writeOutputs(folder, rendered, setInfo(report, job), {
+      legacyNames: LEGACY_PLAN_FILES,
+    });
     return { report, files, exitCode: findingsExitCode(report) };
   }
-  // --all-scenarios: JSON and CSV stream every scenario to disk as it is described, so memory stays
-  // flat; the other formats (and sizing.csv) render the listed scenarios as usual.
+  // --all-scenarios: every scenario is streamed once, as it is described, to scenarios.jsonl (JSON)
+  // and scenarios.csv, so memory stays flat and nothing is copied afterwards; report.json and the
+  // other formats render what the default lists, and say which files hold every scenario.
   const inventory = await loadInventory(job.inventoryDir, { changes: job.changes });
-  const stream = new ScenarioStream<ScenarioResult>(outDir, {
-    json: wantsJson ? renderScenarioJson : null,
-    csv: wantsCsv ? renderScenarioCsvRows : null,
-    csvHeader: scenariosCsvHeader(),
-  });
+  const set = new ReportSet(folder, { legacyNames: LEGACY_PLAN_FILES });
   try {
-    const report = planCapacity(inventory, {
+    const stream = new ScenarioStream<ScenarioResult>(set, {
+      jsonLine: wantsJson ? renderScenarioJsonLine : null,
+      csv: wantsCsv ? renderScenarioCsvRows : null,
+      csvHeader: scenariosCsvHeader(),
+    });
+    const planned = planCapacity(inventory, {
       ...planParams(job, model),
       onScenario: (s) => stream.write(s),
     });
-    const streamed = await stream.finish(wantsJson ? splitJsonAroundScenarios(report) : null);
-    const rendered = (await renderReport(report, job.formats)).filter(
-      (f) => f.name !== 'report.json' && f.name !== 'scenarios.csv',
-    );
-    const files = await writeOutputs(outDir, rendered, streamed);
+    const report: PlanReport = { ...planned, scenariosFiles: stream.files() };
+    for (const f of await renderReport(report, job.formats)) {
+      if (f.name !== SCENARIOS_CSV) set.writeFile(f.name, f.content);
+    }
+    const files = set.commit(setInfo(report, job));
     return { report, files, exitCode: findingsExitCode(report) };
   } catch (err) {
-    stream.abort();
+    set.abort();
     throw err;
   }
 }
 
-function planParams(job: Omit<PlanJob, 'outDir' | 'formats'>, model: TimingModel): PlanParams {
+/** What run.json says about a plan: the inventory hash and every parameter of the run. */
+function setInfo(report: PlanReport, job: PlanJob): SetInfo {
+  const p = report.parameters;
+  return {
+    tool: TOOL,
+    command: 'plan',
+    inventory: report.inventory,
+    parameters: {
+      maxFailures: p.maxFailures,
+      outageHours: p.outageHours,
+      model: p.model,
+      allScenarios: p.allScenarios,
+      maxListed: job.maxListed,
+      changes: [...p.changes],
+      now: p.now,
+      formats: [...job.formats],
+    },
+  };
+}
+
+function planParams(
+  job: Omit<PlanJob, 'outDir' | 'formats' | 'outLabel'>,
+  model: TimingModel,
+): PlanParams {
   return {
     maxFailures: job.maxFailures,
     outageHours: job.outageHours,
@@ -94,7 +132,7 @@ function planParams(job: Omit<PlanJob, 'outDir' | 'formats'>, model: TimingModel
 
 /** The plan of one inventory; with `--set` changes, the changed estate compared with the baseline. */
 export async function computePlan(
-  job: Omit<PlanJob, 'outDir' | 'formats'>,
+  job: Omit<PlanJob, 'outDir' | 'formats' | 'outLabel'>,
   model: TimingModel,
 ): Promise<PlanReport> {
   const params = planParams(job, model);

@@ -8,7 +8,7 @@ import {
   DEFAULT_MAX_LISTED,
   DEFAULT_OUTAGE_HOURS,
 } from '../domain/defaults.js';
-import { collect, parseNow, parsePositiveNumber, parseWholeNumber } from './options.js';
+import { collect, parseNow, parseOutageHours, parseWholeNumber } from './options.js';
 
 /** Report formats, comma-separated. */
 export const formatOption = (what = 'comma-separated formats: md, html, json, csv'): Option =>
@@ -21,7 +21,7 @@ export const maxFailuresOption = (): Option =>
 
 export const outageHoursOption = (): Option =>
   new Option('--outage-hours <h>', 'outage length that TiCAP is charged for')
-    .argParser(parsePositiveNumber)
+    .argParser(parseOutageHours)
     .default(DEFAULT_OUTAGE_HOURS);
 
 export const modelOption = (): Option =>

@@ -4,7 +4,7 @@
  * deterministically. Fields may be added; the ones the spec names must keep their meaning.
  */
 import type { SensitivityEntry, TimeRange } from './timing.js';
-import type { FailoverPolicy, LockKind } from './types.js';
+import type { Cluster, FailoverPolicy, LockKind } from './types.js';
 
 /** Loss reasons (spec 3.5): stable strings. */
 export const LOSS_REASONS = [
@@ -319,15 +319,12 @@ export interface Comparison {
   readonly times: readonly TimeDelta[];
 }
 
-/** One cluster of the estate, and how the scenarios evaluated treated it (spec 8.5). */
-export interface ClusterSummary {
-  readonly cluster: string;
-  readonly nodes: readonly string[];
-  readonly lock: LockKind;
-  /** Sites of the lock (for a quorum server: its host's site). */
-  readonly lockSites: readonly string[];
-  readonly quorumServer: string | null;
-  readonly memberTimeoutS: number | null;
+/**
+ * One cluster of the estate as the inventory gives it (for a quorum server, `lockSites` is its host's
+ * site), and how the scenarios evaluated treated it (spec 8.5).
+ */
+export interface ClusterSummary extends Cluster {
+  /** Packages of the cluster. */
   readonly packages: number;
   /** Scenarios in which it re-formed by taking its lock. */
   readonly lockUsed: number;
@@ -348,6 +345,12 @@ export interface PlanReport {
   readonly scenarios: readonly ScenarioResult[];
   /** Clusters (empty without clusters.csv). */
   readonly clusters: readonly ClusterSummary[];
+  /**
+   * With `--all-scenarios` streamed to disk: the files beside the report that hold every scenario
+   * (`scenarios.jsonl`, one JSON object per line; `scenarios.csv`); `scenarios` then lists what the
+   * default lists. Absent otherwise.
+   */
+  readonly scenariosFiles?: readonly string[];
   /**
    * Estate-level warnings (static risks: gm-colocated, ping-seizure-risk, single-site, and for
    * clusters no-clusters, no-cluster-lock, lock-site-alone, priority-not-unique).

@@ -56,6 +56,13 @@ export const DRIVER_NAMES = [
   'dual_lock', // 1 when the cluster re-formed by taking a dual lock disk [C12]
 ] as const;
 export type DriverName = (typeof DRIVER_NAMES)[number];
+
+/**
+ * Drivers whose 0 means "not given" rather than "none": a cluster without MEMBER_TIMEOUT keeps the
+ * sourced `sg_failover`, and one that gives it (3–300 s) re-forms faster [C12]. A model may fall
+ * from 0 to the first given value of these; above it, as for every driver, it must not fall.
+ */
+export const NOT_GIVEN_AT_ZERO: readonly DriverName[] = ['member_timeout'];
 export type Drivers = Readonly<Record<DriverName, number>>;
 
 /** The formulas the engine evaluates, by name; a model file must define all of them. */

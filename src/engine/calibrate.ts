@@ -9,7 +9,9 @@
  * f(typical + 1 s on j) − f(typical), exact for the linear terms of the formulas (and 0 for a
  * coefficient the row does not depend on, e.g. `takeover_cap` below the cap). Coefficients whose
  * column is zero in every row, and those held with `fix`, keep their model values; the rest are
- * solved by Householder QR (mathjs) on y − f(typical) + Σ column_j · typical_j.
+ * solved from the normal equations (XᵀX and Xᵀy accumulated row by row, so time and memory grow
+ * linearly with the rows; the small system is solved by mathjs) on y − f(typical) + Σ column_j ·
+ * typical_j.
  *
  * The calibrated model has `typical` = the fit (a negative fit is clamped to 0 s), and `min`/`max`
  * widened, never narrowed, so every observation lies within the model's range: the fitted
@@ -17,7 +19,7 @@
  */
 import type { Coefficient, Drivers, FormulaName, TimingModel } from '../domain/timing.js';
 import { DRIVER_NAMES } from '../domain/timing.js';
-import { columnIndependence, leastSquares, solveSquare } from './math.js';
+import { columnIndependence, leastSquares, NormalEquations, solveSquare } from './math.js';
 import { likelyTypoOf } from '../domain/names.js';
 import { checkTimingModel } from './timing-model-check.js';
 import type { TimingEngine } from './timing.js';
@@ -113,22 +115,30 @@ export function calibrateModel(
 
   const engine = compileTimingModel(model);
   const typical = Object.fromEntries(names.map((n) => [n, coefficient(model, n).typical]));
-  const base = observations.map((o) => engine.evaluate(o.formula, o.drivers, typical));
-  const columns = names.map((name) =>
-    observations.map((o, i) => {
-      const d =
-        engine.evaluate(o.formula, o.drivers, { ...typical, [name]: (typical[name] ?? 0) + 1 }) -
-        (base[i] ?? 0);
-      return Math.abs(d) < ZERO ? 0 : Math.round(d * 1e9) / 1e9;
-    }),
-  );
+  // One pass over the rows (issue 14: linear in the rows): each row is linearised at the typical
+  // point and folded into the normal equations G = XᵀX and h = Xᵀ(measured − f(typical)) over every
+  // coefficient; the columns fitted are chosen afterwards from G alone.
+  const equations = new NormalEquations(names.length);
+  const shifted = { ...typical };
+  const row = new Array<number>(names.length).fill(0);
+  for (const o of observations) {
+    const base = engine.evaluate(o.formula, o.drivers, typical);
+    names.forEach((name, j) => {
+      shifted[name] = (typical[name] ?? 0) + 1;
+      const d = engine.evaluate(o.formula, o.drivers, shifted) - base;
+      shifted[name] = typical[name] ?? 0;
+      row[j] = Math.abs(d) < ZERO ? 0 : Math.round(d * 1e9) / 1e9;
+    });
+    equations.add(row, o.seconds - base);
+  }
+  const gram = equations.gram;
 
   const unknown: number[] = [];
   const held: HeldCoefficient[] = [];
   names.forEach((name, j) => {
     const value = typical[name] ?? 0;
     if (fix.includes(name)) held.push({ name, typical: value, why: 'fixed' });
-    else if ((columns[j] ?? []).every((v) => v === 0))
+    else if ((gram[j]?.[j] ?? 0) === 0)
       held.push({ name, typical: value, why: 'not-identifiable' });
     else unknown.push(j);
   });
@@ -150,18 +160,17 @@ export function calibrateModel(
     };
   }
 
-  // Design matrix: one row per observation, one column per fitted coefficient.
-  const a = observations.map((_, i) => unknown.map((j) => columns[j]?.[i] ?? 0));
-  const collinear = describeCollinearity(a, unknownNames, engine, observations);
+  // The normal equations of the fitted columns: XᵀX restricted to them, and Xᵀy where
+  // y = measured − f(typical) + Σ column_j · typical_j over the fitted j.
+  const g = unknown.map((p) => unknown.map((q) => gram[p]?.[q] ?? 0));
+  const collinear = describeCollinearity(g, unknownNames, engine, observations);
   if (collinear.length > 0) return { ok: false, errors: collinear };
-
-  const y = observations.map(
-    (o, i) =>
-      o.seconds -
-      (base[i] ?? 0) +
-      unknown.reduce((s, j) => s + (columns[j]?.[i] ?? 0) * (typical[names[j] as string] ?? 0), 0),
+  const h = unknown.map(
+    (p) =>
+      (equations.rhs[p] ?? 0) +
+      unknown.reduce((s, q) => s + (gram[p]?.[q] ?? 0) * (typical[names[q] as string] ?? 0), 0),
   );
-  const solution = leastSquares(a, y);
+  const solution = leastSquares(g, h);
 
   const notes: string[] = [];
   const fittedPoint: Record<string, number> = { ...typical };
@@ -204,14 +213,18 @@ export function calibrateModel(
     for (const name of unknownNames) out[name] = (point[name] ?? 0) * s;
     return out;
   };
-  const belowAll = (s: number): boolean =>
-    observations.every(
-      (o) => engine.evaluate(o.formula, o.drivers, scaled(minPoint, s)) <= o.seconds + ZERO,
+  const belowAll = (s: number): boolean => {
+    const point = scaled(minPoint, s);
+    return observations.every(
+      (o) => engine.evaluate(o.formula, o.drivers, point) <= o.seconds + ZERO,
     );
-  const aboveAll = (s: number): boolean =>
-    observations.every(
-      (o) => engine.evaluate(o.formula, o.drivers, scaled(maxPoint, s)) >= o.seconds - ZERO,
+  };
+  const aboveAll = (s: number): boolean => {
+    const point = scaled(maxPoint, s);
+    return observations.every(
+      (o) => engine.evaluate(o.formula, o.drivers, point) >= o.seconds - ZERO,
     );
+  };
   const minScale = largestCovering(belowAll);
   const maxScale = smallestCovering(aboveAll);
   if (minScale === null) {
@@ -295,16 +308,16 @@ export function calibrateModel(
 }
 
 /**
- * One line per fitted coefficient whose column is a linear combination of earlier ones (QR: its
+ * One line per fitted coefficient whose column is a linear combination of earlier ones (from XᵀX: its
  * distance from their span is ~0): the combination, with the drivers behind each coefficient.
  */
 function describeCollinearity(
-  a: readonly (readonly number[])[],
+  g: readonly (readonly number[])[],
   names: readonly string[],
   engine: TimingEngine,
   observations: readonly Observation[],
 ): string[] {
-  const independence = columnIndependence(a);
+  const independence = columnIndependence(g, COLLINEAR);
   const lines: string[] = [];
   const independent: number[] = [];
   independence.forEach((share, j) => {
@@ -314,8 +327,8 @@ function describeCollinearity(
     }
     // Express column j through the independent columns before it (normal equations, small).
     const basis = independent.filter((k) => k < j);
-    const gram = basis.map((p) => basis.map((q) => dot(a, p, q)));
-    const rhs = basis.map((p) => dot(a, p, j));
+    const gram = basis.map((p) => basis.map((q) => g[p]?.[q] ?? 0));
+    const rhs = basis.map((p) => g[p]?.[j] ?? 0);
     const weights = basis.length > 0 ? solveSquare(gram, rhs) : [];
     const terms = basis
       .map((k, i) => ({ name: names[k] as string, w: round3(weights[i] ?? 0) }))
@@ -403,10 +416,6 @@ function coefficient(model: TimingModel, name: string): Coefficient {
   const c = model.coefficients[name];
   if (c === undefined) throw new Error(`unknown coefficient ${name}`);
   return c;
-}
-
-function dot(a: readonly (readonly number[])[], p: number, q: number): number {
-  return a.reduce((s, row) => s + (row[p] ?? 0) * (row[q] ?? 0), 0);
 }
 
 function floor3(x: number): number {

@@ -7,8 +7,8 @@
  * - parse a timing formula and list what it uses (`inspectExpression`), compile it once
  *   (`compileExpression`) and evaluate it many times over a scope of numbers;
  * - convert a coefficient's unit to seconds (`timeUnitToSeconds`);
- * - solve a least-squares problem and test columns for collinearity (`leastSquares`,
- *   `columnIndependence`), for `gicap calibrate`.
+ * - accumulate the normal equations of a least-squares problem row by row (`NormalEquations`), test
+ *   columns for collinearity and solve it (`columnIndependence`, `leastSquares`), for `gicap calibrate`.
  */
 import { all, create } from 'mathjs';
 import type { MathNode } from 'mathjs';
@@ -58,11 +58,25 @@ export type ExpressionInspection =
  * assignment, a string, a matrix, a property access...).
  */
 export function inspectExpression(text: string): ExpressionInspection {
+  const tooBig = formulaLimitProblem(text);
+  if (tooBig !== null) return { ok: false, problems: [tooBig] };
   let root: MathNode;
   try {
     root = math.parse(text);
   } catch (err) {
+    if (err instanceof RangeError) {
+      return { ok: false, problems: [`too deeply nested to parse (${errorMessage(err)})`] };
+    }
     return { ok: false, problems: [`does not parse (${errorMessage(err)})`] };
+  }
+  const terms = countNodes(root);
+  if (terms > FORMULA_LIMITS.nodes) {
+    return {
+      ok: false,
+      problems: [
+        `too long: more than ${FORMULA_LIMITS.nodes} terms (at most ${FORMULA_LIMITS.nodes}: parsing and evaluating go as deep as the formula; split it into formulas that use each other)`,
+      ],
+    };
   }
   const symbols: string[] = [];
   const problems: string[] = [];
@@ -107,6 +121,44 @@ export function inspectExpression(text: string): ExpressionInspection {
     }
   });
   return problems.length > 0 ? { ok: false, problems: dedupe(problems) } : { ok: true, symbols };
+}
+
+/**
+ * Limits on one formula (issue 14): parsing, checking and evaluating a formula recurse once per level
+ * of its tree, and a chain of 3,000 terms overflowed the stack (exit 3). The bundled formulas are
+ * under 300 characters, 60 terms and 3 levels of parentheses; these limits leave ample room.
+ */
+export const FORMULA_LIMITS = { characters: 4_000, nodes: 1_000, parentheses: 32 } as const;
+
+/** Why `text` is too big to parse safely, or null. Checked on the text, before mathjs sees it. */
+function formulaLimitProblem(text: string): string | null {
+  if (text.length > FORMULA_LIMITS.characters) {
+    return `too long: ${text.length} characters (at most ${FORMULA_LIMITS.characters}; split it into formulas that use each other)`;
+  }
+  let depth = 0;
+  let deepest = 0;
+  for (const ch of text) {
+    if (ch === '(' || ch === '[') depth += 1;
+    else if (ch === ')' || ch === ']') depth -= 1;
+    if (depth > deepest) deepest = depth;
+  }
+  if (deepest > FORMULA_LIMITS.parentheses) {
+    return `too deeply nested: ${deepest} levels of parentheses (at most ${FORMULA_LIMITS.parentheses})`;
+  }
+  return null;
+}
+
+/** Nodes of a parsed tree, counted without recursion (a deep tree must not overflow the stack here). */
+function countNodes(root: MathNode): number {
+  let count = 0;
+  const stack: MathNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as MathNode;
+    count += 1;
+    if (count > FORMULA_LIMITS.nodes) return count;
+    node.forEach((child) => stack.push(child));
+  }
+  return count;
 }
 
 const ALLOWED_SUMMARY = `a formula uses numbers, names, + - * / ^, comparisons, and/or/not, ?: and ${FORMULA_FUNCTIONS.join(', ')}`;
@@ -228,42 +280,93 @@ export function isMathBuiltin(name: string): boolean {
 }
 
 /**
- * For each column j of `a` (rows × columns): the distance of column j from the span of the columns
- * before it, divided by its own length (|R_jj| / ‖a_j‖ of a QR decomposition). 0 means column j is a
- * linear combination of earlier columns; a zero column gives 0.
+ * For each column j of a design matrix A, given only its Gram matrix G = AᵀA (columns × columns):
+ * the distance of column j from the span of the columns before it, divided by its own length — what
+ * |R_jj| / ‖a_j‖ of a QR decomposition gives, without A. Computed by a Cholesky factorisation of G
+ * scaled to unit diagonal; a column whose share is below `tolerance` is left out of the basis of the
+ * later ones (it adds nothing to their span). 0 means a linear combination of earlier columns; a zero
+ * column gives 0. Work and memory depend on the columns only, not on the rows behind G.
  */
-export function columnIndependence(a: readonly (readonly number[])[]): number[] {
-  const cols = a[0]?.length ?? 0;
-  if (cols === 0) return [];
-  const { R } = math.qr(a.map((r) => [...r]));
-  const r = R as number[][];
+export function columnIndependence(
+  gram: readonly (readonly number[])[],
+  tolerance = 1e-7,
+): number[] {
+  const k = gram.length;
+  const norms = Array.from({ length: k }, (_, j) => Math.sqrt(Math.max(0, gram[j]?.[j] ?? 0)));
+  const scaled = (p: number, q: number): number => {
+    const d = (norms[p] ?? 0) * (norms[q] ?? 0);
+    return d === 0 ? 0 : (gram[p]?.[q] ?? 0) / d;
+  };
+  /** Basis columns so far and, for each, its row of the Cholesky factor (by basis position). */
+  const basis: { readonly column: number; readonly l: number[]; readonly diagonal: number }[] = [];
   const out: number[] = [];
-  for (let j = 0; j < cols; j += 1) {
-    const norm = Math.sqrt(a.reduce((s, row) => s + (row[j] ?? 0) ** 2, 0));
-    const diag = Math.abs(r[j]?.[j] ?? 0);
-    out.push(norm === 0 ? 0 : diag / norm);
+  for (let j = 0; j < k; j += 1) {
+    if ((norms[j] ?? 0) === 0) {
+      out.push(0);
+      continue;
+    }
+    const l: number[] = [];
+    let rest = 1;
+    for (let b = 0; b < basis.length; b += 1) {
+      const row = basis[b] as (typeof basis)[number];
+      let v = scaled(j, row.column);
+      for (let c = 0; c < b; c += 1) v -= (l[c] ?? 0) * (row.l[c] ?? 0);
+      v /= row.diagonal;
+      l.push(v);
+      rest -= v * v;
+    }
+    const share = Math.sqrt(Math.max(0, rest));
+    out.push(share);
+    if (share >= tolerance) basis.push({ column: j, l, diagonal: share });
   }
   return out;
 }
 
 /**
- * x minimising ‖a·x − b‖² by Householder QR (mathjs `qr`, then `usolve` on the square part of R).
- * The columns of `a` must be independent (check with `columnIndependence`) and rows ≥ columns.
+ * The normal equations of a least-squares problem, accumulated one row at a time: G = AᵀA and
+ * h = Aᵀb. Memory is columns², whatever the number of rows (issue 14: calibration linear in rows).
  */
-export function leastSquares(a: readonly (readonly number[])[], b: readonly number[]): number[] {
-  const cols = a[0]?.length ?? 0;
-  if (cols === 0) return [];
-  // Scale columns to unit length first, so the triangular solve sees comparable magnitudes.
-  const norms = Array.from({ length: cols }, (_, j) =>
-    Math.sqrt(a.reduce((s, row) => s + (row[j] ?? 0) ** 2, 0)),
+export class NormalEquations {
+  readonly columns: number;
+  readonly gram: number[][];
+  readonly rhs: number[];
+
+  constructor(columns: number) {
+    this.columns = columns;
+    this.gram = Array.from({ length: columns }, () => new Array<number>(columns).fill(0));
+    this.rhs = new Array<number>(columns).fill(0);
+  }
+
+  /** Add the row `a` (length `columns`) with right-hand side `b`. */
+  add(a: readonly number[], b: number): void {
+    for (let p = 0; p < this.columns; p += 1) {
+      const ap = a[p] ?? 0;
+      if (ap === 0) continue;
+      this.rhs[p] = (this.rhs[p] ?? 0) + ap * b;
+      const row = this.gram[p] as number[];
+      for (let q = 0; q < this.columns; q += 1) row[q] = (row[q] ?? 0) + ap * (a[q] ?? 0);
+    }
+  }
+}
+
+/**
+ * x minimising ‖A·x − b‖² from its normal equations G·x = h (G = AᵀA, h = Aᵀb), solved by mathjs
+ * (LU with partial pivoting) after scaling G to unit diagonal so the solve sees comparable
+ * magnitudes. The columns must be independent (check with `columnIndependence`).
+ */
+export function leastSquares(
+  gram: readonly (readonly number[])[],
+  rhs: readonly number[],
+): number[] {
+  const k = gram.length;
+  if (k === 0) return [];
+  const norms = Array.from({ length: k }, (_, j) => Math.sqrt(gram[j]?.[j] ?? 0) || 1);
+  const scaled = gram.map((row, p) => row.map((v, q) => v / ((norms[p] ?? 1) * (norms[q] ?? 1))));
+  const z = solveSquare(
+    scaled,
+    rhs.map((v, p) => v / (norms[p] ?? 1)),
   );
-  const scaled = a.map((row) => row.map((v, j) => v / (norms[j] ?? 1)));
-  const { Q, R } = math.qr(scaled);
-  const qt = math.transpose(Q as number[][]);
-  const qtb: number[] = math.multiply(qt, [...b]);
-  const rSquare = (R as number[][]).slice(0, cols).map((row) => row.slice(0, cols));
-  const z = math.usolve(rSquare, qtb.slice(0, cols)) as unknown as number[][];
-  return z.map((row, j) => (row[0] ?? 0) / (norms[j] ?? 1));
+  return z.map((v, j) => v / (norms[j] ?? 1));
 }
 
 /** Solve the square system a·x = b (LU with partial pivoting); used for small collinearity reports. */

@@ -26,6 +26,9 @@ import {
 } from './failure-units.js';
 import { evaluateScenario, type ScenarioEval } from './scenario.js';
 import { compileTimingModel, modelCoefficientRows } from './timing.js';
+import { describeRanges, driverRangesOf } from './driver-ranges.js';
+import { checkModelOverRanges } from './timing-model-check.js';
+import { inputError } from '../errors.js';
 
 export { DEFAULT_MAX_LISTED };
 
@@ -65,6 +68,7 @@ export function createPlanContext(
   inventory: Inventory,
   params: Pick<PlanParams, 'model' | 'outageHours'>,
 ): PlanContext {
+  assertModelHolds(params.model, inventory);
   const estate = compileEstate(inventory);
   return {
     estate,
@@ -72,6 +76,34 @@ export function createPlanContext(
     timing: compileTimingModel(params.model),
     outageMinutes: params.outageHours * 60,
   };
+}
+
+/** Problems of a model over driver ranges already judged, by model and ranges (a batch, optimize). */
+const judged = new WeakMap<TimingModel, Map<string, readonly string[]>>();
+
+/**
+ * Refuse a model that would give a negative, non-finite or falling time somewhere in the drivers'
+ * ranges of this inventory (issue 14): an input error (exit 2) naming each formula, before a plan.
+ */
+function assertModelHolds(model: TimingModel, inventory: Inventory): void {
+  const ranges = driverRangesOf(inventory);
+  const key = JSON.stringify(ranges);
+  let byRanges = judged.get(model);
+  if (byRanges === undefined) {
+    byRanges = new Map();
+    judged.set(model, byRanges);
+  }
+  let lines = byRanges.get(key);
+  if (lines === undefined) {
+    lines = checkModelOverRanges(model, ranges);
+    byRanges.set(key, lines);
+  }
+  if (lines.length === 0) return;
+  const where = `timing model "${model.name}" on inventory ${inventory.name}`;
+  throw inputError(
+    `${where}: ${lines.length} problem${lines.length === 1 ? '' : 's'} over the drivers' ranges (${describeRanges(ranges)}); nothing written`,
+    lines.map((l) => `${where}: ${l}`),
+  );
 }
 
 export function planCapacity(inventory: Inventory, params: PlanParams): PlanReport {

@@ -16,6 +16,7 @@ import type {
 import { DRIVER_NAMES } from '../domain/timing.js';
 import type { CompiledExpression } from './math.js';
 import { compileExpression, inspectExpression } from './math.js';
+import { ExitCode, GicapError } from '../errors.js';
 
 export interface TimingEngine {
   readonly model: TimingModel;
@@ -122,7 +123,7 @@ function buildTimingEngine(model: TimingModel): TimingEngine {
     for (const f of entry.order) {
       const raw = (compiled.get(f) as CompiledFormula).code.evaluate(scope);
       if (typeof raw !== 'number' || !Number.isFinite(raw)) {
-        throw new Error(`formula ${f} gave ${String(raw)}, not a finite number of seconds`);
+        throw new ModelTimeError(model, f, raw, drivers, 'not a finite number of seconds');
       }
       value = raw;
       scope[f] = raw;
@@ -140,6 +141,9 @@ function buildTimingEngine(model: TimingModel): TimingEngine {
       typical: round3(evaluateAt(formula, drivers, typicalPoint)),
       max: round3(evaluateAt(formula, drivers, maxPoint)),
     };
+    // The model is checked over the inventory's driver ranges before a plan (createPlanContext);
+    // this is the last guard, so that a negative time is a model error (exit 2), never a result.
+    if (result.min < 0) throw new ModelTimeError(model, formula, result.min, drivers, 'negative');
     if (memo.size >= MEMO_LIMIT) memo.clear();
     memo.set(key, result);
     return result;
@@ -180,6 +184,35 @@ function buildTimingEngine(model: TimingModel): TimingEngine {
     coefficientsOf: (formula) => compiled.get(formula)?.coefficients ?? [],
     formulasOf: (formula) => compiled.get(formula)?.order ?? [],
   };
+}
+
+/**
+ * A formula that gave no usable time (non-finite or negative) while planning: a fault of the model,
+ * not of the program, so an input error (exit 2) naming the formula and the drivers.
+ */
+export class ModelTimeError extends GicapError {
+  readonly formula: string;
+  readonly value: unknown;
+
+  constructor(
+    model: TimingModel,
+    formula: string,
+    value: unknown,
+    drivers: Readonly<Partial<Record<string, number>>>,
+    what: 'negative' | 'not a finite number of seconds',
+  ) {
+    const shown = DRIVER_NAMES.filter((d) => (drivers[d] ?? 0) !== 0)
+      .map((d) => `${d}=${drivers[d]}`)
+      .join(', ');
+    const line = `timing model "${model.name}": formulas.${formula}: gives ${String(value)}${what === 'negative' ? ' s, a negative time' : ''} with drivers ${shown === '' ? 'all 0' : shown} (a time must be a finite number of seconds ≥ 0; fix the formula)`;
+    super(
+      `formula ${formula} gave ${String(value)}, ${what === 'negative' ? 'a negative time' : what}`,
+      ExitCode.Input,
+      [line],
+    );
+    this.formula = formula;
+    this.value = value;
+  }
 }
 
 /** Coefficient rows for reports, sorted by name. Seconds. */

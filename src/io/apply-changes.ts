@@ -14,6 +14,7 @@ import {
   type InventoryFileName,
 } from './schemas.js';
 import { closestName } from '../domain/names.js';
+import { echo } from './echo.js';
 
 /** One data row after header mapping: known column (lower case) → trimmed text or undefined. */
 export interface RawRow {
@@ -61,7 +62,7 @@ export function parseChange(
   const last = path.lastIndexOf('.');
   if (eq < 0 || first < 0 || last <= first + 1 || last === path.length - 1) {
     return bad(
-      `invalid change (expected FILE.KEY.COLUMN=VALUE, e.g. npars.server1/db1.rights=4, found ${JSON.stringify(text)})`,
+      `invalid change (expected FILE.KEY.COLUMN=VALUE, e.g. npars.server1/db1.rights=4, found ${echo(text)})`,
     );
   }
   const base = path.slice(0, first).trim().toLowerCase();
@@ -117,7 +118,7 @@ export function applyChanges(
     if (hits.length === 0) {
       const base = file.replace(/\.csv$/, '');
       errors.push(
-        `--set ${text}: unknown ${base} key ${JSON.stringify(key)} (known: ${listNames(table.rows.map((r) => rowKey(file, r.values)))})`,
+        `--set ${text}: unknown ${base} key ${echo(key)} (known: ${listNames(table.rows.map((r) => rowKey(file, r.values)))})`,
       );
       continue;
     }

@@ -41,9 +41,13 @@ const BOM = '\uFEFF';
  * fields are all empty are dropped (trailing empty line, spacer rows) but still counted.
  */
 export function parseCsv(text: string, fileName: string): CsvTable {
-  const body = text.startsWith(BOM) ? text.slice(BOM.length) : text;
+  // Line ends are normalised first: papaparse takes the line end of the first line for the whole
+  // file, so a file whose lines end partly in CRLF and partly in LF (rows pasted from another
+  // system) would otherwise be split wrongly. A lone CR (old Mac files) ends a line too.
+  const withoutBom = text.startsWith(BOM) ? text.slice(BOM.length) : text;
+  const body = withoutBom.replace(/\r\n?/g, '\n');
   const delimiter = detectDelimiter(body);
-  const parsed = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false });
+  const parsed = Papa.parse<string[]>(body, { delimiter, newline: '\n', skipEmptyLines: false });
   const problems: CsvProblem[] = [];
   const seen = new Set<number>();
   for (const e of parsed.errors) {

@@ -10,12 +10,14 @@
  * Every problem is reported, one line each as `FILE:LINE:COLUMN: what is wrong`, then exit 2.
  */
 import { basename } from 'node:path';
+import { BOUNDS, formatBound } from '../domain/bounds.js';
 import { deriveFigures } from '../domain/derived.js';
 import type { Inventory } from '../domain/types.js';
 import { COST_ITEMS, type CostItem, type PurchaseCosts } from '../engine/optimize/types.js';
 import { likelyTypoOf } from '../domain/names.js';
 import { inputError, type GicapError } from '../errors.js';
 import { parseCsv } from './csv.js';
+import { echo, echoName } from './echo.js';
 import { readUserFile } from './read-text.js';
 
 const COLUMNS = ['item', 'unit_cost', 'npar', 'max_cores', 'note'] as const;
@@ -34,7 +36,7 @@ export function parseCosts(text: string, file: string, inventory: Inventory): Pu
   const errors: string[] = table.problems.map((p) => `${file}:${p.line}: ${p.message}`);
   const index = new Map<string, number>();
   table.columns.forEach((column, i) => {
-    const shown = table.header[i] ?? column;
+    const shown = echoName(table.header[i] ?? column);
     if (column === '') {
       errors.push(`${file}:1:${i + 1}: empty column name (expected ${COLUMNS.join(', ')})`);
     } else if (!(COLUMNS as readonly string[]).includes(column)) {
@@ -75,7 +77,7 @@ export function parseCosts(text: string, file: string, inventory: Inventory): Pu
     if (!ITEMS.includes(item)) {
       const near = likelyTypoOf(item, ITEMS);
       errors.push(
-        `${at('item')}: unknown item "${field('item')}" (expected ${ITEMS.join(', ')}${near === null ? '' : `; closest: ${near}`})`,
+        `${at('item')}: unknown item ${echo(field('item'))} (expected ${ITEMS.join(', ')}${near === null ? '' : `; closest: ${near}`})`,
       );
       continue;
     }
@@ -84,7 +86,7 @@ export function parseCosts(text: string, file: string, inventory: Inventory): Pu
       const rawMax = field('max_cores');
       if (field('unit_cost') !== '') {
         errors.push(
-          `${at('unit_cost')}: a max_cores row has no price (found "${field('unit_cost')}")`,
+          `${at('unit_cost')}: a max_cores row has no price (found ${echo(field('unit_cost'))})`,
         );
       }
       if (key === '') {
@@ -92,7 +94,7 @@ export function parseCosts(text: string, file: string, inventory: Inventory): Pu
       } else if (!figures.npars.has(key)) {
         const near = likelyTypoOf(key, nparKeys);
         errors.push(
-          `${at('npar')}: unknown nPar "${key}" (expected C/N of the inventory${near === null ? '' : `; closest: ${near}`})`,
+          `${at('npar')}: unknown nPar ${echo(key)} (expected C/N of the inventory${near === null ? '' : `; closest: ${near}`})`,
         );
       } else if (seenNpar.has(key)) {
         errors.push(
@@ -102,8 +104,10 @@ export function parseCosts(text: string, file: string, inventory: Inventory): Pu
       const max = toNumber(rawMax);
       if (rawMax === '') {
         errors.push(`${at('max_cores')}: missing (the most cores the nPar's cells can hold)`);
-      } else if (max === null || !Number.isInteger(max) || max < 1) {
-        errors.push(`${at('max_cores')}: expected a whole number of cores ≥ 1 (found "${rawMax}")`);
+      } else if (max === null || !Number.isInteger(max) || max < 1 || max > BOUNDS.cores) {
+        errors.push(
+          `${at('max_cores')}: expected a whole number of cores from 1 to ${formatBound(BOUNDS.cores)} (found ${echo(rawMax)})`,
+        );
       } else if (key !== '' && figures.npars.has(key) && !seenNpar.has(key)) {
         const installed = figures.npars.get(key)?.installed ?? 0;
         if (max < installed) {
@@ -119,7 +123,9 @@ export function parseCosts(text: string, file: string, inventory: Inventory): Pu
     const rawCost = field('unit_cost');
     for (const column of ['npar', 'max_cores']) {
       if (field(column) !== '') {
-        errors.push(`${at(column)}: only a max_cores row has ${column} (found "${field(column)}")`);
+        errors.push(
+          `${at(column)}: only a max_cores row has ${column} (found ${echo(field(column))})`,
+        );
       }
     }
     if (seenItem.has(item)) {
@@ -132,8 +138,11 @@ export function parseCosts(text: string, file: string, inventory: Inventory): Pu
     const cost = toNumber(rawCost);
     if (rawCost === '')
       errors.push(`${at('unit_cost')}: missing (the price of one ${describe(costItem)})`);
-    else if (cost === null) {
-      errors.push(`${at('unit_cost')}: expected a price ≥ 0 (found "${rawCost}")`);
+    else if (cost === null || cost > BOUNDS.unitCost) {
+      // Bounded so that a purchase total stays exact and HiGHS never sees a price near its infinity (1e20).
+      errors.push(
+        `${at('unit_cost')}: expected a price from 0 to ${formatBound(BOUNDS.unitCost)} (found ${echo(rawCost)})`,
+      );
     } else unit[costItem] = cost;
   }
   for (const item of COST_ITEMS) {

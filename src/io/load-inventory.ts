@@ -28,8 +28,9 @@ import type {
 import { inputError } from '../errors.js';
 import { applyChanges, type RawRow, type RawTable, type RawTables } from './apply-changes.js';
 import { parseCsv } from './csv.js';
+import { echo, echoName } from './echo.js';
 import { Problems } from './problems.js';
-import { listFiles, pathKind, readText } from './read-text.js';
+import { listEntries, notAFile, pathKind, readText } from './read-text.js';
 import {
   byKeys,
   checkRows,
@@ -80,6 +81,11 @@ function readTable(
   }
   const csv = parseCsv(text, file);
   for (const p of csv.problems) problems.line(file, p.line, p.message);
+  if (csv.problems.some((p) => p.line === 1)) {
+    // A quote left open in the header swallows the rest of the file into one "column name": the
+    // quote problem is the one thing to say about this file.
+    return { table: empty, usable: false };
+  }
   let usable = csv.problems.length === 0;
 
   const known = COLUMNS[file];
@@ -87,7 +93,7 @@ function readTable(
   const mapping: (string | undefined)[] = [];
   const firstAt = new Map<string, number>();
   csv.columns.forEach((column, i) => {
-    const written = csv.header[i] ?? column;
+    const written = echoName(csv.header[i] ?? column);
     if (column === '') {
       // Spreadsheets often write trailing empty columns: harmless unless values sit under them.
       if (csv.rows.some((r) => (r.fields[i] ?? '') !== '')) {
@@ -142,18 +148,20 @@ function readTable(
     const values: Record<string, string | undefined> = {};
     r.fields.forEach((field, i) => {
       const column = mapping[i];
-      if (i >= csv.columns.length) {
-        if (field !== '') {
-          problems.line(
-            file,
-            r.line,
-            `value beyond the last column (expected at most ${csv.columns.length} fields as in the header, found ${r.fields.length}: ${JSON.stringify(field)})`,
-          );
-        }
-      } else if (column !== undefined) {
-        values[column] = field === '' ? undefined : field;
-      }
+      if (column !== undefined) values[column] = field === '' ? undefined : field;
     });
+    // Values beyond the header's last column: one problem for the row, however many there are.
+    const beyond = r.fields.slice(csv.columns.length).filter((f) => f !== '');
+    if (beyond.length > 0) {
+      // Usually a delimiter inside an unquoted value: every later field is shifted, so the row's
+      // cell checks would only repeat this one problem in other words.
+      problems.mute(file, r.line);
+      problems.line(
+        file,
+        r.line,
+        `${beyond.length === 1 ? 'value' : `${beyond.length} values`} beyond the last column (expected at most ${csv.columns.length} fields as in the header, found ${r.fields.length}: ${echo(beyond[0])}${beyond.length > 1 ? ', …' : ''})`,
+      );
+    }
     rows.push({ line: r.line, values, changes: [] });
   }
   const columns = [...firstAt.entries()].sort((a, b) => a[1] - b[1]).map(([c]) => c);
@@ -687,6 +695,8 @@ function checkAcross(all: AllRows, problems: Problems): InventoryContent | null 
     nodeActive.set(vp.v.vpar, inError.has(vp.v.vpar) ? null : vp.v.cores);
   }
 
+  checkComplexRights(all, complexList, problems);
+
   const managers = checkManagers(all, problems, {
     groupSure,
     groupNames,
@@ -780,6 +790,50 @@ function checkAcross(all: AllRows, problems: Problems): InventoryContent | null 
       ),
     ),
   };
+}
+
+/**
+ * A complex cannot own more core usage rights than it has cores [G1, Q5]: its unassigned rights are
+ * at most the cores on every cell (active or not) less the rights of its nPars, so that its "cores
+ * without usage rights" (spec 4) are never negative. Judged only for a complex whose every cell and
+ * nPar row checked out (assumption A-CASCADE).
+ */
+function checkComplexRights(
+  all: AllRows,
+  complexList: readonly Valid<Complex>[],
+  problems: Problems,
+): void {
+  if (!all.cells.usable || !all.npars.usable) return;
+  const unsure = new Set<string | null>();
+  /** Σ `value` of the valid rows by complex; a complex with a failed row is unsure. */
+  const sumByComplex = <T>(checked: Checked<T>, value: (v: T) => number): Map<string, number> => {
+    const total = new Map<string, number>();
+    for (const s of checked.seen) {
+      const complex = str(s.fields, 'complex');
+      const v = checked.byRow.get(s.row);
+      if (v === undefined) unsure.add(complex);
+      else if (complex !== null) total.set(complex, (total.get(complex) ?? 0) + value(v));
+    }
+    return total;
+  };
+  const cores = sumByComplex(all.cells, (c) => c.cores);
+  const rights = sumByComplex(all.npars, (n) => n.rights);
+  if (unsure.has(null)) return;
+  for (const c of complexList) {
+    const name = c.v.complex;
+    if (c.v.unassignedRights === 0 || unsure.has(name)) continue;
+    const installed = cores.get(name) ?? 0;
+    const assigned = rights.get(name) ?? 0;
+    const room = Math.max(0, installed - assigned);
+    if (c.v.unassignedRights > room) {
+      problems.cell(
+        'complexes.csv',
+        c.row,
+        'unassigned_rights',
+        `more rights than the complex has cores (expected at most ${room}: its ${installed} cores on every cell less the ${assigned} rights of its nPars; found ${c.v.unassignedRights})`,
+      );
+    }
+  }
 }
 
 /** Managers: group exists; (group, host) unique; one active per group; site resolved. */
@@ -988,21 +1042,47 @@ export async function loadInventory(
     const line = `${dir}: inventory folder not found (expected a folder holding ${REQUIRED_FILES.join(', ')}, found ${kind === 'file' ? 'a file' : 'nothing'})`;
     throw inputError(`${name}: 1 problem found; nothing written`, [line]);
   }
-  const entries = await listFiles(path);
+  const entries = await listEntries(path);
   const files: Partial<Record<InventoryFileName, string>> = {};
   const typos: string[] = [];
+  /** Inventory file names that are there but cannot be read as a file: nothing else is judged. */
+  const unreadable: string[] = [];
   for (const file of INVENTORY_FILES) {
-    const entry = entries.find((e) => e === file) ?? entries.find((e) => e.toLowerCase() === file);
-    if (entry !== undefined) files[file] = await readText(join(path, entry));
+    const entry =
+      entries.find((e) => e.name === file) ?? entries.find((e) => e.name.toLowerCase() === file);
+    if (entry === undefined) continue;
+    const what = notAFile(entry.kind);
+    if (what !== null) {
+      unreadable.push(
+        `${echoName(entry.name)}: not a file (expected the CSV file ${file}, found ${what})`,
+      );
+      continue;
+    }
+    try {
+      files[file] = await readText(join(path, entry.name));
+    } catch (err) {
+      const code = (err as { code?: string }).code ?? String(err);
+      unreadable.push(
+        `${echoName(entry.name)}: cannot read the file (${code === 'EACCES' ? 'permission denied' : code})`,
+      );
+    }
   }
-  for (const entry of entries) {
+  if (unreadable.length > 0) {
+    // Judging the other files without this one would only report its absence in other words.
+    throw inputError(
+      `${name}: ${unreadable.length} problem${unreadable.length === 1 ? '' : 's'} found; nothing written`,
+      unreadable,
+    );
+  }
+  for (const { name: entry, kind } of entries) {
     const lower = entry.toLowerCase();
-    if (!lower.endsWith('.csv') || (INVENTORY_FILES as readonly string[]).includes(lower)) continue;
+    if (kind !== 'file' || !lower.endsWith('.csv')) continue;
+    if ((INVENTORY_FILES as readonly string[]).includes(lower)) continue;
     const absent = INVENTORY_FILES.filter((f) => files[f] === undefined);
     const closest = closestName(lower, absent);
     if (closest !== null && editDistance(lower, closest) <= 2) {
       typos.push(
-        `${entry}: unknown file (expected one of ${INVENTORY_FILES.join(', ')}; closest: ${closest})`,
+        `${echoName(entry)}: unknown file (expected one of ${INVENTORY_FILES.join(', ')}; closest: ${closest})`,
       );
     }
   }

@@ -5,12 +5,14 @@
  * problem is reported, one line each as `FILE:LINE:COLUMN: what is wrong`, then exit 2.
  */
 import { basename } from 'node:path';
+import { BOUNDS, formatBound } from '../domain/bounds.js';
 import type { DriverName, FormulaName } from '../domain/timing.js';
 import { DRIVER_NAMES, FORMULA_NAMES } from '../domain/timing.js';
 import type { Observation } from '../engine/calibrate.js';
 import { likelyTypoOf } from '../domain/names.js';
 import { inputError } from '../errors.js';
 import { parseCsv } from './csv.js';
+import { echo, echoName } from './echo.js';
 import { readUserFile } from './read-text.js';
 
 const REQUIRED = ['formula', 'seconds'] as const;
@@ -29,7 +31,7 @@ export function parseObservations(text: string, file: string): Observation[] {
   const errors: string[] = table.problems.map((p) => `${file}:${p.line}: ${p.message}`);
   const index = new Map<string, number>();
   table.columns.forEach((column, i) => {
-    const shown = table.header[i] ?? column;
+    const shown = echoName(table.header[i] ?? column);
     if (column === '') {
       errors.push(`${file}:1:${i + 1}: empty column name (expected ${KNOWN.join(', ')})`);
     } else if (!KNOWN.includes(column)) {
@@ -75,7 +77,7 @@ export function parseObservations(text: string, file: string): Observation[] {
     else if (!(FORMULA_NAMES as readonly string[]).includes(formula)) {
       const near = likelyTypoOf(formula, FORMULA_NAMES);
       errors.push(
-        `${at('formula')}: unknown formula "${formula}" (expected ${FORMULA_NAMES.join(', ')}${near === null ? '' : `; closest: ${near}`})`,
+        `${at('formula')}: unknown formula ${echo(formula)} (expected ${FORMULA_NAMES.join(', ')}${near === null ? '' : `; closest: ${near}`})`,
       );
     }
     const rawSeconds = field('seconds');
@@ -84,8 +86,10 @@ export function parseObservations(text: string, file: string): Observation[] {
       /* reported on the header */
     } else if (rawSeconds === '')
       errors.push(`${at('seconds')}: missing (the measured duration, seconds)`);
-    else if (seconds === null)
-      errors.push(`${at('seconds')}: expected a number of seconds ≥ 0 (found "${rawSeconds}")`);
+    else if (seconds === null || seconds > BOUNDS.seconds)
+      errors.push(
+        `${at('seconds')}: expected a number of seconds from 0 to ${formatBound(BOUNDS.seconds)} (found ${echo(rawSeconds)})`,
+      );
 
     const drivers = {} as Record<DriverName, number>;
     for (const d of DRIVER_NAMES) {
@@ -95,7 +99,11 @@ export function parseObservations(text: string, file: string): Observation[] {
         continue;
       }
       const n = toNumber(raw);
-      if (n === null) errors.push(`${at(d)}: expected a count ≥ 0 (found "${raw}")`);
+      // Counts share the bound of cores (the largest a driver counts), so no fit can overflow.
+      if (n === null || n > BOUNDS.cores)
+        errors.push(
+          `${at(d)}: expected a count from 0 to ${formatBound(BOUNDS.cores)} (found ${echo(raw)})`,
+        );
       else drivers[d] = n;
     }
     if (errors.length === before) {

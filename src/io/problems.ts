@@ -45,8 +45,17 @@ export class Problems {
     this.list.push({ file, line: 1, column, position, text, changes: [] });
   }
 
+  /** Rows whose cell problems are not reported: their one line-level problem says it all. */
+  private readonly muted = new Set<string>();
+
+  /** Report no cell problem of this row (its fields are shifted: one line says so). */
+  mute(file: InventoryFileName, line: number): void {
+    this.muted.add(`${file}:${line}`);
+  }
+
   /** A problem in one cell of a data row. */
   cell(file: InventoryFileName, row: RawRow, column: string, text: string): void {
+    if (this.muted.has(`${file}:${row.line}`)) return;
     const columns = this.columns[file] ?? [];
     const at = columns.indexOf(column);
     const position = at >= 0 ? at : columns.length + COLUMNS[file].indexOf(column);

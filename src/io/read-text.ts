@@ -3,7 +3,7 @@
  * and removed by the CSV parser, so the sha256 covers the bytes as read).
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { inputError } from '../errors.js';
 
 /** What `path` names: a folder, a file (or anything else that is not a folder), or nothing. */
@@ -15,13 +15,48 @@ export async function pathKind(path: string): Promise<'folder' | 'file' | 'none'
   }
 }
 
-/** File names directly inside a folder, sorted (code-unit order). */
-export async function listFiles(dir: string): Promise<string[]> {
+/**
+ * What a folder entry is, following symbolic links (issue 14: an inventory of symlinked CSV files, a
+ * symlinked inventory in a batch folder): `broken-link` is a link whose target does not exist.
+ */
+export type EntryKind = 'file' | 'folder' | 'broken-link' | 'other';
+
+export interface FolderEntry {
+  readonly name: string;
+  readonly kind: EntryKind;
+}
+
+/** Entries directly inside a folder, sorted by name (code-unit order), symbolic links followed. */
+export async function listEntries(dir: string): Promise<FolderEntry[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => e.name)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const out: FolderEntry[] = [];
+  for (const e of entries) {
+    let kind: EntryKind = e.isFile() ? 'file' : e.isDirectory() ? 'folder' : 'other';
+    if (e.isSymbolicLink()) {
+      try {
+        const target = await stat(join(dir, e.name));
+        kind = target.isFile() ? 'file' : target.isDirectory() ? 'folder' : 'other';
+      } catch {
+        kind = 'broken-link';
+      }
+    }
+    out.push({ name: e.name, kind });
+  }
+  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** What an entry that should be a file is instead, for "found …" (null when it is a file). */
+export function notAFile(kind: EntryKind): string | null {
+  switch (kind) {
+    case 'file':
+      return null;
+    case 'folder':
+      return 'a folder';
+    case 'broken-link':
+      return 'a symbolic link to nothing (its target does not exist)';
+    case 'other':
+      return 'neither a file nor a folder (a device, pipe or socket)';
+  }
 }
 
 /** Read a text file as UTF-8. */

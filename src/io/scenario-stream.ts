@@ -1,105 +1,48 @@
 /**
- * Streaming `--all-scenarios` output (issue 6): every scenario is appended to temporary files as the
- * engine describes it, so memory does not grow with the number of scenarios. `report.json` needs its
- * summary before the scenarios, so its scenarios go to a body file first and the final file is
- * assembled by copying (head + body + tail). Nothing is in place until `writeOutputs` renames it.
+ * Streaming `--all-scenarios` output (issues 6 and 14): every scenario is written once, as the engine
+ * describes it, into the run's report set: one line of `scenarios.jsonl` (one JSON object per
+ * scenario) and its rows of `scenarios.csv`. Memory does not grow with the number of scenarios and
+ * nothing is copied afterwards; `report.json` stays small (the listed scenarios, and where the full
+ * list is). Nothing is in place until the set is committed.
  */
-import {
-  closeSync,
-  createReadStream,
-  createWriteStream,
-  mkdirSync,
-  openSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import type { PrewrittenFile } from './write-output.js';
+import type { ReportSet, SetStream } from './report-set.js';
+
+export const SCENARIOS_JSONL = 'scenarios.jsonl';
+export const SCENARIOS_CSV = 'scenarios.csv';
 
 export class ScenarioStream<S> {
-  private readonly dir: string;
-  private readonly tag: string;
-  private readonly renderJson: ((s: S) => string) | null;
+  private readonly jsonl: SetStream | null;
+  private readonly csv: SetStream | null;
+  private readonly renderJsonLine: ((s: S) => string) | null;
   private readonly renderCsv: ((s: S) => string) | null;
-  private jsonFd = -1;
-  private csvFd = -1;
-  private count = 0;
-  private readonly temps: string[] = [];
 
   constructor(
-    dir: string,
+    set: ReportSet,
     renderers: {
-      json: ((s: S) => string) | null;
+      /** One scenario as one line of JSON, without the newline. */
+      jsonLine: ((s: S) => string) | null;
       csv: ((s: S) => string) | null;
       csvHeader: string;
     },
   ) {
-    this.dir = resolve(dir);
-    this.tag = `.tmp-${process.pid}-${Date.now().toString(36)}`;
-    this.renderJson = renderers.json;
+    this.renderJsonLine = renderers.jsonLine;
     this.renderCsv = renderers.csv;
-    mkdirSync(this.dir, { recursive: true });
-    if (this.renderJson !== null) this.jsonFd = this.open('report.json.body');
-    if (this.renderCsv !== null) {
-      this.csvFd = this.open('scenarios.csv');
-      writeSync(this.csvFd, renderers.csvHeader);
-    }
+    this.jsonl = renderers.jsonLine === null ? null : set.openStream(SCENARIOS_JSONL);
+    this.csv = renderers.csv === null ? null : set.openStream(SCENARIOS_CSV);
+    this.csv?.write(renderers.csvHeader);
+  }
+
+  /** The files this stream writes (each holds every scenario). */
+  files(): string[] {
+    return [
+      ...(this.jsonl === null ? [] : [SCENARIOS_JSONL]),
+      ...(this.csv === null ? [] : [SCENARIOS_CSV]),
+    ];
   }
 
   /** Append one scenario (synchronously: the engine calls this from its loop). */
   write(s: S): void {
-    if (this.renderJson !== null)
-      writeSync(this.jsonFd, `${this.count === 0 ? '\n' : ',\n'}${this.renderJson(s)}`);
-    if (this.renderCsv !== null) writeSync(this.csvFd, this.renderCsv(s));
-    this.count++;
-  }
-
-  /**
-   * Close the streams and build the final files under temporary names; returns them for
-   * `writeOutputs` to rename into place with the other outputs.
-   */
-  async finish(json: { head: string; tail: string } | null): Promise<PrewrittenFile[]> {
-    const out: PrewrittenFile[] = [];
-    if (this.csvFd >= 0) {
-      closeSync(this.csvFd);
-      out.push({ name: 'scenarios.csv', tempPath: this.path('scenarios.csv') });
-    }
-    if (this.jsonFd >= 0 && json !== null) {
-      closeSync(this.jsonFd);
-      const final = this.path('report.json');
-      this.temps.push(final);
-      const w = createWriteStream(final);
-      w.write(json.head);
-      await pipeline(createReadStream(this.path('report.json.body')), w, { end: false });
-      await new Promise<void>((done, fail) =>
-        w.end(`${this.count > 0 ? '\n  ' : ''}${json.tail}`, () => done()).on('error', fail),
-      );
-      rmSync(this.path('report.json.body'), { force: true });
-      out.push({ name: 'report.json', tempPath: final });
-    }
-    return out;
-  }
-
-  /** Remove every temporary file (after a failure). */
-  abort(): void {
-    for (const fd of [this.jsonFd, this.csvFd]) {
-      try {
-        if (fd >= 0) closeSync(fd);
-      } catch {
-        // already closed
-      }
-    }
-    for (const t of this.temps) rmSync(t, { force: true });
-  }
-
-  private open(name: string): number {
-    const p = this.path(name);
-    this.temps.push(p);
-    return openSync(p, 'w');
-  }
-
-  private path(name: string): string {
-    return join(this.dir, `${name}${this.tag}`);
+    if (this.renderJsonLine !== null) this.jsonl?.write(`${this.renderJsonLine(s)}\n`);
+    if (this.renderCsv !== null) this.csv?.write(this.renderCsv(s));
   }
 }

@@ -21,6 +21,8 @@ import type {
   Package,
   VPar,
 } from '../domain/types.js';
+import { BOUNDS, formatBound } from '../domain/bounds.js';
+import { echo } from './echo.js';
 
 export const INVENTORY_FILES = [
   'complexes.csv',
@@ -112,8 +114,9 @@ export type RawValues = Readonly<Record<string, string | undefined>>;
 const ID_PATTERN = /^[A-Za-z0-9._-]+$/;
 const ID_EXPECTED = 'a name of letters, digits, ".", "_" or "-"';
 
+/** A found value as messages show it: quoted, cut and escaped (echo.ts). */
 function quoted(found: unknown): string {
-  return JSON.stringify(typeof found === 'string' ? found : String(found));
+  return echo(found);
 }
 
 function missingValue(expected: string): string {
@@ -142,12 +145,15 @@ function check(expected: string, ok: (s: string) => boolean) {
 
 const id = check(ID_EXPECTED, (s) => ID_PATTERN.test(s));
 
-/** Integer ≥ `min` written as digits only: rejects decimals, text, signs and exponents. */
-function wholeNumber(min: number) {
-  return check(`a whole number ≥ ${min}`, (s) => {
+/**
+ * Integer from `min` to `max` written as digits only: rejects decimals, text, signs and exponents.
+ * Every number has an upper bound (domain/bounds.ts), so no total can leave the exact range of a double.
+ */
+function wholeNumber(min: number, max: number) {
+  return check(`a whole number from ${min} to ${formatBound(max)}`, (s) => {
     if (!/^\d+$/.test(s)) return false;
     const n = Number(s);
-    return Number.isSafeInteger(n) && n >= min;
+    return n >= min && n <= max;
   }).transform(Number);
 }
 
@@ -172,8 +178,11 @@ const memberTimeout = check('a number of seconds > 0 and at most 300', (s) => {
 /** A capacity or weight value: a decimal number ≥ 0 [P5, P6]. */
 const amount = check('a number ≥ 0', (s) => /^\d+(\.\d+)?$/.test(s)).transform(Number);
 
-/** Decimal number ≥ 0 with a decimal point (seconds). */
-const seconds = check('a number of seconds ≥ 0', (s) => /^\d+(\.\d+)?$/.test(s)).transform(Number);
+/** Decimal number of seconds from 0 to BOUNDS.seconds (one day), with an optional decimal point. */
+const seconds = check(`a number of seconds from 0 to ${formatBound(BOUNDS.seconds)}`, (s) => {
+  if (!/^\d+(\.\d+)?$/.test(s)) return false;
+  return Number(s) <= BOUNDS.seconds;
+}).transform(Number);
 
 /** One of fixed values, matched case-insensitively (assumption A-ENUM: spreadsheets capitalise). */
 function oneOf<const T extends string>(values: readonly T[]) {
@@ -216,8 +225,8 @@ const complexBase = z.object({
   platform: withDefault(oneOf(['cellular', 'sd2'] as const), 'cellular' as const),
   group: withDefault(id, null),
   site: withDefault(id, null),
-  unassigned_rights: withDefault(wholeNumber(0), 0),
-  ticap_minutes: withDefault(wholeNumber(0), 0),
+  unassigned_rights: withDefault(wholeNumber(0, BOUNDS.cores), 0),
+  ticap_minutes: withDefault(wholeNumber(0, BOUNDS.ticapMinutes), 0),
 });
 export const complexRow = complexBase.transform((r): Complex => ({
   complex: r.complex,
@@ -232,7 +241,7 @@ const cellBase = z.object({
   complex: id,
   cell: id,
   npar: withDefault(id, null),
-  cores: wholeNumber(1),
+  cores: wholeNumber(1, BOUNDS.coresPerCell),
   active: withDefault(yesNo, true),
 });
 export const cellRow = cellBase.transform((r): Cell => ({
@@ -249,8 +258,8 @@ const nparBase = z.object({
   complex: id,
   npar: id,
   host: withDefault(id, null),
-  rights: wholeNumber(0),
-  active: withDefault(wholeNumber(0), null),
+  rights: wholeNumber(0, BOUNDS.cores),
+  active: withDefault(wholeNumber(0, BOUNDS.cores), null),
 });
 export const nparRow = nparBase.transform((r): NParRow => ({
   complex: r.complex,
@@ -266,10 +275,10 @@ const vparBase = z.object({
   complex: id,
   npar: id,
   vpar: id,
-  cores: wholeNumber(1),
+  cores: wholeNumber(1, BOUNDS.cores),
   // [V1] the boot processor is always one: a vPar has at least one core.
-  min: withDefault(wholeNumber(1), 1),
-  max: withDefault(wholeNumber(1), null),
+  min: withDefault(wholeNumber(1, BOUNDS.cores), 1),
+  max: withDefault(wholeNumber(1, BOUNDS.cores), null),
   static: withDefault(yesNo, false),
 });
 export const vparRow = vparBase
@@ -307,8 +316,8 @@ export const vparRow = vparBase
 
 const groupBase = z.object({
   group: id,
-  sharing_rights: wholeNumber(0),
-  held_rights: withDefault(wholeNumber(0), 0),
+  sharing_rights: wholeNumber(0, BOUNDS.cores),
+  held_rights: withDefault(wholeNumber(0, BOUNDS.cores), 0),
 });
 export const groupRow = groupBase.transform((r): GicapGroup => ({
   group: r.group,
@@ -334,7 +343,7 @@ export const managerRow = managerBase.transform((r): GroupManager => ({
 
 const packageBase = z.object({
   package: id,
-  cores: wholeNumber(1),
+  cores: wholeNumber(1, BOUNDS.cores),
   nodes: nodeList,
   priority: withDefault(priority, null),
   start_s: withDefault(seconds, 0),
@@ -360,7 +369,9 @@ export const packageRow = packageBase
       ctx.addIssue({
         code: 'custom',
         path: ['vm_boot_s'],
-        message: missingValue('a number of seconds ≥ 0 when kind is vm'),
+        message: missingValue(
+          `a number of seconds from 0 to ${formatBound(BOUNDS.seconds)} when kind is vm`,
+        ),
       });
     }
     // Assumption A-VMBOOT: a boot time on an app package is a mistake (kind or column mixed up).

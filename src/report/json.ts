@@ -31,25 +31,14 @@ function byCodeUnit(a: string, b: string): number {
 }
 
 /**
- * Copies `value`'s own keys: first `known` (those present), each through its mapper, then any other
- * key in code-unit order, unchanged.
+ * How one kind of value is written: as JSON data (for `report.json`, indented by JSON.stringify), and
+ * directly as compact JSON text (for `scenarios.jsonl`, one line per scenario: no intermediate
+ * objects, so streaming every scenario costs about what JSON.stringify of the engine's object costs).
+ * Both give the same keys in the same order: `text(v) === JSON.stringify(json(v))`.
  */
-function ordered<T extends object>(
-  value: T,
-  known: { readonly [K in keyof T]-?: (v: T[K]) => Json },
-): Json {
-  const out: Record<string, Json> = {};
-  const source = value as Record<string, unknown>;
-  const mappers = known as Record<string, (v: unknown) => Json>;
-  for (const key of Object.keys(known)) {
-    if (!(key in source) || source[key] === undefined) continue;
-    out[key] = (mappers[key] ?? plain)(source[key]);
-  }
-  for (const key of Object.keys(source).sort(byCodeUnit)) {
-    if (key in out || key in known || source[key] === undefined) continue;
-    out[key] = plain(source[key]);
-  }
-  return out;
+interface Codec<T> {
+  readonly json: (v: T) => Json;
+  readonly text: (v: T) => string;
 }
 
 /** Any value as JSON data, plain objects with their keys in code-unit order. */
@@ -70,197 +59,268 @@ function plain(value: unknown): Json {
   return null;
 }
 
-const id = (v: unknown): Json => plain(v);
-const list =
-  <T>(f: (x: T) => Json) =>
-  (xs: readonly T[]): Json =>
-    xs.map(f);
-const nullable =
-  <T>(f: (x: T) => Json) =>
-  (x: T | null): Json =>
-    x === null ? null : f(x);
+/** A value written as it is (objects with sorted keys); primitives without a detour. */
+const id: Codec<unknown> = {
+  json: plain,
+  text: (v) =>
+    typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
+      ? JSON.stringify(v)
+      : v === null || v === undefined
+        ? 'null'
+        : JSON.stringify(plain(v)),
+};
 
-const timeRange = (t: TimeRange): Json => ordered(t, { min: id, typical: id, max: id });
+/**
+ * An object: first the `known` keys that are present (not undefined), in that order, each through
+ * its codec, then any other key in code-unit order, as it is (fields added later keep their meaning).
+ */
+function obj<T extends object>(known: { readonly [K in keyof T]-?: Codec<T[K]> }): Codec<T> {
+  const keys = Object.keys(known);
+  const codecs = keys.map((k) => (known as Record<string, Codec<unknown>>)[k] ?? id);
+  const heads = keys.map((k) => `${JSON.stringify(k)}:`);
+  const isKnown = new Set(keys);
+  const others = (src: Record<string, unknown>): string[] =>
+    Object.keys(src)
+      .filter((k) => !isKnown.has(k) && src[k] !== undefined)
+      .sort(byCodeUnit);
+  return {
+    json: (value) => {
+      const src = value as Record<string, unknown>;
+      const out: Record<string, Json> = {};
+      keys.forEach((k, i) => {
+        if (src[k] !== undefined) out[k] = codecs[i]!.json(src[k]);
+      });
+      for (const k of others(src)) out[k] = plain(src[k]);
+      return out;
+    },
+    text: (value) => {
+      const src = value as Record<string, unknown>;
+      let out = '';
+      let present = 0;
+      for (let i = 0; i < keys.length; i++) {
+        const v = src[keys[i]!];
+        if (v === undefined) continue;
+        present++;
+        out += `${out === '' ? '' : ','}${heads[i]!}${codecs[i]!.text(v)}`;
+      }
+      // Only when the object has keys beyond the known ones (rare) are they looked for.
+      if (Object.keys(src).length !== present) {
+        for (const k of others(src)) {
+          out += `${out === '' ? '' : ','}${JSON.stringify(k)}:${id.text(src[k])}`;
+        }
+      }
+      return `{${out}}`;
+    },
+  };
+}
 
-const sources = (s: Sources): Json =>
-  ordered(s, { own: id, vpar: id, complex: id, pool: id, seized: id, ticap: id });
+const list = <T>(c: Codec<T>): Codec<readonly T[]> => ({
+  json: (xs) => xs.map(c.json),
+  text: (xs) => `[${xs.map(c.text).join(',')}]`,
+});
 
-const attempt = (a: Attempt): Json =>
-  ordered(a, {
-    node: id,
-    ok: id,
-    reason: id,
-    needed: id,
-    available: id,
-    detail: id,
-    skipped: id,
-    capacity: id,
-  });
+const nullable = <T>(c: Codec<T>): Codec<T | null> => ({
+  json: (x) => (x === null ? null : c.json(x)),
+  text: (x) => (x === null ? 'null' : c.text(x)),
+});
 
-const packageOutcome = (p: PackageOutcome): Json =>
-  ordered(p, {
-    package: id,
-    from: id,
-    to: id,
-    status: id,
-    cluster: id,
-    activated: id,
-    sources,
-    reason: id,
-    time: nullable(timeRange),
-    rightsMove: nullable(timeRange),
-    sgFailover: nullable(timeRange),
-    ticapMinutes: id,
-    waitedForTakeover: id,
-    attempts: list(attempt),
-    policy: id,
-    displacedBy: id,
-    dependsOn: id,
-  });
+const timeRange = obj<TimeRange>({ min: id, typical: id, max: id });
 
-const gmState = (g: GmState): Json =>
-  ordered(g, {
-    group: id,
-    inControl: id,
-    takeover: id,
-    gmTakeover: nullable(timeRange),
-    gmFailover: nullable(timeRange),
-  });
+const sources = obj<Sources>({ own: id, vpar: id, complex: id, pool: id, seized: id, ticap: id });
 
-const rightsFlow = (r: RightsFlow): Json =>
-  ordered(r, {
-    group: id,
-    seized: id,
-    loaned: id,
-    heldBefore: id,
-    gmHeldAfter: id,
-    ticapMinutes: id,
-  });
+const attempt = obj<Attempt>({
+  node: id,
+  ok: id,
+  reason: id,
+  needed: id,
+  available: id,
+  detail: id,
+  skipped: id,
+  capacity: id,
+});
 
-const clusterState = (c: ClusterState): Json =>
-  ordered(c, {
-    cluster: id,
-    nodes: id,
-    nodesUp: id,
-    reformed: id,
-    lock: nullable((l) => ordered(l, { kind: id, site: id, host: id, up: id })),
-    reason: id,
-  });
+const packageOutcome = obj<PackageOutcome>({
+  package: id,
+  from: id,
+  to: id,
+  status: id,
+  cluster: id,
+  activated: id,
+  sources,
+  reason: id,
+  time: nullable(timeRange),
+  rightsMove: nullable(timeRange),
+  sgFailover: nullable(timeRange),
+  ticapMinutes: id,
+  waitedForTakeover: id,
+  attempts: list(attempt),
+  policy: id,
+  displacedBy: id,
+  dependsOn: id,
+});
 
-const clusterSummary = (c: ClusterSummary): Json =>
-  ordered(c, {
-    cluster: id,
-    nodes: id,
-    lock: id,
-    lockSites: id,
-    quorumServer: id,
-    memberTimeoutS: id,
-    packages: id,
-    lockUsed: id,
-    halts: (h) => ordered(h, { noLock: id, lockDown: id, minority: id }),
-    haltedIn: id,
-  });
+const gmState = obj<GmState>({
+  group: id,
+  inControl: id,
+  takeover: id,
+  gmTakeover: nullable(timeRange),
+  gmFailover: nullable(timeRange),
+});
 
-const warning = (w: ScenarioWarning): Json =>
-  ordered(w, { code: id, subject: id, detail: id, minutes: id });
+const rightsFlow = obj<RightsFlow>({
+  group: id,
+  seized: id,
+  loaned: id,
+  heldBefore: id,
+  gmHeldAfter: id,
+  ticapMinutes: id,
+});
 
-const sensitivity = (e: SensitivityEntry): Json =>
-  ordered(e, { coefficient: id, swing: id, low: id, high: id, source: id });
+const clusterState = obj<ClusterState>({
+  cluster: id,
+  nodes: id,
+  nodesUp: id,
+  reformed: id,
+  lock: nullable(obj<NonNullable<ClusterState['lock']>>({ kind: id, site: id, host: id, up: id })),
+  reason: id,
+});
 
-const scenario = (s: ScenarioResult): Json =>
-  ordered(s, {
-    id,
-    failed: id,
-    outage: id, // a record: plain() sorts its keys
-    survives: id,
-    gm: list(gmState),
-    clusters: list(clusterState),
-    rights: list(rightsFlow),
-    packages: list(packageOutcome),
-    unaffected: id,
-    warnings: list(warning),
-    time: nullable(timeRange),
-    slowest: nullable((x) => ordered(x, { package: id, sensitivity: list(sensitivity) })),
-  });
+const clusterSummary = obj<ClusterSummary>({
+  cluster: id,
+  nodes: id,
+  lock: id,
+  lockSites: id,
+  quorumServer: id,
+  memberTimeoutS: id,
+  packages: id,
+  lockUsed: id,
+  halts: obj<ClusterSummary['halts']>({ noLock: id, lockDown: id, minority: id }),
+  haltedIn: id,
+});
 
-const partition = (p: PartitionSizing): Json =>
-  ordered(p, {
-    complex: id,
-    npar: id,
-    vpar: id,
-    host: id,
-    installedCores: id,
-    rights: id,
-    activeCores: id,
-    inactiveCores: id,
-    minimumInactiveCores: id,
-    bindingScenario: id,
-    shortfall: id,
-  });
+const warning = obj<ScenarioWarning>({ code: id, subject: id, detail: id, minutes: id });
 
-const group = (g: GroupSizing): Json =>
-  ordered(g, {
-    group: id,
-    members: id,
-    sharingRightsOwned: id,
-    sharingRightsRequired: id,
-    sharingRightsMinimum: id,
-    compliant: id,
-    shortfall: id,
-  });
+const sensitivity = obj<SensitivityEntry>({
+  coefficient: id,
+  swing: id,
+  low: id,
+  high: id,
+  source: id,
+});
 
-const summary = (s: PlanSummary): Json =>
-  ordered(s, {
-    scenarios: id,
-    survived: id,
-    lost: id,
-    packagesLost: id,
-    skippedEquivalent: id,
-    nonCompliantGroups: id,
-    clustersHalted: id,
-    scenariosNotListed: id,
-  });
+const scenario = obj<ScenarioResult>({
+  id,
+  failed: id,
+  outage: id, // a record: plain() sorts its keys
+  survives: id,
+  gm: list(gmState),
+  clusters: list(clusterState),
+  rights: list(rightsFlow),
+  packages: list(packageOutcome),
+  unaffected: id,
+  warnings: list(warning),
+  time: nullable(timeRange),
+  slowest: nullable(
+    obj<NonNullable<ScenarioResult['slowest']>>({ package: id, sensitivity: list(sensitivity) }),
+  ),
+});
 
-const parameters = (p: PlanParameters): Json =>
-  ordered(p, {
-    maxFailures: id,
-    outageHours: id,
-    model: id,
-    allScenarios: id,
-    changes: id,
-    now: id,
-  });
+const partition = obj<PartitionSizing>({
+  complex: id,
+  npar: id,
+  vpar: id,
+  host: id,
+  installedCores: id,
+  rights: id,
+  activeCores: id,
+  inactiveCores: id,
+  minimumInactiveCores: id,
+  bindingScenario: id,
+  shortfall: id,
+});
 
-const modelRow = (m: ModelCoefficientRow): Json =>
-  ordered(m, { name: id, min: id, typical: id, max: id, unit: id, source: id });
+const group = obj<GroupSizing>({
+  group: id,
+  members: id,
+  sharingRightsOwned: id,
+  sharingRightsRequired: id,
+  sharingRightsMinimum: id,
+  compliant: id,
+  shortfall: id,
+});
 
-const comparison = (c: Comparison): Json =>
-  ordered(c, {
-    changes: id,
-    baseline: summary,
-    changed: summary,
-    flipped: list((f) => ordered(f, { id, before: id, after: id })),
-    sizing: list((d) => ordered(d, { partition: id, before: id, after: id })),
-    sharingRights: list((d) => ordered(d, { partition: id, before: id, after: id })),
-    times: list((t) => ordered(t, { id, before: nullable(timeRange), after: nullable(timeRange) })),
-  });
+const summary = obj<PlanSummary>({
+  scenarios: id,
+  survived: id,
+  lost: id,
+  packagesLost: id,
+  skippedEquivalent: id,
+  nonCompliantGroups: id,
+  clustersHalted: id,
+  scenariosNotListed: id,
+});
+
+const parameters = obj<PlanParameters>({
+  maxFailures: id,
+  outageHours: id,
+  model: id,
+  allScenarios: id,
+  changes: id,
+  now: id,
+});
+
+const modelRow = obj<ModelCoefficientRow>({
+  name: id,
+  min: id,
+  typical: id,
+  max: id,
+  unit: id,
+  source: id,
+});
+
+type Item<A> = A extends readonly (infer X)[] ? X : never;
+const comparison = obj<Comparison>({
+  changes: id,
+  baseline: summary,
+  changed: summary,
+  flipped: list(obj<Item<Comparison['flipped']>>({ id, before: id, after: id })),
+  sizing: list(obj<Item<Comparison['sizing']>>({ partition: id, before: id, after: id })),
+  sharingRights: list(
+    obj<Item<Comparison['sharingRights']>>({ partition: id, before: id, after: id }),
+  ),
+  times: list(
+    obj<Item<Comparison['times']>>({
+      id,
+      before: nullable(timeRange),
+      after: nullable(timeRange),
+    }),
+  ),
+});
+
+const report = obj<PlanReport>({
+  schemaVersion: id,
+  tool: obj<PlanReport['tool']>({ name: id, version: id }),
+  inventory: obj<PlanReport['inventory']>({ name: id, sha256: id }),
+  parameters,
+  summary,
+  groups: list(group),
+  partitions: list(partition),
+  scenarios: list(scenario),
+  clusters: list(clusterSummary),
+  scenariosFiles: id,
+  warnings: list(warning),
+  model: list(modelRow),
+  comparison: nullable(comparison),
+});
 
 /** The report as JSON data in canonical key order. */
-export function toJsonData(report: PlanReport): Json {
-  return ordered(report, {
-    schemaVersion: id,
-    tool: (t) => ordered(t, { name: id, version: id }),
-    inventory: (i) => ordered(i, { name: id, sha256: id }),
-    parameters,
-    summary,
-    groups: list(group),
-    partitions: list(partition),
-    scenarios: list(scenario),
-    clusters: list(clusterSummary),
-    warnings: list(warning),
-    model: list(modelRow),
-    comparison: nullable(comparison),
-  });
+export function toJsonData(r: PlanReport): Json {
+  return report.json(r);
+}
+
+/** One scenario as JSON data, as it stands in `report.json`'s `scenarios`. */
+export function scenarioJsonData(s: ScenarioResult): Json {
+  return scenario.json(s);
 }
 
 /** Renders `report.json`. */
@@ -269,28 +329,9 @@ export function renderJson(report: PlanReport): string {
 }
 
 /**
- * One scenario as it stands inside `report.json`'s `scenarios` array (indented by four spaces, no
- * trailing comma), so a writer can stream `--all-scenarios` and produce the same bytes as
- * `renderJson` would.
+ * One scenario as one line of `scenarios.jsonl` (`--all-scenarios`): the same object, keys in the
+ * same order, as in `report.json`'s `scenarios`, without indentation or newline.
  */
-export function renderScenarioJson(s: ScenarioResult): string {
-  return JSON.stringify(scenario(s), null, 2)
-    .split('\n')
-    .map((line) => `    ${line}`)
-    .join('\n');
-}
-
-/**
- * `report.json` without its scenarios, split where they go: `head` ends with `"scenarios": [` and
- * `tail` starts with the closing `]`. `head + tail` with nothing between is the empty array.
- */
-export function splitJsonAroundScenarios(report: PlanReport): { head: string; tail: string } {
-  const text = renderJson({ ...report, scenarios: [] });
-  const marker = '\n  "scenarios": [],\n';
-  const at = text.indexOf(marker);
-  if (at < 0) throw new Error('report.json has no top-level scenarios array');
-  return {
-    head: `${text.slice(0, at)}\n  "scenarios": [`,
-    tail: `]${text.slice(at + marker.length - 2)}`,
-  };
+export function renderScenarioJsonLine(s: ScenarioResult): string {
+  return scenario.text(s);
 }

@@ -141,10 +141,10 @@ describe('parseRunsFile: problems, each as runs.csv:LINE:COLUMN: why', () => {
     ['7', 'max_failures', 'a whole number from 1 to 6'],
     ['1.5', 'max_failures', 'a whole number from 1 to 6'],
     ['two', 'max_failures', 'a whole number from 1 to 6'],
-    ['0', 'outage_hours', 'a number of hours > 0'],
-    ['-3', 'outage_hours', 'a number of hours > 0'],
-    ['1e3', 'outage_hours', 'a number of hours > 0'],
-    ['24h', 'outage_hours', 'a number of hours > 0'],
+    ['0', 'outage_hours', 'a number of hours above 0 and at most 8,760'],
+    ['-3', 'outage_hours', 'a number of hours above 0 and at most 8,760'],
+    ['1e3', 'outage_hours', 'a number of hours above 0 and at most 8,760'],
+    ['24h', 'outage_hours', 'a number of hours above 0 and at most 8,760'],
   ])('a bad number %j in %s', (value, column, expected) => {
     expect(errorsOf(`name,inventory,${column}\na,x,${value}\n`)).toEqual([
       `runs.csv:2:${column}: invalid value (expected ${expected}, found ${JSON.stringify(value)})`,
@@ -159,11 +159,10 @@ describe('parseRunsFile: problems, each as runs.csv:LINE:COLUMN: why', () => {
       '1,a,y,2',
     ].join('\n');
     expect(errorsOf(text)).toEqual([
-      'runs.csv:2:outage_hours: invalid value (expected a number of hours > 0, found "0")',
+      'runs.csv:2:outage_hours: invalid value (expected a number of hours above 0 and at most 8,760, found "0")',
       'runs.csv:2:inventory: missing value (expected an inventory folder relative to runs.csv, found an empty cell)',
       'runs.csv:2:max_failures: invalid value (expected a whole number from 1 to 6, found "9")',
       'runs.csv:3: value beyond the last column (expected at most 4 fields as in the header, found 5: "extra")',
-      'runs.csv:3:name: invalid value (expected letters, digits, ".", "_", "-", starting with a letter or digit: it names the run\'s report folder, found "b b")',
       'runs.csv:4:name: duplicate name "a" (expected each run name once, ignoring case: it names a folder; found it also on line 2)',
     ]);
   });

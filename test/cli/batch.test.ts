@@ -44,7 +44,14 @@ function readSummary(dir: string): Record<string, string>[] {
 const readReport = (dir: string): PlanReport =>
   JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as PlanReport;
 
-const REPORT_FILES = ['report.html', 'report.json', 'report.md', 'scenarios.csv', 'sizing.csv'];
+const REPORT_FILES = [
+  'report.html',
+  'report.json',
+  'report.md',
+  'run.json',
+  'scenarios.csv',
+  'sizing.csv',
+];
 const BROKEN_FIRST_LINE =
   'complexes.csv:3:platform: invalid value (expected cellular or sd2, found "celular")';
 
@@ -200,7 +207,7 @@ describe('gicap batch: exit codes and other inputs', { timeout: 180_000 }, () =>
       ],
       ['fine', 'ok', ''],
     ]);
-    expect(listTree(join(dir, 'm'))).toEqual(['fine/report.json', 'summary.csv']);
+    expect(listTree(join(dir, 'm'))).toEqual(['fine/report.json', 'fine/run.json', 'summary.csv']);
   });
 
   it('a folder argument runs every sub-folder holding complexes.csv, sorted by name', () => {
@@ -221,6 +228,7 @@ describe('gicap batch: exit codes and other inputs', { timeout: 180_000 }, () =>
     ]);
     expect(listTree(out)).toEqual([
       'b-seed/report.json',
+      'b-seed/run.json',
       'b-seed/scenarios.csv',
       'b-seed/sizing.csv',
       'summary.csv',
@@ -274,7 +282,7 @@ describe('gicap batch: exit codes and other inputs', { timeout: 180_000 }, () =>
     const r = runGicap(['batch', 'data/batch/runs.csv', '--out', join(dir, 'file')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(
-      `--out ${join(dir, 'file')}: not a folder (expected a folder for the run reports and summary.csv, found a file)\n`,
+      `--out ${join(dir, 'file')}: ${join(dir, 'file')} is a file, not a folder; name a folder (a new one is created), or remove the file\n`,
     );
     expect(statSync(join(dir, 'file')).size).toBe(1);
     const none = runGicap(['batch', join(dir, 'runs.csv')]);

@@ -127,8 +127,8 @@ describe('gicap calibrate', () => {
     expect(r.stderr.split('\n')).toEqual([
       'bad.csv:1:member_complexs: unknown column (expected formula, seconds or a driver: groups_managed, member_complexes, member_npars_down, manual, managers_tried, complexes_in_group, seized_npars, seized_cells, cores_activated, vpar_node, waited, failed_attempts, start_s, vm_boot_s, member_timeout, dual_lock; closest: member_complexes)',
       'bad.csv:2:formula: unknown formula "gm_takover" (expected gm_takeover, gm_failover, rights_move, cluster_reformation, package_failover; closest: gm_takeover)',
-      'bad.csv:3:seconds: expected a number of seconds ≥ 0 (found "abc")',
-      'bad.csv:3:groups_managed: expected a count ≥ 0 (found "x")',
+      'bad.csv:3:seconds: expected a number of seconds from 0 to 86,400 (found "abc")',
+      'bad.csv:3:groups_managed: expected a count from 0 to 65,536 (found "x")',
       'bad.csv:4:formula: missing (one of gm_takeover, gm_failover, rights_move, cluster_reformation, package_failover)',
       'bad.csv:4:seconds: missing (the measured duration, seconds)',
       'observations file bad.csv is not usable: 6 problems',
@@ -210,11 +210,11 @@ describe('observations file (src/io/load-observations.ts)', () => {
       ),
     ).toEqual([
       'obs.csv:2:formula: unknown formula "gm_takover" (expected gm_takeover, gm_failover, rights_move, cluster_reformation, package_failover; closest: gm_takeover)',
-      'obs.csv:3:seconds: expected a number of seconds ≥ 0 (found "abc")',
-      'obs.csv:3:groups_managed: expected a count ≥ 0 (found "x")',
+      'obs.csv:3:seconds: expected a number of seconds from 0 to 86,400 (found "abc")',
+      'obs.csv:3:groups_managed: expected a count from 0 to 65,536 (found "x")',
       'obs.csv:4:formula: missing (one of gm_takeover, gm_failover, rights_move, cluster_reformation, package_failover)',
       'obs.csv:4:seconds: missing (the measured duration, seconds)',
-      'obs.csv:5:seconds: expected a number of seconds ≥ 0 (found "-3")',
+      'obs.csv:5:seconds: expected a number of seconds from 0 to 86,400 (found "-3")',
     ]);
   });
 

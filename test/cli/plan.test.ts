@@ -26,7 +26,7 @@ describe('gicap plan', () => {
       minimumInactiveCores: 6,
       bindingScenario: 'npar:server1/db1',
     });
-    expect(readdirSync(out)).toEqual(['report.json']);
+    expect(readdirSync(out).sort()).toEqual(['report.json', 'run.json']);
   });
 
   it('writes every format, byte-identical on a second run', () => {
@@ -39,6 +39,7 @@ describe('gicap plan', () => {
       'report.html',
       'report.json',
       'report.md',
+      'run.json',
       'scenarios.csv',
       'sizing.csv',
     ]);

@@ -57,7 +57,7 @@ describe('costs file', () => {
       'max_cores,5,server2/db2,4\n';
     expect(problems(text)).toEqual([
       'costs.csv:3:item: unknown item "core_rights" (expected inactive_core, core_right, sharing_right, ticap_unit, max_cores; closest: core_right)',
-      'costs.csv:4:unit_cost: expected a price ≥ 0 (found "-4")',
+      'costs.csv:4:unit_cost: expected a price from 0 to 1,000,000,000 (found "-4")',
       'costs.csv:5:item: second row for sharing_right (first on line 4)',
       'costs.csv:6:npar: only a max_cores row has npar (found "server1/db1")',
       'costs.csv:6:unit_cost: missing (the price of one TiCAP unit (30 core-days))',

@@ -181,7 +181,7 @@ describe('--set through parseInventory', () => {
       errors: [
         '--set npars.c2/n9.rights=4: unknown npars key "c2/n9" (known: c1/n1, c1/n2, c2/n3)',
         '--set bogus: invalid change (expected FILE.KEY.COLUMN=VALUE, e.g. npars.server1/db1.rights=4, found "bogus")',
-        'cells.csv:2:cores: invalid value (expected a whole number ≥ 1, found "x") (after --set cells.c1/a.cores=x)',
+        'cells.csv:2:cores: invalid value (expected a whole number from 1 to 256, found "x") (after --set cells.c1/a.cores=x)',
       ],
     });
   });
@@ -191,7 +191,7 @@ describe('--set through parseInventory', () => {
     expect(r).toEqual({
       ok: false,
       errors: [
-        'groups.csv:2:sharing_rights: invalid value (expected a whole number ≥ 0, found "x") (after --set groups.g1.sharing_rights=x)',
+        'groups.csv:2:sharing_rights: invalid value (expected a whole number from 0 to 65,536, found "x") (after --set groups.g1.sharing_rights=x)',
         'packages.csv:2:cores: packages running on h1 need 9 cores, more than its 4 active cores (expected at most 4 cores for the packages with h1 first in nodes, found 9) (after --set packages.p1.cores=9)',
       ],
     });

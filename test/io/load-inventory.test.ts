@@ -302,29 +302,33 @@ describe('parseInventory: every rule, with the exact line', () => {
     [
       'integer with decimals',
       withLine('npars.csv', 2, 'c1,n1,h1,2.5,4'),
-      ['npars.csv:2:rights: invalid value (expected a whole number ≥ 0, found "2.5")'],
+      ['npars.csv:2:rights: invalid value (expected a whole number from 0 to 65,536, found "2.5")'],
     ],
     [
       'negative integer',
       withLine('complexes.csv', 2, 'c1,cellular,g1,east,-1,0'),
       [
-        'complexes.csv:2:unassigned_rights: invalid value (expected a whole number ≥ 0, found "-1")',
+        'complexes.csv:2:unassigned_rights: invalid value (expected a whole number from 0 to 65,536, found "-1")',
       ],
     ],
     [
       'text for an integer',
       withLine('complexes.csv', 3, 'c2,sd2,g1,west,1,lots'),
-      ['complexes.csv:3:ticap_minutes: invalid value (expected a whole number ≥ 0, found "lots")'],
+      [
+        'complexes.csv:3:ticap_minutes: invalid value (expected a whole number from 0 to 1,000,000,000, found "lots")',
+      ],
     ],
     [
       'cores must be at least 1',
       withLine('cells.csv', 6, 'c2,b,,0,n'),
-      ['cells.csv:6:cores: invalid value (expected a whole number ≥ 1, found "0")'],
+      ['cells.csv:6:cores: invalid value (expected a whole number from 1 to 256, found "0")'],
     ],
     [
       'seconds must be ≥ 0',
       withLine('packages.csv', 2, 'p1,4,h1;h3,10,-60,app,,n'),
-      ['packages.csv:2:start_s: invalid value (expected a number of seconds ≥ 0, found "-60")'],
+      [
+        'packages.csv:2:start_s: invalid value (expected a number of seconds from 0 to 86,400, found "-60")',
+      ],
     ],
     [
       'priority must be a whole number',
@@ -353,7 +357,9 @@ describe('parseInventory: every rule, with the exact line', () => {
     [
       'required value missing',
       withLine('npars.csv', 2, 'c1,n1,h1,,4'),
-      ['npars.csv:2:rights: missing value (expected a whole number ≥ 0, found an empty cell)'],
+      [
+        'npars.csv:2:rights: missing value (expected a whole number from 0 to 65,536, found an empty cell)',
+      ],
     ],
     [
       'role required',
@@ -364,7 +370,7 @@ describe('parseInventory: every rule, with the exact line', () => {
       'sharing rights required',
       withLine('groups.csv', 2, 'g1,,0'),
       [
-        'groups.csv:2:sharing_rights: missing value (expected a whole number ≥ 0, found an empty cell)',
+        'groups.csv:2:sharing_rights: missing value (expected a whole number from 0 to 65,536, found an empty cell)',
       ],
     ],
     [
@@ -640,7 +646,7 @@ describe('parseInventory: every rule, with the exact line', () => {
       'vm without boot time',
       withLine('packages.csv', 3, 'p2,2,v1;h1,,,vm,,y'),
       [
-        'packages.csv:3:vm_boot_s: missing value (expected a number of seconds ≥ 0 when kind is vm, found an empty cell)',
+        'packages.csv:3:vm_boot_s: missing value (expected a number of seconds from 0 to 86,400 when kind is vm, found an empty cell)',
       ],
     ],
     [
@@ -717,10 +723,10 @@ describe('parseInventory: reporting', () => {
     );
     expect(errorsOf(files)).toEqual([
       'complexes.csv:3:platform: invalid value (expected cellular or sd2, found "sd3")',
-      'cells.csv:5:cores: invalid value (expected a whole number ≥ 1, found "-8")',
-      'cells.csv:6:cores: invalid value (expected a whole number ≥ 1, found "zero")',
+      'cells.csv:5:cores: invalid value (expected a whole number from 1 to 256, found "-8")',
+      'cells.csv:6:cores: invalid value (expected a whole number from 1 to 256, found "zero")',
       'cells.csv:6:active: invalid value (expected y or n, found "maybe")',
-      'packages.csv:2:cores: invalid value (expected a whole number ≥ 1, found "x")',
+      'packages.csv:2:cores: invalid value (expected a whole number from 1 to 65,536, found "x")',
     ]);
   });
 
@@ -730,8 +736,8 @@ describe('parseInventory: reporting', () => {
       (f) => withLine('groups.csv', 2, 'x,y,g 1', f),
     );
     expect(errorsOf(files)).toEqual([
-      'groups.csv:2:held_rights: invalid value (expected a whole number ≥ 0, found "x")',
-      'groups.csv:2:sharing_rights: invalid value (expected a whole number ≥ 0, found "y")',
+      'groups.csv:2:held_rights: invalid value (expected a whole number from 0 to 65,536, found "x")',
+      'groups.csv:2:sharing_rights: invalid value (expected a whole number from 0 to 65,536, found "y")',
       'groups.csv:2:group: invalid value (expected a name of letters, digits, ".", "_" or "-", found "g 1")',
     ]);
   });
@@ -739,14 +745,14 @@ describe('parseInventory: reporting', () => {
   it('does not cascade: a bad cell does not make its nPar, vPars or packages wrong', () => {
     const files = withLine('cells.csv', 4, 'c1,c,n2,four,y');
     expect(errorsOf(files)).toEqual([
-      'cells.csv:4:cores: invalid value (expected a whole number ≥ 1, found "four")',
+      'cells.csv:4:cores: invalid value (expected a whole number from 1 to 256, found "four")',
     ]);
   });
 
   it('does not cascade: a bad nPar row still names its nPar and host', () => {
     const files = withLine('npars.csv', 2, 'c1,n1,h1,4,lots');
     expect(errorsOf(files)).toEqual([
-      'npars.csv:2:active: invalid value (expected a whole number ≥ 0, found "lots")',
+      'npars.csv:2:active: invalid value (expected a whole number from 0 to 65,536, found "lots")',
     ]);
   });
 
@@ -757,7 +763,7 @@ describe('parseInventory: reporting', () => {
     };
     // g2 is not checked further (no active manager) until its row is valid: assumption A-CASCADE.
     expect(errorsOf(files)).toEqual([
-      'groups.csv:5:sharing_rights: invalid value (expected a whole number ≥ 0, found "-1")',
+      'groups.csv:5:sharing_rights: invalid value (expected a whole number from 0 to 65,536, found "-1")',
     ]);
   });
 });
@@ -790,7 +796,7 @@ describe('parseInventory: spreadsheet-written files', () => {
   it('reports lines of a semicolon file correctly', () => {
     const files = { ...BASE, 'groups.csv': 'group;sharing_rights\r\ng1;15\r\ng2;2,5\r\n' };
     expect(errorsOf(files)).toContain(
-      'groups.csv:3:sharing_rights: invalid value (expected a whole number ≥ 0, found "2,5")',
+      'groups.csv:3:sharing_rights: invalid value (expected a whole number from 0 to 65,536, found "2,5")',
     );
   });
 });
@@ -872,8 +878,8 @@ describe('loadInventory', () => {
     const g = err as GicapError;
     expect(g.exitCode).toBe(2);
     expect(g.lines).toEqual([
-      'npars.csv:2:rights: invalid value (expected a whole number ≥ 0, found "2.5")',
-      'groups.csv:2:sharing_rights: missing value (expected a whole number ≥ 0, found an empty cell)',
+      'npars.csv:2:rights: invalid value (expected a whole number from 0 to 65,536, found "2.5")',
+      'groups.csv:2:sharing_rights: missing value (expected a whole number from 0 to 65,536, found an empty cell)',
     ]);
     expect(g.message).toMatch(/^gicap-inv-\w+: 2 problems found; nothing written$/);
     expect(await readdir(dir)).toEqual(before);

@@ -16,6 +16,7 @@ export async function executeRun(job: BatchJob): Promise<RunOutcome> {
     const result = await runPlanJob({
       inventoryDir: run.inventoryDir,
       outDir: join(settings.outDir, run.name),
+      outLabel: `run ${run.name}: output folder ${join(settings.outDir, run.name)}`,
       formats: settings.formats,
       maxFailures: run.maxFailures,
       outageHours: run.outageHours,

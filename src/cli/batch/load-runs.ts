@@ -3,10 +3,9 @@
  * sub-folders are inventories. Any problem here is an exit-2 error before a single run starts, so a
  * batch with a broken runs file writes nothing.
  */
-import { readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { inputError } from '../../errors.js';
-import { pathKind, readText } from '../../io/read-text.js';
+import { listEntries, pathKind, readText } from '../../io/read-text.js';
 import { parseRunsFile, RUN_DEFAULTS } from './runs-file.js';
 import type { BatchRun } from './types.js';
 
@@ -36,18 +35,29 @@ export async function loadRuns(path: string): Promise<BatchRun[]> {
 
 /**
  * A folder argument: every sub-folder holding complexes.csv is a run named after the sub-folder, in
- * code-unit order of the names, with the default parameters. Hidden folders are skipped.
+ * code-unit order of the names, with the default parameters. Hidden folders are skipped. A symbolic
+ * link to a folder is followed like a folder (an inventory kept elsewhere and linked in). Two names
+ * that differ only by case (`OK2`, `ok2`) are refused: each run writes `DIR/NAME/`, and a file system
+ * that ignores case (macOS, Windows) would merge their reports into one folder.
  */
 export async function listInventoryRuns(folder: string): Promise<BatchRun[]> {
-  const entries = await readdir(folder, { withFileTypes: true });
-  const names = entries
-    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
-    .map((e) => e.name)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const names = (await listEntries(folder))
+    .filter((e) => e.kind === 'folder' && !e.name.startsWith('.'))
+    .map((e) => e.name);
   const runs: BatchRun[] = [];
+  const byLower = new Map<string, string>();
+  const clashes: string[] = [];
   for (const name of names) {
     const dir = join(folder, name);
     if (!(await hasInventoryMarker(dir))) continue;
+    const first = byLower.get(name.toLowerCase());
+    if (first !== undefined) {
+      clashes.push(
+        `${join(folder, name)}: run name clashes with ${first} (expected run names that differ by more than case: each names a folder DIR/NAME, which a file system that ignores case would share; rename one sub-folder)`,
+      );
+      continue;
+    }
+    byLower.set(name.toLowerCase(), name);
     runs.push({
       name,
       inventory: name,
@@ -56,6 +66,9 @@ export async function listInventoryRuns(folder: string): Promise<BatchRun[]> {
       outageHours: RUN_DEFAULTS.outageHours,
       modelPath: null,
     });
+  }
+  if (clashes.length > 0) {
+    throw inputError(`${folder}: run names that differ only by case; nothing was run`, clashes);
   }
   if (runs.length === 0) {
     const itself = await hasInventoryMarker(folder);
@@ -66,8 +79,8 @@ export async function listInventoryRuns(folder: string): Promise<BatchRun[]> {
   return runs;
 }
 
-/** complexes.csv directly inside `dir`, its name matched ignoring case as the loader does. */
+/** complexes.csv directly inside `dir` (a file or a link to one), matched ignoring case as the loader does. */
 async function hasInventoryMarker(dir: string): Promise<boolean> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  return entries.some((e) => e.isFile() && e.name.toLowerCase() === INVENTORY_MARKER);
+  const entries = await listEntries(dir);
+  return entries.some((e) => e.kind === 'file' && e.name.toLowerCase() === INVENTORY_MARKER);
 }

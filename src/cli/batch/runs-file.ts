@@ -6,7 +6,9 @@
  * `runs.csv:LINE:COLUMN: what is wrong (expected, found)` with LINE as a spreadsheet shows it.
  */
 import { resolve } from 'node:path';
+import { BOUNDS, formatBound, parseDecimal } from '../../domain/bounds.js';
 import { parseCsv } from '../../io/csv.js';
+import { echo, echoName } from '../../io/echo.js';
 import { closestName } from '../../domain/names.js';
 import type { BatchRun } from './types.js';
 
@@ -55,7 +57,7 @@ export function parseRunsFile(text: string, fileName: string, baseDir: string): 
   // Header: each known column's first position; unknown and repeated columns are reported.
   const firstAt = new Map<RunColumn, number>();
   csv.columns.forEach((column, i) => {
-    const written = csv.header[i] ?? column;
+    const written = echoName(csv.header[i] ?? column);
     const known = (RUN_COLUMNS as readonly string[]).includes(column)
       ? (column as RunColumn)
       : undefined;
@@ -109,15 +111,16 @@ export function parseRunsFile(text: string, fileName: string, baseDir: string): 
       return i === undefined ? '' : (row.fields[i] ?? '');
     };
     const before = problems.length;
-    row.fields.forEach((field, i) => {
-      if (i >= csv.columns.length && field !== '') {
-        problems.push({
-          line: row.line,
-          position: -1,
-          text: `${fileName}:${row.line}: value beyond the last column (expected at most ${csv.columns.length} fields as in the header, found ${row.fields.length}: ${JSON.stringify(field)})`,
-        });
-      }
-    });
+    // Values beyond the header: one problem for the row (its fields are shifted; nothing else is checked).
+    const beyond = row.fields.slice(csv.columns.length).filter((f) => f !== '');
+    if (beyond.length > 0) {
+      problems.push({
+        line: row.line,
+        position: -1,
+        text: `${fileName}:${row.line}: ${beyond.length === 1 ? 'value' : `${beyond.length} values`} beyond the last column (expected at most ${csv.columns.length} fields as in the header, found ${row.fields.length}: ${echo(beyond[0])}${beyond.length > 1 ? ', …' : ''})`,
+      });
+      continue;
+    }
 
     const name = cell('name');
     if (name === '') {
@@ -129,7 +132,7 @@ export function parseRunsFile(text: string, fileName: string, baseDir: string): 
         row.line,
         position('name'),
         'name',
-        `reserved name (expected another name: DIR/${name.toLowerCase()} is the summary file, found ${JSON.stringify(name)})`,
+        `reserved name (expected another name: DIR/${name.toLowerCase()} is the summary file, found ${echo(name)})`,
       );
     } else {
       // Folder names: compared ignoring case, as file systems on macOS and Windows do (assumption).
@@ -139,7 +142,7 @@ export function parseRunsFile(text: string, fileName: string, baseDir: string): 
           row.line,
           position('name'),
           'name',
-          `duplicate name ${JSON.stringify(name)} (expected each run name once, ignoring case: it names a folder; found it also on line ${first})`,
+          `duplicate name ${echo(name)} (expected each run name once, ignoring case: it names a folder; found it also on line ${first})`,
         );
       } else {
         nameLines.set(name.toLowerCase(), row.line);
@@ -174,16 +177,18 @@ export function parseRunsFile(text: string, fileName: string, baseDir: string): 
     }
 
     const outageHours = parseCell(cell('outage_hours'), RUN_DEFAULTS.outageHours, (s) => {
-      if (!/^\d+(\.\d+)?$/.test(s)) return null;
-      const n = Number(s);
-      return Number.isFinite(n) && n > 0 ? n : null;
+      const n = parseDecimal(s);
+      return n !== null && n > 0 && n <= BOUNDS.outageHours ? n : null;
     });
     if (outageHours === null) {
       at(
         row.line,
         position('outage_hours'),
         'outage_hours',
-        invalidValue('a number of hours > 0', cell('outage_hours')),
+        invalidValue(
+          `a number of hours above 0 and at most ${formatBound(BOUNDS.outageHours)}`,
+          cell('outage_hours'),
+        ),
       );
     }
 
@@ -217,7 +222,7 @@ function missingValue(expected: string): string {
 }
 
 function invalidValue(expected: string, found: string): string {
-  return `invalid value (expected ${expected}, found ${JSON.stringify(found)})`;
+  return `invalid value (expected ${expected}, found ${echo(found)})`;
 }
 
 /** An empty cell takes the default; otherwise `parse` gives the value or null when it is invalid. */

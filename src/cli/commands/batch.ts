@@ -11,9 +11,8 @@ import type { OutStream } from '../context.js';
 import { parseWholeNumber } from '../options.js';
 import { formatOption, maxListedOption, nowOption } from '../shared-options.js';
 import { parseFormats } from '../formats.js';
-import { inputError } from '../../errors.js';
-import { pathKind } from '../../io/read-text.js';
-import { writeOutputs } from '../../io/write-output.js';
+import { checkOutputFolder, makeFolders } from '../../io/output-dir.js';
+import { writeFileAtomic } from '../../io/report-set.js';
 import { loadRuns } from '../batch/load-runs.js';
 import { inProcessRunner, runJobs, workerPoolRunner } from '../batch/scheduler.js';
 import { renderRunTable, renderSummaryCsv, SUMMARY_FILE, worstExitCode } from '../batch/summary.js';
@@ -64,9 +63,14 @@ Examples:
 ${EXIT_CODES_HELP}
   The batch exits with the worst code of its runs: 0 every run ok, 1 some run has findings,
   2 some run is invalid (the others still run) or the runs file itself is bad (nothing runs),
-  3 some run hit an internal error (after the other runs finish).`,
+  3 some run hit an internal error (after the other runs finish).
+  "Nothing written" in a batch: a bad runs file or --out writes nothing; an invalid run writes
+  nothing of its own (its folder keeps what an earlier batch left, with that run.json), while the
+  other runs and summary.csv are written. summary.csv names every run of this batch and its status.`,
     )
     .action(async (runsArg: string, opts: BatchOptions) => {
+      // The output folder first: a bad --out costs no run (issue 14).
+      const outFolder = checkOutputFolder(resolve(ctx.cwd, opts.out), `--out ${opts.out}`);
       const settings: BatchSettings = {
         outDir: resolve(ctx.cwd, opts.out),
         formats: parseFormats(opts.format),
@@ -74,11 +78,8 @@ ${EXIT_CODES_HELP}
         now: opts.now ?? null,
       };
       const runs = await loadRuns(resolve(ctx.cwd, runsArg));
-      if ((await pathKind(settings.outDir)) === 'file') {
-        throw inputError(`--out ${opts.out}: not a folder`, [
-          `--out ${opts.out}: not a folder (expected a folder for the run reports and summary.csv, found a file)`,
-        ]);
-      }
+      // Created now, not by each run, so that the runs' own checks see a folder.
+      makeFolders(outFolder.missing);
       const jobs: BatchJob[] = runs.map((run, index) => ({ index, run, settings }));
       const concurrency = Math.min(opts.jobs, jobs.length);
       const runner = concurrency === 1 ? inProcessRunner() : workerPoolRunner(concurrency);
@@ -88,15 +89,17 @@ ${EXIT_CODES_HELP}
         progress?.increment(1, { run: `(done: ${job.run.name})` }),
       ).finally(() => progress?.stop());
 
-      const [summaryPath] = await writeOutputs(settings.outDir, [
-        { name: SUMMARY_FILE, content: renderSummaryCsv(runs, outcomes) },
-      ]);
+      const summaryPath = writeFileAtomic(
+        { path: settings.outDir, missing: [] },
+        SUMMARY_FILE,
+        renderSummaryCsv(runs, outcomes),
+      );
       const lines = renderRunTable(runs, outcomes);
       if (outcomes.some((o) => o.status === 'invalid')) {
         lines.push('(gicap validate INVENTORY lists every problem of an invalid inventory)');
       }
       const shownDir = relative(ctx.cwd, settings.outDir) || '.';
-      const shown = summaryPath === undefined ? SUMMARY_FILE : relative(ctx.cwd, summaryPath);
+      const shown = relative(ctx.cwd, summaryPath);
       const computed = outcomes.filter((o) => o.figures !== null).length;
       lines.push(
         `Wrote ${shown || summaryPath} and the reports of ${computed} run${computed === 1 ? '' : 's'} under ${shownDir}/`,

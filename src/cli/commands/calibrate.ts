@@ -4,12 +4,13 @@
  * the fitted coefficients (old typical → fitted, new range), the residual of every observation, R²
  * and RMSE. Exit 2, with the reason, when the observations cannot determine the coefficients.
  */
-import { basename, dirname, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { FormulaName } from '../../domain/timing.js';
 import { FORMULA_NAMES } from '../../domain/timing.js';
 import type { Calibration } from '../../engine/calibrate.js';
 import { inputError } from '../../errors.js';
-import { writeOutputs } from '../../io/write-output.js';
+import { checkOutputFile } from '../../io/output-dir.js';
+import { writeFileAtomic } from '../../io/report-set.js';
 import { formatDecimal, textTable } from '../../report/text-table.js';
 import type { RegisterCommand } from '../program.js';
 
@@ -55,6 +56,9 @@ Examples:
   gicap plan data/seed-fig15 --model my-model.json`,
     )
     .action(async (observationsArg: string, opts: CalibrateOptions) => {
+      // The output file first: a bad --out costs no fit (issue 14).
+      const outPath = resolve(ctx.cwd, opts.out);
+      const outFolder = checkOutputFile(outPath, `--out ${opts.out}`);
       const [
         { calibrateModel },
         { DEFAULT_MODEL_PATH, formatTimingModel, loadTimingModel },
@@ -82,10 +86,7 @@ Examples:
           outcome.errors.map((e) => `${file}: ${e}`),
         );
       }
-      const outPath = resolve(ctx.cwd, opts.out);
-      await writeOutputs(dirname(outPath), [
-        { name: basename(outPath), content: formatTimingModel(outcome.calibration.model) },
-      ]);
+      writeFileAtomic(outFolder, basename(outPath), formatTimingModel(outcome.calibration.model));
       const ignored = all.length - rows.length;
       ctx.stdout.write(
         renderCalibration(outcome.calibration, {

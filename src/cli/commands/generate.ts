@@ -9,7 +9,9 @@ import { InvalidArgumentError, Option } from 'commander';
 import { ExitCode, inputError } from '../../errors.js';
 import { generateEstate } from '../../generate/estate.js';
 import { ESTATE_SIZE_NAMES, ESTATE_SIZES, type EstateSize } from '../../generate/sizes.js';
+import { checkOutputFolder } from '../../io/output-dir.js';
 import { writeOutputs, type OutputFile } from '../../io/write-output.js';
+import { TOOL } from '../version.js';
 import type { RegisterCommand } from '../program.js';
 
 const MAX_SEED = 0xffffffff;
@@ -28,7 +30,8 @@ Examples:
       (writes estates/medium/estate-001 … estate-020 with seeds 100 … 119)
   gicap batch estates/medium --out reports/medium
 
-Files already in DIR with the same names are replaced; nothing is written if any write fails.`;
+DIR holds one set: its run.json names the files written; the files of an earlier generate into DIR
+are replaced (and removed when not written again); nothing changes if any write fails.`;
 
 function parseSeed(value: string): number {
   if (!/^\d+$/.test(value.trim())) {
@@ -109,25 +112,27 @@ export const registerGenerate: RegisterCommand = (program, ctx, setExit) => {
       parseCount,
     )
     .addHelpText('after', HELP_AFTER)
-    .action(async (opts: GenerateOptions) => {
+    .action((opts: GenerateOptions) => {
       const count = opts.count ?? 1;
       if (opts.seed + count - 1 > MAX_SEED) {
         throw inputError(
           `--seed ${opts.seed} with --count ${count} goes past the last seed ${MAX_SEED} (expected seed + count - 1 <= ${MAX_SEED})`,
         );
       }
+      // The output folder before generating: a bad --out costs nothing (issue 14).
+      const folder = checkOutputFolder(resolve(ctx.cwd, opts.out), `--out ${opts.out}`);
       const width = Math.max(3, String(count).length);
       const estates = Array.from({ length: count }, (_, i) => ({
         seed: opts.seed + i,
         folder: opts.count === undefined ? '' : `estate-${String(i + 1).padStart(width, '0')}`,
       }));
       const files = estates.flatMap((e) => estateFiles(opts.size, e.seed, e.folder));
-      try {
-        await writeOutputs(resolve(ctx.cwd, opts.out), files);
-      } catch (err) {
-        const why = err instanceof Error ? err.message : String(err);
-        throw inputError(`cannot write the estate to ${opts.out} (${why})`);
-      }
+      writeOutputs(folder, files, {
+        tool: TOOL,
+        command: 'generate',
+        inventory: null,
+        parameters: { size: opts.size, seed: opts.seed, count },
+      });
       for (const e of estates) {
         const shown = e.folder === '' ? opts.out : join(opts.out, e.folder);
         ctx.stdout.write(`wrote ${shown}: ${opts.size} estate, seed ${e.seed}\n`);

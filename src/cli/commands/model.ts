@@ -3,7 +3,7 @@
  * readable table (coefficients with their ranges in seconds and sources, every assumption marked;
  * the formulas; the drivers) or as a model file (JSON) to start a custom model from.
  */
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { TimingModel } from '../../domain/timing.js';
 import { inputError } from '../../errors.js';
 import { formatDecimal, textTable } from '../../report/text-table.js';
@@ -35,6 +35,19 @@ Examples:
       const format = parseFormat(opts.format);
       const path = opts.model === undefined ? DEFAULT_MODEL_PATH : resolve(ctx.cwd, opts.model);
       const model = await loadTimingModel(path);
+      // Without an inventory the model is judged over default driver ranges (the large estate of
+      // spec 7); a plan judges it again over the ranges of the inventory planned.
+      const { checkModelOverRanges } = await import('../../engine/timing-model-check.js');
+      const { DEFAULT_DRIVER_RANGES, describeRanges } =
+        await import('../../engine/driver-ranges.js');
+      const problems = checkModelOverRanges(model, DEFAULT_DRIVER_RANGES);
+      if (problems.length > 0) {
+        const file = basename(path);
+        throw inputError(
+          `model file ${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'} over the default driver ranges (${describeRanges(DEFAULT_DRIVER_RANGES)})`,
+          problems.map((p) => `${file}: ${p}`),
+        );
+      }
       const shown = opts.model ?? 'data/timing-model.json (bundled)';
       ctx.stdout.write(
         format === 'json' ? formatTimingModel(model) : renderModelText(model, shown),

@@ -7,7 +7,8 @@
  */
 import { relative, resolve } from 'node:path';
 import { inputError } from '../../errors.js';
-import { parsePositiveNumber, parseWholeNumber } from '../options.js';
+import { checkOutputFolder } from '../../io/output-dir.js';
+import { parseOutageHours, parseWholeNumber } from '../options.js';
 import type { RegisterCommand } from '../program.js';
 import { TOOL } from '../version.js';
 
@@ -39,12 +40,7 @@ export const registerOptimize: RegisterCommand = (program, ctx, setExit) => {
       parseWholeNumber(1, 6),
       1,
     )
-    .option(
-      '--outage-hours <h>',
-      'outage length that TiCAP is charged for',
-      parsePositiveNumber,
-      24,
-    )
+    .option('--outage-hours <h>', 'outage length that TiCAP is charged for', parseOutageHours, 24)
     .option('-o, --out <dir>', 'also write purchase.md, purchase.json and purchase.csv there')
     .option('-f, --format <format>', 'what to print: text, json or md', 'text')
     .addHelpText(
@@ -77,6 +73,11 @@ Exit codes:
     )
     .action(async (inventory: string, opts: OptimizeOptions) => {
       const format = parseFormat(opts.format);
+      // The output folder before solving anything: a bad --out costs nothing (issue 14).
+      const outFolder =
+        opts.out === undefined
+          ? null
+          : checkOutputFolder(resolve(ctx.cwd, opts.out), `--out ${opts.out}`);
       const [
         { optimizePurchase },
         { createHighsSolver },
@@ -105,13 +106,22 @@ Exit codes:
       );
       const renderOpts = { inventoryArg: inventory };
       let wrote: string | null = null;
-      if (opts.out !== undefined) {
-        const outDir = resolve(ctx.cwd, opts.out);
-        const files = await writeOutputs(outDir, [
-          { name: 'purchase.md', content: renderPurchaseMarkdown(result, renderOpts) },
-          { name: 'purchase.json', content: renderPurchaseJson(result) },
-          { name: 'purchase.csv', content: renderPurchaseCsv(result) },
-        ]);
+      if (outFolder !== null) {
+        const files = writeOutputs(
+          outFolder,
+          [
+            { name: 'purchase.md', content: renderPurchaseMarkdown(result, renderOpts) },
+            { name: 'purchase.json', content: renderPurchaseJson(result) },
+            { name: 'purchase.csv', content: renderPurchaseCsv(result) },
+          ],
+          {
+            tool: TOOL,
+            command: 'optimize',
+            inventory: result.inventory,
+            parameters: { maxFailures: opts.maxFailures, outageHours: opts.outageHours },
+          },
+          { legacyNames: ['purchase.md', 'purchase.json', 'purchase.csv'] },
+        );
         wrote = `Wrote ${files.map((f) => relative(ctx.cwd, f) || f).join(', ')}\n`;
       }
       ctx.stdout.write(

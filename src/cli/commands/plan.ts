@@ -1,4 +1,5 @@
 import { basename, relative, resolve } from 'node:path';
+import { checkOutputFolder } from '../../io/output-dir.js';
 import { EXIT_CODES_HELP, type RegisterCommand } from '../program.js';
 import { parseFormats } from '../formats.js';
 import {
@@ -43,12 +44,15 @@ Examples:
 ${EXIT_CODES_HELP}`,
     )
     .action(async (inventory: string, opts: PlanOptions) => {
-      const { runPlanJob } = await import('../pipeline.js');
       const inventoryDir = resolve(ctx.cwd, inventory);
-      const outDir = resolve(ctx.cwd, opts.out ?? `reports/${basename(inventoryDir)}`);
+      const outArg = opts.out ?? `reports/${basename(inventoryDir)}`;
+      // Before the engine even loads: a bad --out costs nothing (issue 14; runPlanJob checks too).
+      checkOutputFolder(resolve(ctx.cwd, outArg), `--out ${outArg}`);
+      const { runPlanJob } = await import('../pipeline.js');
       const result = await runPlanJob({
         inventoryDir,
-        outDir,
+        outDir: resolve(ctx.cwd, outArg),
+        outLabel: `--out ${outArg}`,
         formats: parseFormats(opts.format),
         maxFailures: opts.maxFailures,
         outageHours: opts.outageHours,

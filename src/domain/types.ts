@@ -97,10 +97,7 @@ export type StartFailure = 'halt' | 'next';
  * packages, the nodes of the package's own site first, or only those (spec 9.2).
  */
 export type FailoverPolicy =
-  | 'configured_node'
-  | 'min_package_node'
-  | 'site_preferred'
-  | 'site_preferred_manual';
+  'configured_node' | 'min_package_node' | 'site_preferred' | 'site_preferred_manual';
 
 /** Where the package a dependent needs must run (condition UP) [P3]. */
 export type DependencyLocation = 'same_node' | 'any_node' | 'different_node';

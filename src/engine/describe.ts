@@ -20,13 +20,7 @@ import type { DownState, UnitIndex } from './failure-units.js';
 import type { EGroup, ENode, Estate } from './estate.js';
 import { compareText } from './estate.js';
 import type { ClusterVerdict } from './quorum.js';
-import type {
-  AttemptEval,
-  GroupControl,
-  PackageEval,
-  ScenarioEval,
-  SkipEval,
-} from './scenario.js';
+import type { AttemptEval, GroupControl, PackageEval, ScenarioEval, SkipEval } from './scenario.js';
 import { ZERO_DRIVERS, type TimingEngine } from './timing.js';
 
 export interface DescribeContext {

@@ -1127,7 +1127,14 @@ interface Room {
   readonly value: number;
 }
 
-const NO_ROOM_NEEDED: Room = { fits: true, victims: [], capacity: -1, used: 0, needed: 0, value: 0 };
+const NO_ROOM_NEEDED: Room = {
+  fits: true,
+  victims: [],
+  capacity: -1,
+  used: 0,
+  needed: 0,
+  value: 0,
+};
 
 const NO_SKIP_FIGURES = {
   capacity: -1,

@@ -498,9 +498,11 @@ export const dependencyRow = dependencyBase
   }));
 
 const capacityBase = z.object({ node: id, capacity: id, value: amount });
-export const capacityRow = capacityBase.transform(
-  (r): NodeCapacity => ({ node: r.node, capacity: r.capacity, value: r.value }),
-);
+export const capacityRow = capacityBase.transform((r): NodeCapacity => ({
+  node: r.node,
+  capacity: r.capacity,
+  value: r.value,
+}));
 
 /** `*` names the default weight of every package of `cluster` [P6]. */
 const weightPackage = check(`${ID_EXPECTED}, or *`, (s) => s === '*' || ID_PATTERN.test(s));
@@ -520,14 +522,12 @@ export const weightRow = weightBase
       });
     }
   })
-  .transform(
-    (r): PackageWeight => ({
-      package: r.package === '*' ? null : r.package,
-      cluster: r.cluster,
-      capacity: r.capacity,
-      value: r.value,
-    }),
-  );
+  .transform((r): PackageWeight => ({
+    package: r.package === '*' ? null : r.package,
+    cluster: r.cluster,
+    capacity: r.capacity,
+    value: r.value,
+  }));
 
 /**
  * Row schema of each file, and its per-column field schemas (used on a row that failed, to still learn

@@ -114,7 +114,7 @@ describe('gicap optimize', () => {
       losingAfter: 43,
       unsaveable: 43,
     });
-    expect(result.unsaveable).toHaveLength(344);
+    expect(result.unsaveable).toHaveLength(342);
     // A data centre and the quorum server's site together halt the campus cluster: 252 package
     // losses no purchase can save [C2], which is why gB no longer buys rights for them.
     expect(result.unsaveable.filter((u) => u.reason === 'cluster-halted')).toHaveLength(252);

@@ -17,7 +17,6 @@ import type { Problems } from '../problems.js';
 import { checkUnique, str, type Checked, type Valid } from '../rows.js';
 import { listNames } from '../schemas.js';
 
-
 export interface PolicyKnown {
   /** Packages that passed their own checks, with their rows. */
   readonly packages: readonly Valid<Package>[];
@@ -214,7 +213,12 @@ function checkDependencies(
       if (found !== undefined) continue;
       ok = false;
       if (known.packagesSure) {
-        problems.cell('dependencies.csv', d.row, column, `unknown package "${name}" (${knownPackages()})`);
+        problems.cell(
+          'dependencies.csv',
+          d.row,
+          column,
+          `unknown package "${name}" (${knownPackages()})`,
+        );
       }
     }
     if (p === undefined || q === undefined) continue;

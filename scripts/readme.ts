@@ -1,13 +1,15 @@
 /**
  * `npm run readme`: re-runs every `<!-- run: gicap … -->` block of README.md with the built CLI and
  * writes its real output in place, then writes the screenshot of the bundled report
- * (reports/mixed/report.png, headless Debian Chromium). Run after `npm run build`.
+ * (reports/mixed/report.png, headless Debian Chromium), and docs/rules.md from the rules catalogue
+ * (src/domain/rules.ts). Run after `npm run build`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium.js';
+import { renderRulesDoc } from '../src/report/rules-key.js';
 import { blockContent, findRunBlocks } from './readme-blocks.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -24,6 +26,8 @@ for (const block of findRunBlocks(readme).reverse()) {
     readme.slice(0, block.start) + blockContent(block.args, r.stdout) + readme.slice(block.end);
 }
 writeFileSync(readmePath, readme);
+writeFileSync(`${root}docs/rules.md`, renderRulesDoc());
+console.log('wrote docs/rules.md');
 
 const html = `${root}reports/mixed/report.html`;
 if (!existsSync(CHROMIUM)) {

@@ -10,7 +10,7 @@ import { createPlanContext, planCapacity, type PlanParams } from '../engine/plan
 import { loadInventory } from '../io/load-inventory.js';
 import { loadTimingModel } from '../io/load-model.js';
 import { checkOutputFolder } from '../io/output-dir.js';
-import { ReportSet, type SetInfo } from '../io/report-set.js';
+import { removeStale, ReportSet, type SetInfo } from '../io/report-set.js';
 import { SCENARIOS_CSV, SCENARIOS_JSONL, ScenarioStream } from '../io/scenario-stream.js';
 import { writeOutputs } from '../io/write-output.js';
 import { renderScenarioCsvRows, scenariosCsvHeader } from '../report/csv.js';
@@ -56,6 +56,9 @@ const LEGACY_PLAN_FILES = [...Object.values(FORMAT_FILES).flat(), SCENARIOS_JSON
  */
 export async function runPlanJob(job: PlanJob): Promise<PlanJobResult> {
   const folder = checkOutputFolder(job.outDir, job.outLabel ?? `--out ${job.outDir}`);
+  // What killed runs left is cleared before the work, so a run interrupted during the plan leaves
+  // nothing behind either (its own temporaries are cleaned by the signal handler).
+  if (folder.missing.length === 0) removeStale(folder.path);
   const model = await loadTimingModel(job.modelPath);
   const wantsJson = job.formats.includes('json');
   const wantsCsv = job.formats.includes('csv');

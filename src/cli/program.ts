@@ -1,10 +1,12 @@
 /** The commander program: the commands, their options and the help text. */
 import { Command } from 'commander';
 import type { CliContext } from './context.js';
+import { HELP_CONFIG, helpAfter, wrapParagraph, type ExitMeanings } from './help.js';
 import { TOOL_VERSION } from './version.js';
 import { registerBatch } from './commands/batch.js';
 import { registerCalibrate } from './commands/calibrate.js';
 import { registerGenerate } from './commands/generate.js';
+import { registerInit } from './commands/init.js';
 import { registerModel } from './commands/model.js';
 import { registerOptimize } from './commands/optimize.js';
 import { registerPlan } from './commands/plan.js';
@@ -22,33 +24,45 @@ export type RegisterCommand = (
   setExit: (code: number) => void,
 ) => void;
 
-export const EXIT_CODES_HELP = `
-Exit codes:
-  0  every scenario survives and every group is compliant
-  1  the plan was computed and has findings (a lost package, a non-compliant group)
-  2  bad input or usage (nothing written)
-  3  internal error (a bug: please report it)`;
+/** What the exit codes mean for a command that plans (plan, batch and the program's own help). */
+export const PLAN_EXIT_MEANINGS: ExitMeanings = {
+  0: 'every scenario survives and every group is compliant',
+  1: 'the plan was computed and has findings (a lost package, a non-compliant group)',
+};
 
 export function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command {
   const program = new Command('gicap')
     .description(
-      'Capacity planner for HP-UX Serviceguard estates on iCAP / GiCAP: failure scenarios,\n' +
+      'Capacity planner for HP-UX Serviceguard estates on iCAP / GiCAP: failure scenarios, ' +
         'where each package goes, which rights move, failover time ranges, and sizing.',
     )
-    .version(TOOL_VERSION, '-V, --version')
+    .version(TOOL_VERSION, '-V, --version', 'Print the version number')
+    .helpOption('-h, --help', 'Show this help')
+    .helpCommand('help [command]', 'Show the help of a command')
     .showHelpAfterError('(run with --help for usage)')
+    .configureHelp(HELP_CONFIG)
     .addHelpText(
       'after',
-      `
-Examples:
-  gicap validate data/seed-fig15
-  gicap plan data/mixed-estate --out reports/mixed --max-failures 2
-  gicap what-if data/seed-fig15 --fail npar:server1/db1
-  gicap what-if data/seed-fig15 --fail server1 --fail gm:g1 --format json
-  gicap model
-  gicap batch data/batch/runs.csv --out reports/batch
-  gicap optimize data/mixed-estate --costs data/costs.csv --max-failures 2
-${EXIT_CODES_HELP}`,
+      helpAfter({
+        about: [
+          wrapParagraph(
+            'Start with gicap init DIR (a starter inventory to edit), then gicap validate DIR. ' +
+              'The manual is in the repository: README.md, docs/inventory.md (every file and ' +
+              'column) and docs/rules.md (every rule tag such as [X8] cited in the reports).',
+          ),
+        ],
+        examples: [
+          'gicap init my-estate',
+          'gicap validate data/seed-fig15',
+          'gicap plan data/mixed-estate --out reports/mixed --max-failures 2',
+          'gicap what-if data/seed-fig15 --fail npar:server1/db1',
+          'gicap what-if data/seed-fig15 --fail server1 --fail gm:g1 --format json',
+          'gicap model',
+          'gicap batch data/batch/runs.csv --out reports/batch     (exit 2: one run is invalid on purpose)',
+          'gicap optimize data/mixed-estate --costs data/costs.csv --max-failures 2',
+        ],
+        exit: PLAN_EXIT_MEANINGS,
+      }),
     );
   // Set before the commands are added: commander copies these settings to each subcommand then.
   program.exitOverride();
@@ -65,6 +79,7 @@ ${EXIT_CODES_HELP}`,
     registerCalibrate,
     registerOptimize,
     registerGenerate,
+    registerInit,
   ];
   for (const register of registrations) register(program, ctx, setExit);
   return program;

@@ -8,29 +8,39 @@ import {
   DEFAULT_MAX_LISTED,
   DEFAULT_OUTAGE_HOURS,
 } from '../domain/defaults.js';
+import { BOUNDS, formatBound } from '../domain/bounds.js';
 import { collect, parseNow, parseOutageHours, parseWholeNumber } from './options.js';
 
 /** Report formats, comma-separated. */
-export const formatOption = (what = 'comma-separated formats: md, html, json, csv'): Option =>
+export const formatOption = (what = 'Comma-separated formats: md, html, json, csv'): Option =>
   new Option('-f, --format <list>', what).default('md,html,json,csv');
 
+/** `--max-failures` range: 6 failed units already make hundreds of thousands of scenarios. */
+const MAX_FAILURES_RANGE = [1, 6] as const;
+
 export const maxFailuresOption = (): Option =>
-  new Option('-k, --max-failures <k>', 'scenarios of up to k failed units')
-    .argParser(parseWholeNumber(1, 6))
+  new Option(
+    '-k, --max-failures <k>',
+    `Scenarios of up to k failed units at once, ${MAX_FAILURES_RANGE[0]} to ${MAX_FAILURES_RANGE[1]}`,
+  )
+    .argParser(parseWholeNumber(...MAX_FAILURES_RANGE))
     .default(DEFAULT_MAX_FAILURES);
 
 export const outageHoursOption = (): Option =>
-  new Option('--outage-hours <h>', 'outage length that TiCAP is charged for')
+  new Option(
+    '--outage-hours <h>',
+    `Outage length in hours that TiCAP is charged for (above 0, at most ${formatBound(BOUNDS.outageHours)})`,
+  )
     .argParser(parseOutageHours)
     .default(DEFAULT_OUTAGE_HOURS);
 
 export const modelOption = (): Option =>
-  new Option('--model <file>', 'timing model file (default: the bundled data/timing-model.json)');
+  new Option('--model <file>', 'Timing model file (default: the bundled data/timing-model.json)');
 
 export const maxListedOption = (): Option =>
   new Option(
     '--max-listed <n>',
-    'list at most n losing scenarios (all are counted; binding ones are always listed)',
+    'List at most n losing scenarios (all are counted; binding ones are always listed)',
   )
     .argParser(parseWholeNumber(0, 1_000_000))
     .default(DEFAULT_MAX_LISTED);
@@ -38,11 +48,11 @@ export const maxListedOption = (): Option =>
 export const nowOption = (): Option =>
   new Option(
     '--now <date>',
-    'stamp this date in the reports (default: no date, reproducible output)',
+    'Stamp this date in the reports (default: no date, reproducible output)',
   ).argParser(parseNow);
 
 export const setOption = (
-  what = 'edit the inventory in memory: FILE.KEY.COLUMN=VALUE (repeatable)',
+  what = 'Edit the inventory in memory first: FILE.KEY.COLUMN=VALUE (repeatable)',
 ): Option =>
   // No default: commander would print `(default: [])`; an absent --set reads as no change.
   new Option('--set <change>', what).argParser(collect);

@@ -165,6 +165,11 @@ export interface GmState {
   readonly inControl: string | null;
   /** A standby took control (`icapmanage -Q`). */
   readonly takeover: boolean;
+  /**
+   * How that standby takes control (managers.csv `takeover`): `serviceguard` (a package script runs
+   * `icapmanage -Q`) or `manual` (an operator does); null when no standby took control.
+   */
+  readonly takeoverMode?: 'serviceguard' | 'manual' | null;
   readonly gmTakeover: TimeRange | null;
   readonly gmFailover: TimeRange | null;
 }
@@ -212,7 +217,11 @@ export interface ScenarioResult {
   readonly warnings: readonly ScenarioWarning[];
   /** The last package back, seconds; null when nothing moved. */
   readonly time: TimeRange | null;
-  /** The slowest moved package, and the coefficients whose range moves its max most. */
+  /**
+   * The slowest moved package (the latest back with every coefficient at its max), and the
+   * coefficients whose range moves its time most: each swing is the time with that coefficient at
+   * its max less the time with it at its min, every other coefficient at its typical value.
+   */
   readonly slowest: {
     readonly package: string;
     readonly sensitivity: readonly SensitivityEntry[];
@@ -252,6 +261,16 @@ export interface GroupSizing {
   readonly shortfall: number;
 }
 
+/** Scenarios of one size (number of failed units: 1 is N+1, 2 is N+2, …) and what they lose. */
+export interface LossesByFailures {
+  readonly failures: number;
+  readonly scenarios: number;
+  /** Scenarios of this size that lose a package. */
+  readonly lost: number;
+  /** Σ over those scenarios of the packages lost. */
+  readonly packagesLost: number;
+}
+
 export interface PlanSummary {
   /** Distinct scenarios (by expansion) evaluated. */
   readonly scenarios: number;
@@ -259,6 +278,27 @@ export interface PlanSummary {
   readonly lost: number;
   /** Σ over scenarios of the packages lost. */
   readonly packagesLost: number;
+  /** The same figures per number of failed units, from 1 to maxFailures. */
+  readonly byFailures: readonly LossesByFailures[];
+  /**
+   * Losing scenarios with at least one loss a purchase can fix (src/domain/loss.ts), and those
+   * package losses.
+   */
+  readonly lostFixable: number;
+  readonly packagesLostFixable: number;
+  /** Losing scenarios whose every loss is one no purchase can fix, and every such package loss. */
+  readonly lostUnfixable: number;
+  readonly packagesLostUnfixable: number;
+  /**
+   * Package losses per reason (the first node's) and class, in the order of LOSS_REASONS, those a
+   * purchase can fix first; empty entries left out.
+   */
+  readonly packagesLostByReason: readonly {
+    readonly reason: LossReason;
+    readonly packages: number;
+    /** No purchase can fix these losses (src/domain/loss.ts: every node tried failed for such a reason). */
+    readonly noPurchaseCanFix: boolean;
+  }[];
   /** Unit sets enumerated but skipped as equivalent to a smaller one (same expansion). */
   readonly skippedEquivalent: number;
   readonly nonCompliantGroups: number;
@@ -296,10 +336,46 @@ export interface ScenarioFlip {
   readonly after: boolean;
 }
 
-export interface PartitionDelta {
+/** What a planner sizes on one partition (`C/N` or `C/N/V`), in cores. */
+export interface PartitionFigures {
+  readonly inactiveCores: number;
+  readonly minimumInactiveCores: number;
+  readonly shortfall: number;
+}
+
+/** A partition whose inactive cores, minimum or shortfall differ between the two estates. */
+export interface PartitionChange {
   readonly partition: string;
-  readonly before: number;
-  readonly after: number;
+  readonly before: PartitionFigures;
+  readonly after: PartitionFigures;
+}
+
+/** A group's sharing rights [G1] and compliance. */
+export interface GroupFigures {
+  readonly sharingRightsOwned: number;
+  readonly sharingRightsRequired: number;
+  readonly sharingRightsMinimum: number;
+  readonly compliant: boolean;
+  readonly shortfall: number;
+}
+
+/** A group whose sharing rights or compliance differ between the two estates. */
+export interface GroupChange {
+  readonly group: string;
+  readonly before: GroupFigures;
+  readonly after: GroupFigures;
+}
+
+/** Estate-wide totals a change is made for (nPar rows only: a vPar draws on its nPar's cores). */
+export interface EstateTotals {
+  readonly inactiveCores: number;
+  /** Σ nPar shortfalls, cores. */
+  readonly shortfall: number;
+  /** Σ group sharing-right shortfalls. */
+  readonly sharingShortfall: number;
+  readonly nonCompliantGroups: number;
+  readonly lost: number;
+  readonly packagesLost: number;
 }
 
 export interface TimeDelta {
@@ -313,9 +389,12 @@ export interface Comparison {
   readonly changes: readonly string[];
   readonly baseline: PlanSummary;
   readonly changed: PlanSummary;
+  readonly totals: { readonly before: EstateTotals; readonly after: EstateTotals };
   readonly flipped: readonly ScenarioFlip[];
-  readonly sizing: readonly PartitionDelta[];
-  readonly sharingRights: readonly PartitionDelta[];
+  /** Partitions (nPar and vPar rows) whose figures changed, in the reports' partition order. */
+  readonly partitions: readonly PartitionChange[];
+  /** Groups whose figures changed, in group order. */
+  readonly groups: readonly GroupChange[];
   readonly times: readonly TimeDelta[];
 }
 

@@ -4,7 +4,13 @@
  */
 import type {
   Comparison,
-  PartitionDelta,
+  EstateTotals,
+  GroupChange,
+  GroupFigures,
+  GroupSizing,
+  PartitionChange,
+  PartitionFigures,
+  PartitionSizing,
   PlanReport,
   ScenarioFlip,
   TimeDelta,
@@ -15,6 +21,30 @@ import { compareText } from './estate.js';
 import { DownState, forEachScenario } from './failure-units.js';
 import type { PlanContext } from './plan.js';
 import { evaluateScenario } from './scenario.js';
+
+/** Whether two flat records of numbers and booleans hold the same values. */
+function sameFigures<T extends object>(a: T, b: T): boolean {
+  return (Object.keys(a) as (keyof T)[]).every((k) => a[k] === b[k]);
+}
+
+/** The totals a change is judged by; nPar rows only, as a vPar draws on its nPar's cores. */
+export function estateTotals(report: PlanReport): EstateTotals {
+  let inactiveCores = 0;
+  let shortfall = 0;
+  for (const p of report.partitions) {
+    if (p.vpar !== null) continue;
+    inactiveCores += p.inactiveCores;
+    shortfall += p.shortfall;
+  }
+  return {
+    inactiveCores,
+    shortfall,
+    sharingShortfall: report.groups.reduce((s, g) => s + g.shortfall, 0),
+    nonCompliantGroups: report.summary.nonCompliantGroups,
+    lost: report.summary.lost,
+    packagesLost: report.summary.packagesLost,
+  };
+}
 
 /** Every scenario's verdict by id (one boolean per scenario: memory ∝ scenarios, fine for --set). */
 export function scenarioVerdicts(ctx: PlanContext, maxFailures: number): Map<string, boolean> {
@@ -59,38 +89,36 @@ export function compareReports(
     if (b !== undefined && a !== undefined && a !== b) flipped.push({ id, before: b, after: a });
   }
 
-  const partitionKey = (p: PlanReport['partitions'][number]): string =>
+  const key = (p: PartitionSizing): string =>
     p.vpar === null ? `${p.complex}/${p.npar}` : `${p.complex}/${p.npar}/${p.vpar}`;
-  const baseMin = new Map(
-    baseline.partitions.map((p) => [partitionKey(p), p.minimumInactiveCores]),
-  );
-  const sizing: PartitionDelta[] = [];
+  const figures = (p: PartitionSizing | undefined): PartitionFigures => ({
+    inactiveCores: p?.inactiveCores ?? 0,
+    minimumInactiveCores: p?.minimumInactiveCores ?? 0,
+    shortfall: p?.shortfall ?? 0,
+  });
+  const basePartitions = new Map(baseline.partitions.map((p) => [key(p), p]));
+  const partitions: PartitionChange[] = [];
   for (const p of changed.partitions) {
-    const key = partitionKey(p);
-    const was = baseMin.get(key) ?? 0;
-    if (was !== p.minimumInactiveCores)
-      sizing.push({ partition: key, before: was, after: p.minimumInactiveCores });
+    const b = figures(basePartitions.get(key(p)));
+    const a = figures(p);
+    if (!sameFigures(b, a)) partitions.push({ partition: key(p), before: b, after: a });
   }
 
-  const sharingRights: PartitionDelta[] = [];
+  const groupFigures = (g: GroupSizing): GroupFigures => ({
+    sharingRightsOwned: g.sharingRightsOwned,
+    sharingRightsRequired: g.sharingRightsRequired,
+    sharingRightsMinimum: g.sharingRightsMinimum,
+    compliant: g.compliant,
+    shortfall: g.shortfall,
+  });
   const baseGroups = new Map(baseline.groups.map((g) => [g.group, g]));
+  const groups: GroupChange[] = [];
   for (const g of changed.groups) {
     const was = baseGroups.get(g.group);
     if (was === undefined) continue;
-    if (was.sharingRightsRequired !== g.sharingRightsRequired) {
-      sharingRights.push({
-        partition: `${g.group} required`,
-        before: was.sharingRightsRequired,
-        after: g.sharingRightsRequired,
-      });
-    }
-    if (was.sharingRightsMinimum !== g.sharingRightsMinimum) {
-      sharingRights.push({
-        partition: `${g.group} minimum`,
-        before: was.sharingRightsMinimum,
-        after: g.sharingRightsMinimum,
-      });
-    }
+    const b = groupFigures(was);
+    const a = groupFigures(g);
+    if (!sameFigures(b, a)) groups.push({ group: g.group, before: b, after: a });
   }
 
   // Times of the scenarios either report lists, and of every flipped one.
@@ -109,9 +137,10 @@ export function compareReports(
     changes,
     baseline: baseline.summary,
     changed: changed.summary,
+    totals: { before: estateTotals(baseline), after: estateTotals(changed) },
     flipped,
-    sizing,
-    sharingRights,
+    partitions,
+    groups,
     times,
   };
 }

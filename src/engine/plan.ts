@@ -6,6 +6,7 @@
 import type {
   ClusterSummary,
   GroupSizing,
+  LossesByFailures,
   PartitionSizing,
   PlanReport,
   PlanSummary,
@@ -15,6 +16,8 @@ import type {
 import type { TimingModel } from '../domain/timing.js';
 import type { Inventory } from '../domain/types.js';
 import { DEFAULT_MAX_LISTED } from '../domain/defaults.js';
+import { lossNoPurchaseCanFix } from '../domain/loss.js';
+import { LOSS_REASONS } from '../domain/result.js';
 import { describeScenario, scenarioUnitIds, type DescribeContext } from './describe.js';
 import { compileEstate, compareText, type Estate } from './estate.js';
 import {
@@ -25,6 +28,7 @@ import {
   type UnitIndex,
 } from './failure-units.js';
 import { evaluateScenario, type ScenarioEval } from './scenario.js';
+import { purchasableDemand } from './sizing-demand.js';
 import { compileTimingModel, modelCoefficientRows } from './timing.js';
 import { describeRanges, driverRangesOf } from './driver-ranges.js';
 import { checkModelOverRanges } from './timing-model-check.js';
@@ -125,6 +129,33 @@ interface Best {
   units: number[];
 }
 
+/** A losing scenario kept for the listing: the worst (most packages lost) are listed. */
+interface Losing {
+  readonly seq: number;
+  readonly lost: number;
+  readonly units: number[];
+}
+
+/** Most packages lost first, then enumeration order (the smaller scenarios first). */
+function worseFirst(a: Losing, b: Losing): number {
+  return b.lost - a.lost || a.seq - b.seq;
+}
+
+/** Per-size counters, grown as scenarios of a new size come. */
+function countBySize(bySize: LossesByFailures[], failures: number, ev: ScenarioEval): void {
+  while (bySize.length < failures) {
+    bySize.push({ failures: bySize.length + 1, scenarios: 0, lost: 0, packagesLost: 0 });
+  }
+  const at = bySize[failures - 1];
+  if (at === undefined) return;
+  bySize[failures - 1] = {
+    failures,
+    scenarios: at.scenarios + 1,
+    lost: at.lost + (ev.survives ? 0 : 1),
+    packagesLost: at.packagesLost + ev.lost,
+  };
+}
+
 function runPlan(
   ctx: PlanContext,
   params: PlanParams,
@@ -134,12 +165,18 @@ function runPlan(
   const maxListed = params.maxListed ?? DEFAULT_MAX_LISTED;
   const nparBest = estate.npars.map((): Best => ({ need: 0, seq: -1, units: [] }));
   const vparBest = estate.vpars.map((): Best => ({ need: 0, seq: -1, units: [] }));
-  const listed = new Map<number, number[]>();
+  let losing: Losing[] = [];
+  let losingSeen = 0;
   const streamed: ScenarioResult[] = [];
+  const bySize: LossesByFailures[] = [];
   let scenarios = 0;
   let survived = 0;
   let packagesLost = 0;
-  let notListed = 0;
+  let lostFixable = 0;
+  let packagesLostFixable = 0;
+  let lostUnfixable = 0;
+  let packagesLostUnfixable = 0;
+  const byReason = new Map<string, number>();
   let clustersHalted = 0;
   const clusterTally = estate.clusters.map(() => ({
     lockUsed: 0,
@@ -153,6 +190,23 @@ function runPlan(
     const seq = scenarios++;
     if (ev.survives) survived++;
     packagesLost += ev.lost;
+    countBySize(bySize, units.length + (explicit?.gmUnits.length ?? 0), ev);
+    if (!ev.survives) {
+      let unfixable = 0;
+      for (const p of ev.packages) {
+        if (p.status !== 'lost') continue;
+        const beyond = lossNoPurchaseCanFix(p);
+        if (beyond) unfixable++;
+        // Keyed by reason and class: a `vpar-max` loss whose next node a purchase could size is
+        // fixable, so the unfixable counts add up to packagesLostUnfixable.
+        const key = `${p.reason ?? 'no-surviving-node'} ${beyond ? 1 : 0}`;
+        byReason.set(key, (byReason.get(key) ?? 0) + 1);
+      }
+      packagesLostUnfixable += unfixable;
+      packagesLostFixable += ev.lost - unfixable;
+      if (unfixable === ev.lost) lostUnfixable++;
+      else lostFixable++;
+    }
     if (ev.clusterHalted) clustersHalted++;
     for (const v of ev.clusters) {
       const t = clusterTally[v.cluster];
@@ -165,18 +219,33 @@ function runPlan(
       else t.minority++;
       if (t.haltedIn.length < 5) t.haltedIn.push(failedIds(index, units, explicit).join(' + '));
     }
-    for (const [n, need] of ev.nparNeed) updateBest(nparBest[n], need, seq, units);
-    for (const [v, need] of ev.vparNeed) updateBest(vparBest[v], need, seq, units);
+    // Sizing leaves out what no purchase could place (the optimizer does the same).
+    const demand = purchasableDemand(estate, ev);
+    for (const [n, need] of demand.npar) updateBest(nparBest[n], need, seq, units);
+    for (const [v, need] of demand.vpar) updateBest(vparBest[v], need, seq, units);
     if (explicit !== null || (params.allScenarios && params.onScenario === undefined)) {
-      streamed.push(describeScenario(ctx, failedIds(index, units, explicit), down, ev));
+      streamed.push(
+        withTakeoverModes(
+          estate,
+          describeScenario(ctx, failedIds(index, units, explicit), down, ev),
+        ),
+      );
       return;
     }
     if (params.allScenarios && params.onScenario !== undefined) {
-      params.onScenario(describeScenario(ctx, failedIds(index, units, explicit), down, ev));
+      params.onScenario(
+        withTakeoverModes(
+          estate,
+          describeScenario(ctx, failedIds(index, units, explicit), down, ev),
+        ),
+      );
     }
     if (!ev.survives) {
-      if (listed.size < maxListed) listed.set(seq, [...units]);
-      else notListed++;
+      losingSeen++;
+      losing.push({ seq, lost: ev.lost, units: [...units] });
+      // Keep the worst `maxListed` in bounded memory: trim when twice that many are held.
+      if (losing.length >= 2 * Math.max(1, maxListed))
+        losing = losing.sort(worseFirst).slice(0, maxListed);
     }
   };
 
@@ -195,6 +264,10 @@ function runPlan(
     skipped = countUnitSets(index.units.length, params.maxFailures) - evaluated;
   }
 
+  const listedLosing = losing.sort(worseFirst).slice(0, maxListed);
+  const notListed = losingSeen - listedLosing.length;
+  const listed = new Map(listedLosing.map((l) => [l.seq, l.units]));
+
   let results: ScenarioResult[];
   if (explicit !== null || (params.allScenarios && params.onScenario === undefined)) {
     results = streamed;
@@ -207,11 +280,9 @@ function runPlan(
       .sort((a, b) => a[0] - b[0])
       .map(([, units]) => {
         down.apply(units);
-        return describeScenario(
-          ctx,
-          scenarioUnitIds(index, units),
-          down,
-          evaluateScenario(ctx, down),
+        return withTakeoverModes(
+          estate,
+          describeScenario(ctx, scenarioUnitIds(index, units), down, evaluateScenario(ctx, down)),
         );
       });
   }
@@ -223,6 +294,26 @@ function runPlan(
     survived,
     lost: scenarios - survived,
     packagesLost,
+    byFailures:
+      explicit !== null
+        ? bySize
+        : Array.from(
+            { length: Math.max(params.maxFailures, bySize.length) },
+            (_, i) => bySize[i] ?? { failures: i + 1, scenarios: 0, lost: 0, packagesLost: 0 },
+          ),
+    lostFixable,
+    packagesLostFixable,
+    lostUnfixable,
+    packagesLostUnfixable,
+    packagesLostByReason: LOSS_REASONS.flatMap((reason) =>
+      [false, true]
+        .map((beyond) => ({
+          reason,
+          packages: byReason.get(`${reason} ${beyond ? 1 : 0}`) ?? 0,
+          noPurchaseCanFix: beyond,
+        }))
+        .filter((r) => r.packages > 0),
+    ),
     skippedEquivalent: skipped,
     nonCompliantGroups: groups.filter((g) => !g.compliant).length,
     clustersHalted,
@@ -264,6 +355,23 @@ function runPlan(
     warnings: estateWarnings(estate),
     model: modelCoefficientRows(params.model),
     comparison: null,
+  };
+}
+
+/**
+ * Says how each standby in control took over (managers.csv `takeover`), so a report never calls an
+ * operator's `icapmanage -Q` automatic, or a scripted one manual.
+ */
+function withTakeoverModes(estate: Estate, s: ScenarioResult): ScenarioResult {
+  if (!s.gm.some((g) => g.takeover)) return s;
+  return {
+    ...s,
+    gm: s.gm.map((g) => {
+      if (!g.takeover) return { ...g, takeoverMode: null };
+      const group = estate.groups.find((x) => x.name === g.group);
+      const standby = group?.standbys.find((m) => m.host === g.inControl);
+      return { ...g, takeoverMode: standby?.takeover ?? null };
+    }),
   };
 }
 

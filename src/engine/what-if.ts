@@ -4,6 +4,7 @@
  * host, a vPar, or an external manager host), a bare complex or site name, or `gm:GROUP` for the
  * group's active manager.
  */
+import { editDistance } from '../domain/names.js';
 import { inputError } from '../errors.js';
 import { compareText } from './estate.js';
 import { DownState } from './failure-units.js';
@@ -84,15 +85,15 @@ export function resolveFailures(ctx: PlanContext, specs: readonly string[]): Exp
       continue;
     }
     if (addSite(text)) continue;
-    const hosts = [...estate.nodeByHost.keys(), ...estate.externalHosts.map((h) => h.host)].sort(
-      compareText,
-    );
     errors.push(
-      `--fail ${spec}: unknown unit (expected complex:C, npar:C/N, vpar:C/N/V, site:S, host:H, gm:GROUP or a host name; known hosts: ${hosts.slice(0, 12).join(', ')}${hosts.length > 12 ? ', …' : ''})`,
+      `--fail ${spec}: unknown unit (expected complex:C, npar:C/N, vpar:C/N/V, site:S, host:H, gm:GROUP or a host name; closest of each kind: ${closestUnits(ctx, text).join(', ')})`,
     );
   }
   if (errors.length > 0)
-    throw inputError(`${errors.length} --fail argument(s) not understood`, errors);
+    throw inputError(
+      `${errors.length} --fail ${errors.length === 1 ? 'argument' : 'arguments'} not understood`,
+      errors,
+    );
   if (units.size === 0 && gmUnits.size === 0)
     throw inputError('what-if needs at least one --fail UNIT');
 
@@ -104,4 +105,57 @@ export function resolveFailures(ctx: PlanContext, specs: readonly string[]): Exp
     managerDown: [...managerDown].sort(compareText),
     gmUnits: [...gmUnits].sort(compareText),
   };
+}
+
+/** A unit a planner may name, the id to suggest and the names it may be typed as. */
+interface UnitName {
+  readonly id: string;
+  readonly aliases: readonly string[];
+}
+
+const UNIT_PREFIX = /^(complex|npar|vpar|site|host):/;
+
+/**
+ * For an unknown `--fail` text, the closest unit of every kind the estate has (complex, nPar, vPar,
+ * site, host), as ids `--fail` accepts, so a mistyped kind or name shows its likely target
+ * whichever kind was meant. An nPar also matches as `C/HOST` (its host name in place of its name).
+ */
+export function closestUnits(ctx: PlanContext, text: string): string[] {
+  const { estate } = ctx;
+  const typed = text.replace(UNIT_PREFIX, '').toLowerCase();
+  const hosts = [...estate.nodeByHost.keys(), ...estate.externalHosts.map((h) => h.host)].sort(
+    compareText,
+  );
+  // A host is one name: compare it with the last part of what was typed (`npar:C/HOST` → HOST).
+  const typedHost = typed.slice(typed.lastIndexOf('/') + 1);
+  const kinds: [string, readonly UnitName[]][] = [
+    [typed, estate.complexes.map((c) => ({ id: `complex:${c.name}`, aliases: [c.name] }))],
+    [
+      typed,
+      estate.npars.map((n) => {
+        const complex = n.key.slice(0, n.key.indexOf('/'));
+        return {
+          id: `npar:${n.key}`,
+          aliases: n.host === null ? [n.key] : [n.key, `${complex}/${n.host}`],
+        };
+      }),
+    ],
+    [typed, estate.vpars.map((v) => ({ id: `vpar:${v.key}`, aliases: [v.key] }))],
+    [typed, estate.sites.map((s) => ({ id: `site:${s}`, aliases: [s] }))],
+    [typedHost, hosts.map((h) => ({ id: h, aliases: [h] }))],
+  ];
+  const out: string[] = [];
+  for (const [target, names] of kinds) {
+    let best: string | null = null;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const u of names) {
+      const d = Math.min(...u.aliases.map((a) => editDistance(target, a.toLowerCase())));
+      if (d < bestDistance) {
+        best = u.id;
+        bestDistance = d;
+      }
+    }
+    if (best !== null) out.push(best);
+  }
+  return out;
 }

@@ -683,16 +683,28 @@ function checkAcross(all: AllRows, problems: Problems): InventoryContent | null 
   }
   /** Node name → active cores there now (nPar: active; vPar: cores), null when unsure. */
   const nodeActive = new Map<string, number | null>();
+  /** Node name → which row holds its cores, to say what to raise with a package's cores. */
+  const nodeRow = new Map<string, NodeRow>();
   for (const n of nparList) {
     // The first row to name a host owns it (a later one is a reported duplicate).
     if (n.v.host === null || nodeActive.has(n.v.host)) continue;
-    const sure =
-      figuresOf(n.v.complex, n.v.npar) !== null && !inError.has(nparKey(n.v.complex, n.v.npar));
+    const f = figuresOf(n.v.complex, n.v.npar);
+    const sure = f !== null && !inError.has(nparKey(n.v.complex, n.v.npar));
     nodeActive.set(n.v.host, sure ? activeOf(n.v) : null);
+    nodeRow.set(n.v.host, {
+      file: 'npars',
+      key: nparKey(n.v.complex, n.v.npar),
+      installed: f?.installed ?? null,
+    });
   }
   for (const vp of vparList) {
     if (nodeActive.has(vp.v.vpar)) continue;
     nodeActive.set(vp.v.vpar, inError.has(vp.v.vpar) ? null : vp.v.cores);
+    nodeRow.set(vp.v.vpar, {
+      file: 'vpars',
+      key: `${nparKey(vp.v.complex, vp.v.npar)}/${vp.v.vpar}`,
+      installed: null,
+    });
   }
 
   checkComplexRights(all, complexList, problems);
@@ -717,6 +729,7 @@ function checkAcross(all: AllRows, problems: Problems): InventoryContent | null 
     partitionHost,
     externalHosts,
     nodeActive,
+    nodeRow,
   });
   const externalManagerSite = new Map<string, string | null>();
   for (const m of managers) {
@@ -951,6 +964,32 @@ function checkManagers(
   return managersResolved;
 }
 
+/** The row that holds a node's active cores: an nPar (`npars.csv`) or a vPar (`vpars.csv`). */
+interface NodeRow {
+  readonly file: 'npars' | 'vpars';
+  /** The `--set` key of the row (C/N or C/N/V). */
+  readonly key: string;
+  /** An nPar's installed cores (its active cells), null when unknown or for a vPar. */
+  readonly installed: number | null;
+}
+
+/**
+ * What to change with a package's cores so that its primary can run it (issue 12): the node's
+ * active cores, and for an nPar its rights (active defaults to them) and, beyond its installed
+ * cores, its cells' cores.
+ */
+function raiseHint(row: NodeRow | undefined, needed: number): string {
+  if (row === undefined) return '';
+  if (row.file === 'vpars') {
+    return `; to run them there, raise vpars.csv cores of ${row.key} to ${needed} (and its max, and its nPar's active cores, when below)`;
+  }
+  const cells =
+    row.installed !== null && row.installed < needed
+      ? `, and the cores of its active cells in cells.csv to ${needed} in all (${row.installed} installed)`
+      : '';
+  return `; to run them there, raise npars.csv rights and active of ${row.key} to ${needed}${cells}`;
+}
+
 /** Packages: unique; nodes are partition hosts; the load on each primary fits its active cores. */
 function checkPackages(
   all: AllRows,
@@ -960,9 +999,10 @@ function checkPackages(
     readonly partitionHost: ReadonlyMap<string, string>;
     readonly externalHosts: ReadonlySet<string>;
     readonly nodeActive: ReadonlyMap<string, number | null>;
+    readonly nodeRow: ReadonlyMap<string, NodeRow>;
   },
 ): Package[] {
-  const { hostSure, partitionHost, externalHosts, nodeActive } = known;
+  const { hostSure, partitionHost, externalHosts, nodeActive, nodeRow } = known;
   const packageUnique = checkUnique(
     'packages.csv',
     all.packages.seen,
@@ -1014,7 +1054,7 @@ function checkPackages(
         'packages.csv',
         p.row,
         'cores',
-        `packages running on ${primary} need ${after} cores, more than its ${capacity} active cores (expected at most ${capacity} cores for the packages with ${primary} first in nodes, found ${after})`,
+        `packages running on ${primary} need ${after} cores, more than its ${capacity} active cores (expected at most ${capacity} cores for the packages with ${primary} first in nodes, found ${after})${raiseHint(nodeRow.get(primary), after)}`,
       );
     }
   }

@@ -11,6 +11,7 @@
  */
 import * as vega from 'vega';
 import { compile } from 'vega-lite';
+import { sizingWorstFirst } from './headline.js';
 import type { TopLevelSpec } from 'vega-lite';
 import type { PlanReport, PartitionSizing } from '../domain/result.js';
 import type { ChartName } from './document.js';
@@ -185,21 +186,16 @@ export function timingChart(report: PlanReport): ChartSpec | null {
 }
 
 /**
- * Partitions for the sizing chart, at most CHART_ROW_LIMIT, drawn in the report's order: those with
- * a shortfall first, then those that must activate cores in some scenario, then those that only have
- * inactive cores.
+ * Partitions for the sizing chart, at most CHART_ROW_LIMIT, in the sizing table's order (largest
+ * shortfall first, then largest minimum), leaving out those with nothing to draw.
  */
 function sizingPartitions(report: PlanReport): { shown: PartitionSizing[]; more: number } {
-  const relevant = report.partitions.filter(
+  const relevant = sizingWorstFirst(report).filter(
     (p) => p.minimumInactiveCores > 0 || p.inactiveCores > 0,
   );
-  const short = relevant.filter((p) => p.shortfall > 0);
-  const needed = relevant.filter((p) => p.shortfall === 0 && p.minimumInactiveCores > 0);
-  const idle = relevant.filter((p) => p.minimumInactiveCores === 0);
-  const chosen = new Set([...short, ...needed, ...idle].slice(0, CHART_ROW_LIMIT));
   return {
-    shown: relevant.filter((p) => chosen.has(p)),
-    more: relevant.length - chosen.size,
+    shown: relevant.slice(0, CHART_ROW_LIMIT),
+    more: Math.max(0, relevant.length - CHART_ROW_LIMIT),
   };
 }
 

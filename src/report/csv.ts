@@ -1,6 +1,7 @@
 /**
  * `scenarios.csv` and `sizing.csv` (spec 5.2), for spreadsheets: raw numbers (cores, seconds),
- * booleans as `true`/`false`, empty cells for "none". Written through `toCsv` (src/io/csv.ts), the
+ * booleans as `true`/`false`, empty cells for "none". A column in seconds says so in its name
+ * (`time_min_s`: the fastest failover, in seconds, not a time in minutes). Written through `toCsv` (src/io/csv.ts), the
  * project's one CSV writer.
  */
 import type { PlanReport, ScenarioResult } from '../domain/result.js';
@@ -23,9 +24,9 @@ export const SCENARIOS_HEADER = [
   'seized',
   'ticap',
   'reason',
-  'time_min',
-  'time_typical',
-  'time_max',
+  'time_min_s',
+  'time_typical_s',
+  'time_max_s',
 ] as const;
 
 export const SIZING_HEADER = [

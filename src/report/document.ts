@@ -17,14 +17,29 @@ import {
   formatMore,
   formatNumber,
   formatOptionalRange,
+  formatRange,
   formatSeconds,
   formatSources,
   formatVerdict,
   formatWarningDetail,
   formatYesNo,
   partitionKey,
+  plural,
   takeFirst,
 } from './format.js';
+import {
+  failuresLabel,
+  losingWorstFirst,
+  nextCommands,
+  nextReason,
+  packagesLostIn,
+  purchaseLine,
+  shortfallByGroup,
+  sizingWorstFirst,
+  UNSAVEABLE_SIZING_NOTE,
+  worstTimePerPackage,
+} from './headline.js';
+import { lossNoPurchaseCanFix } from '../domain/loss.js';
 
 /** A run of text: plain, code (identifiers, codes), strong or emphasised (assumptions). */
 export type Inline = string | { code: string } | { strong: string } | { em: string };
@@ -50,8 +65,16 @@ export interface ListItem {
   readonly children: readonly Text[];
 }
 
+/** One entry of the "Rules cited" key (rules-key.ts): a tag, its anchor, what it means. */
+export interface KeyEntry {
+  readonly tag: string;
+  readonly anchor: string;
+  readonly text: string;
+}
+
 export type Block =
   | { readonly kind: 'heading'; readonly level: 2 | 3; readonly text: string; readonly id: string }
+  | { readonly kind: 'key'; readonly entries: readonly KeyEntry[] }
   | { readonly kind: 'paragraph'; readonly text: Text }
   | TableBlock
   | { readonly kind: 'list'; readonly items: readonly ListItem[] }
@@ -102,10 +125,6 @@ function moreLine(more: number, noun: string, plural: string): Block[] {
   return more > 0 ? [para(formatMore(more, noun, plural))] : [];
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${formatNumber(n)} ${n === 1 ? one : many}`;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Derived views shared with the charts
 
@@ -145,20 +164,42 @@ export function scenariosWithMoves(report: PlanReport): readonly ScenarioResult[
 // ---------------------------------------------------------------------------------------------
 // Sections
 
-function verdictLine(report: PlanReport): Block {
-  const { lost, nonCompliantGroups } = report.summary;
+/** `changed estate, 2 --set changes`, or null for the estate as its files describe it. */
+export function changedMarker(report: PlanReport): string | null {
+  const n = report.parameters.changes.length;
+  return n === 0 ? null : `changed estate, ${plural(n, '--set change', '--set changes')}`;
+}
+
+/** The verdict in words (the terminal's and the reports' first line after the title). */
+export function verdictText(report: PlanReport): { head: string; text: string } {
+  const { lost, nonCompliantGroups, packagesLost } = report.summary;
+  const marker = changedMarker(report);
+  const tag = marker === null ? '' : ` (${marker})`;
   if (lost === 0 && nonCompliantGroups === 0) {
-    return para(
-      { strong: 'No findings:' },
-      ' every scenario evaluated survives and every group is compliant.',
-    );
+    return {
+      head: `No findings${tag}:`,
+      text: 'every scenario evaluated survives and every group is compliant.',
+    };
   }
   const parts: string[] = [];
-  if (lost > 0) parts.push(`${plural(lost, 'scenario loses', 'scenarios lose')} a package`);
+  if (lost > 0) {
+    parts.push(
+      `${plural(lost, 'scenario loses', 'scenarios lose')} ${plural(packagesLost, 'package', 'packages')} in all`,
+    );
+  }
+  const shortfall = report.partitions.reduce((s, p) => s + (p.vpar === null ? p.shortfall : 0), 0);
+  if (shortfall > 0) {
+    parts.push(`${plural(shortfall, 'inactive core is', 'inactive cores are')} short`);
+  }
   if (nonCompliantGroups > 0) {
     parts.push(`${plural(nonCompliantGroups, 'group is', 'groups are')} not compliant`);
   }
-  return para({ strong: 'Findings:' }, ` ${parts.join('; ')}.`);
+  return { head: `Findings${tag}:`, text: `${parts.join('; ')}.` };
+}
+
+function verdictLine(report: PlanReport): Block {
+  const v = verdictText(report);
+  return para({ strong: v.head }, ` ${v.text}`);
 }
 
 function summaryRows(s: PlanSummary): string[][] {
@@ -167,11 +208,97 @@ function summaryRows(s: PlanSummary): string[][] {
     ['Survived', formatNumber(s.survived)],
     ['Lost (a package is lost)', formatNumber(s.lost)],
     ['Packages lost (sum over scenarios)', formatNumber(s.packagesLost)],
+    ['Lost, a purchase can fix', formatNumber(s.lostFixable)],
+    ['Lost, no purchase can fix', formatNumber(s.lostUnfixable)],
     ['Skipped as equivalent', formatNumber(s.skippedEquivalent)],
     ['Left out by the listing limit', formatNumber(s.scenariosNotListed)],
     ['Groups not compliant', formatNumber(s.nonCompliantGroups)],
     ['Scenarios in which a cluster halts', formatNumber(s.clustersHalted)],
   ];
+}
+
+/**
+ * Sizing rows shown in the reports: every short partition, and up to this many in all (the large
+ * estate has 768; sizing.csv has every row).
+ */
+const SIZING_LIMIT = 100;
+
+/** How many rows the first screen's per-package table shows before "and N more". */
+const GLANCE_PACKAGES = 10;
+
+/**
+ * The first screen (issue 12, point 3): losses by number of failures, what a purchase can fix,
+ * the shortfall per group, the worst recovery per package and the next command.
+ */
+function glanceSection(report: PlanReport): Block[] {
+  const s = report.summary;
+  const blocks: Block[] = [
+    heading(2, 'At a glance', 'glance'),
+    table(
+      ['Failures', 'Scenarios', 'Lose a package', 'Packages lost'],
+      ['left', 'right', 'right', 'right'],
+      s.byFailures.map((b) => [
+        `${failuresLabel(b.failures)} (${plural(b.failures, 'failure', 'failures')})`,
+        formatNumber(b.scenarios),
+        formatNumber(b.lost),
+        formatNumber(b.packagesLost),
+      ]),
+      s.byFailures.map((b) => b.lost > 0),
+    ),
+    para(purchaseLine(report)),
+  ];
+  const groups = shortfallByGroup(report);
+  if (groups.length > 0) {
+    blocks.push(
+      table(
+        ['Group', 'Inactive cores short', 'nPars short', 'Sharing rights short', 'Compliant'],
+        ['left', 'right', 'left', 'right', 'left'],
+        groups.map((g) => [
+          g.group === null ? 'no GiCAP group' : [code(g.group)],
+          formatNumber(g.inactiveCores),
+          g.partitions.length === 0 ? NONE : g.partitions.join(', '),
+          formatNumber(g.sharingRights),
+          g.group === null ? NONE : formatYesNo(g.compliant),
+        ]),
+        groups.map((g) => g.inactiveCores > 0 || !g.compliant),
+        [2],
+      ),
+    );
+  }
+  const worst = worstTimePerPackage(report);
+  if (worst.length > 0) {
+    const { shown, more } = takeFirst(worst, GLANCE_PACKAGES);
+    blocks.push(
+      para(
+        `Worst recovery per package, slowest first, over the ${plural(report.scenarios.length, 'scenario', 'scenarios')} this report lists` +
+          (report.parameters.allScenarios
+            ? ':'
+            : ' (with --all-scenarios, report.json has every one):'),
+      ),
+      table(
+        ['Package', 'Worst time', 'In scenario', 'Lost in listed scenarios'],
+        ['left', 'left', 'left', 'right'],
+        shown.map((w) => [w.package, formatRange(w.time), w.scenario, formatNumber(w.lostIn)]),
+        [],
+        [2],
+      ),
+      ...(more > 0
+        ? [para(`… and ${plural(more, 'more package', 'more packages')}: see Failover times.`)]
+        : []),
+    );
+  }
+  const next = nextCommands(report, report.inventory.name);
+  if (next.length > 0) {
+    blocks.push(
+      para(
+        { strong: 'Next:' },
+        ' ',
+        ...next.flatMap((c, i) => (i === 0 ? [code(c)] : [', ', code(c)])),
+        ` — ${nextReason(report)}; ${report.inventory.name} stands for the inventory’s folder.`,
+      ),
+    );
+  }
+  return blocks;
 }
 
 function summarySection(report: PlanReport): Block[] {
@@ -218,9 +345,28 @@ function complianceSection(report: PlanReport): Block[] {
       report.groups.map((g) => !g.compliant),
       [1],
     ),
+    ...minimumNotes(report),
     { kind: 'chart', chart: 'sharing' },
   );
   return blocks;
+}
+
+/**
+ * A word why a group's minimum is above what it owns (so above what it requires) while it is
+ * compliant: its partitions hold fewer inactive cores than their minimum, and installing the missing
+ * ones adds cores without usage rights, each needing a sharing right [G1].
+ */
+export function minimumNote(g: PlanReport['groups'][number]): string | null {
+  if (g.sharingRightsMinimum <= g.sharingRightsOwned) return null;
+  const more = g.sharingRightsMinimum - g.sharingRightsOwned;
+  return `${g.group}: the minimum (${formatNumber(g.sharingRightsMinimum)}) is above the ${formatNumber(g.sharingRightsOwned)} owned because some member partitions hold fewer inactive cores than their minimum; installing the missing cores would need ${plural(more, 'more sharing right', 'more sharing rights')} [G1].`;
+}
+
+function minimumNotes(report: PlanReport): Block[] {
+  return report.groups.flatMap((g) => {
+    const note = minimumNote(g);
+    return note === null ? [] : [para(note)];
+  });
 }
 
 /**
@@ -282,37 +428,50 @@ function clustersSection(report: PlanReport): Block[] {
 function sizingSection(report: PlanReport): Block[] {
   const blocks: Block[] = [heading(2, 'Sizing: inactive cores per partition', 'sizing')];
   if (report.partitions.length === 0) return [...blocks, para('No partition.')];
+  const rows = sizingWorstFirst(report);
+  const short = rows.filter((p) => p.shortfall > 0).length;
+  const { shown, more } = takeFirst(rows, Math.max(SIZING_LIMIT, short));
   blocks.push(
     para(
       'Minimum inactive = the most inactive cores the partition must activate in any one scenario ' +
-        'evaluated (a vPar draws on its nPar’s inactive cores); shortfall = minimum − inactive.',
+        'evaluated (a vPar draws on its nPar’s inactive cores, so its row repeats the nPar’s ' +
+        `shortfall: add only the nPar rows); shortfall = minimum − inactive. ${UNSAVEABLE_SIZING_NOTE} ` +
+        'Largest shortfall first.',
     ),
     table(
       [
         'Partition',
-        'Host',
-        'Installed',
-        'Rights',
-        'Active',
-        'Inactive',
-        'Minimum inactive',
         'Shortfall',
+        'Minimum inactive',
+        'Inactive',
+        'Active',
+        'Rights',
+        'Installed',
+        'Host',
         'Binding scenario',
       ],
-      ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
-      report.partitions.map((p) => [
+      ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left', 'left'],
+      shown.map((p) => [
         partitionKey(p),
-        p.host ?? NONE,
-        formatCount(p.installedCores),
-        formatCount(p.rights),
-        formatNumber(p.activeCores),
-        formatNumber(p.inactiveCores),
-        formatNumber(p.minimumInactiveCores),
         formatNumber(p.shortfall),
+        formatNumber(p.minimumInactiveCores),
+        formatNumber(p.inactiveCores),
+        formatNumber(p.activeCores),
+        formatCount(p.rights),
+        formatCount(p.installedCores),
+        p.host ?? NONE,
         p.bindingScenario ?? NONE,
       ]),
-      report.partitions.map((p) => p.shortfall > 0),
+      shown.map((p) => p.shortfall > 0),
+      [8],
     ),
+    ...(more > 0
+      ? [
+          para(
+            `… and ${plural(more, 'more partition', 'more partitions')}, none short (sizing.csv lists every one).`,
+          ),
+        ]
+      : []),
     { kind: 'chart', chart: 'sizing' },
   );
   return blocks;
@@ -331,17 +490,26 @@ function failedLine(s: ScenarioResult): Block {
 
 function lostSection(report: PlanReport): Block[] {
   const blocks: Block[] = [heading(2, 'Scenarios that lose packages', 'lost')];
-  const lost = lostScenarios(report);
+  const lost = losingWorstFirst(report);
   if (lost.length === 0) {
     return [...blocks, para('No listed scenario loses a package.')];
   }
+  blocks.push(para('Worst first: the most packages lost, then the latest back.'));
   const { shown, more } = takeFirst(lost);
   shown.forEach((s, i) => {
-    blocks.push(heading(3, s.id, `lost-${i + 1}`), failedLine(s));
+    blocks.push(
+      heading(
+        3,
+        `${s.id}: ${plural(packagesLostIn(s), 'package', 'packages')} lost`,
+        `lost-${i + 1}`,
+      ),
+      failedLine(s),
+    );
     const items: ListItem[] = s.packages.map((p) => {
       const head: Inline[] = [{ strong: p.package }, ` from ${p.from}: `];
       if (p.status === 'lost') {
         head.push('lost, ', code(p.reason ?? 'unknown'));
+        if (lossNoPurchaseCanFix(p)) head.push(' (no purchase can fix)');
       } else {
         head.push(
           `moved to ${p.to ?? NONE}, ${formatNumber(p.activated)} cores activated`,
@@ -410,29 +578,32 @@ function timingSection(report: PlanReport): Block[] {
       rows.push([
         s.id,
         p.package,
-        p.from,
-        p.to ?? NONE,
+        formatOptionalRange(p.time),
+        `${p.from} → ${p.to ?? NONE}`,
         formatNumber(p.activated),
         formatSources(p.sources),
         p.waitedForTakeover ? 'yes' : 'no',
-        formatOptionalRange(p.time),
       ]);
     }
   }
   blocks.push(
     table(
-      ['Scenario', 'Package', 'From', 'To', 'Activated', 'Sources', 'Waited for GM', 'Time'],
-      ['left', 'left', 'left', 'left', 'right', 'left', 'left', 'left'],
+      ['Scenario', 'Package', 'Time', 'From → to', 'Activated', 'Sources', 'Waited for takeover'],
+      ['left', 'left', 'left', 'left', 'right', 'left', 'left'],
       rows,
+      [],
+      [0, 5],
     ),
     { kind: 'chart', chart: 'timing' },
     heading(3, 'Slowest package per scenario', 'slowest'),
     para(
-      'Sensitivity: how far each coefficient’s range (min to max, the others typical) moves the ' +
-        'slowest package’s time, largest first.',
+      'The slowest package is the one latest back with every coefficient at its max. Its top ' +
+        'sensitivities: how far each coefficient moves that package’s time from its min to its max ' +
+        'while every other coefficient stays typical (so around the typical time, not the max), ' +
+        'largest swing first.',
     ),
     table(
-      ['Scenario', 'Last package back', 'Slowest', 'Top sensitivities (swing)'],
+      ['Scenario', 'Last package back', 'Slowest', 'Top sensitivities (swing, others typical)'],
       ['left', 'left', 'left', 'left'],
       shown.map((s) => [
         s.id,
@@ -446,7 +617,7 @@ function timingSection(report: PlanReport): Block[] {
               .join(', '),
       ]),
       [],
-      [3],
+      [0, 3],
     ),
   );
   const gmRows: string[][] = [];
@@ -457,7 +628,7 @@ function timingSection(report: PlanReport): Block[] {
         s.id,
         g.group,
         g.inControl ?? 'none',
-        g.takeover ? 'yes' : 'no',
+        takeoverWords(g),
         formatOptionalRange(g.gmFailover),
       ]);
     }
@@ -466,8 +637,10 @@ function timingSection(report: PlanReport): Block[] {
     blocks.push(
       heading(3, 'Group Manager control', 'gm'),
       para(
-        'Scenarios where a group’s active manager is down: a standby takes control (cross-complex ' +
-          'moves wait for it), or nothing crosses complexes in that group.',
+        'Scenarios where a group’s active manager is down: a standby takes control when icapmanage ' +
+          '-Q runs on it [M2], by a Serviceguard package script or, for a manual takeover, by an ' +
+          'operator (the time then includes operator_response); cross-complex moves wait for it. ' +
+          'With no standby, nothing crosses complexes in that group [M1].',
       ),
       table(
         ['Scenario', 'Group', 'In control', 'Takeover', 'GM failover'],
@@ -479,6 +652,15 @@ function timingSection(report: PlanReport): Block[] {
   }
   blocks.push(...moreLine(more, 'scenario with moves', 'scenarios with moves'));
   return blocks;
+}
+
+/** How a standby took control, in words: a manual takeover is called manual. */
+export function takeoverWords(g: PlanReport['scenarios'][number]['gm'][number]): string {
+  if (!g.takeover) return 'none';
+  if (g.takeoverMode === 'manual') return 'manual (an operator runs icapmanage -Q)';
+  if (g.takeoverMode === 'serviceguard')
+    return 'scripted (a Serviceguard package runs icapmanage -Q)';
+  return 'yes (icapmanage -Q)';
 }
 
 function rightsSection(report: PlanReport): Block[] {
@@ -574,29 +756,58 @@ function warningsSection(report: PlanReport): Block[] {
 
 function delta(before: number, after: number): string {
   const d = after - before;
-  return d > 0 ? `+${formatNumber(d)}` : formatNumber(d);
+  return d > 0 ? `+${formatNumber(d)}` : d === 0 ? NONE : formatNumber(d);
+}
+
+/** `8 → 9` when the value changed, else `8`. */
+function fromTo(before: number | boolean, after: number | boolean): string {
+  const f = (v: number | boolean): string =>
+    typeof v === 'boolean' ? formatYesNo(v) : formatNumber(v);
+  return before === after ? f(after) : `${f(before)} → ${f(after)}`;
+}
+
+/** `1 now survives, 0 now lose`. */
+function flipWords(c: NonNullable<PlanReport['comparison']>): string {
+  const saved = c.flipped.filter((f) => f.after).length;
+  const lost = c.flipped.length - saved;
+  return `${formatNumber(saved)} now ${saved === 1 ? 'survives' : 'survive'}, ${formatNumber(lost)} now ${lost === 1 ? 'loses' : 'lose'}`;
+}
+
+/** The comparison's headline rows: what a planner changes an estate for, before and after. */
+export function comparisonRows(c: NonNullable<PlanReport['comparison']>): string[][] {
+  const b = c.totals.before;
+  const a = c.totals.after;
+  const rows: [string, number, number][] = [
+    ['Scenarios that lose a package', b.lost, a.lost],
+    ['Packages lost (sum over scenarios)', b.packagesLost, a.packagesLost],
+    ['Inactive cores (nPars)', b.inactiveCores, a.inactiveCores],
+    ['Inactive cores short (nPars)', b.shortfall, a.shortfall],
+    ['Sharing rights short', b.sharingShortfall, a.sharingShortfall],
+    ['Groups not compliant', b.nonCompliantGroups, a.nonCompliantGroups],
+  ];
+  return [
+    ...rows.map(([m, x, y]) => [m, formatNumber(x), formatNumber(y), delta(x, y)]),
+    ['Scenarios that flip', NONE, flipWords(c), formatNumber(c.flipped.length)],
+  ];
 }
 
 function comparisonSection(report: PlanReport): Block[] {
   const c = report.comparison;
   if (c === null) return [];
   const blocks: Block[] = [
-    heading(2, 'Comparison: baseline against changed estate', 'comparison'),
+    heading(2, 'Comparison: baseline against the changed estate', 'comparison'),
     para(
-      'Changes applied: ',
+      'Changes applied (--set): ',
       ...c.changes.flatMap((ch, i) => (i === 0 ? [code(ch)] : [', ', code(ch)])),
+      '. Every other section of this report describes the changed estate.',
     ),
-  ];
-  const base = summaryRows(c.baseline);
-  const changed = summaryRows(c.changed);
-  blocks.push(
     table(
-      ['Measure', 'Baseline', 'Changed'],
-      ['left', 'right', 'right'],
-      base.map((r, i) => [r[0] ?? '', r[1] ?? '', changed[i]?.[1] ?? '']),
+      ['Measure', 'Baseline', 'Changed', 'Change'],
+      ['left', 'right', 'right', 'right'],
+      comparisonRows(c),
     ),
     heading(3, 'Scenarios that flip', 'comparison-flipped'),
-  );
+  ];
   if (c.flipped.length === 0) blocks.push(para('None.'));
   else {
     const { shown, more } = takeFirst(c.flipped);
@@ -606,39 +817,50 @@ function comparisonSection(report: PlanReport): Block[] {
         ['left', 'left', 'left'],
         shown.map((f) => [f.id, formatVerdict(f.before), formatVerdict(f.after)]),
         shown.map((f) => !f.after),
+        [0],
       ),
       ...moreLine(more, 'flipped scenario', 'flipped scenarios'),
     );
   }
-  const deltaTable = (
-    title: string,
-    id: string,
-    column: string,
-    rows: readonly { partition: string; before: number; after: number }[],
-  ): Block[] => {
-    const out: Block[] = [heading(3, title, id)];
-    if (rows.length === 0) return [...out, para('No change.')];
-    const { shown, more } = takeFirst(rows);
-    return [
-      ...out,
+  blocks.push(heading(3, 'Partitions: inactive cores, minimum and shortfall', 'comparison-sizing'));
+  if (c.partitions.length === 0) blocks.push(para('No change.'));
+  else {
+    const { shown, more } = takeFirst(c.partitions);
+    blocks.push(
       table(
-        [column, 'Baseline', 'Changed', 'Change'],
+        ['Partition', 'Inactive', 'Minimum inactive', 'Shortfall'],
         ['left', 'right', 'right', 'right'],
         shown.map((d) => [
           d.partition,
-          formatNumber(d.before),
-          formatNumber(d.after),
-          delta(d.before, d.after),
+          fromTo(d.before.inactiveCores, d.after.inactiveCores),
+          fromTo(d.before.minimumInactiveCores, d.after.minimumInactiveCores),
+          fromTo(d.before.shortfall, d.after.shortfall),
         ]),
+        shown.map((d) => d.after.shortfall > 0),
       ),
-      ...moreLine(more, 'row', 'rows'),
-    ];
-  };
-  blocks.push(
-    ...deltaTable('Minimum inactive cores', 'comparison-sizing', 'Partition', c.sizing),
-    ...deltaTable('Sharing rights required', 'comparison-sharing', 'Group', c.sharingRights),
-    heading(3, 'Failover times', 'comparison-times'),
-  );
+      ...moreLine(more, 'partition', 'partitions'),
+    );
+  }
+  blocks.push(heading(3, 'Groups: sharing rights and compliance', 'comparison-sharing'));
+  if (c.groups.length === 0) blocks.push(para('No change.'));
+  else {
+    blocks.push(
+      table(
+        ['Group', 'Owned', 'Required', 'Minimum', 'Compliant', 'Shortfall'],
+        ['left', 'right', 'right', 'right', 'left', 'right'],
+        c.groups.map((g) => [
+          [code(g.group)],
+          fromTo(g.before.sharingRightsOwned, g.after.sharingRightsOwned),
+          fromTo(g.before.sharingRightsRequired, g.after.sharingRightsRequired),
+          fromTo(g.before.sharingRightsMinimum, g.after.sharingRightsMinimum),
+          fromTo(g.before.compliant, g.after.compliant),
+          fromTo(g.before.shortfall, g.after.shortfall),
+        ]),
+        c.groups.map((g) => !g.after.compliant),
+      ),
+    );
+  }
+  blocks.push(heading(3, 'Failover times', 'comparison-times'));
   if (c.times.length === 0) blocks.push(para('No change.'));
   else {
     const { shown, more } = takeFirst(c.times);
@@ -647,6 +869,8 @@ function comparisonSection(report: PlanReport): Block[] {
         ['Scenario', 'Baseline', 'Changed'],
         ['left', 'left', 'left'],
         shown.map((t) => [t.id, formatOptionalRange(t.before), formatOptionalRange(t.after)]),
+        [],
+        [0],
       ),
       ...moreLine(more, 'scenario', 'scenarios'),
     );
@@ -703,12 +927,23 @@ function runSection(report: PlanReport): Block[] {
   return [heading(2, 'Run', 'run'), table(['Field', 'Value'], ['left', 'left'], rows)];
 }
 
-/** The report's content, section by section (spec 5.2). */
+/** `Capacity plan: NAME`, marked when `--set` changed the estate. */
+export function documentTitle(report: PlanReport): string {
+  const marker = changedMarker(report);
+  return `Capacity plan: ${report.inventory.name}${marker === null ? '' : ` (${marker})`}`;
+}
+
+/**
+ * The report's content, section by section (spec 5.2): the verdict, the comparison when `--set`
+ * changed the estate, then the first screen (`glanceSection`), then the details.
+ */
 export function buildDocument(report: PlanReport): ReportDocument {
   return {
-    title: `Capacity plan: ${report.inventory.name}`,
+    title: documentTitle(report),
     blocks: [
       verdictLine(report),
+      ...comparisonSection(report),
+      ...glanceSection(report),
       ...summarySection(report),
       ...complianceSection(report),
       ...clustersSection(report),
@@ -718,7 +953,6 @@ export function buildDocument(report: PlanReport): ReportDocument {
       ...timingSection(report),
       ...rightsSection(report),
       ...warningsSection(report),
-      ...comparisonSection(report),
       ...modelSection(report),
       ...runSection(report),
     ],

@@ -22,6 +22,11 @@ export function formatNumber(n: number): string {
   return `${negative ? '-' : ''}${grouped}${frac === undefined ? '' : `.${frac}`}`;
 }
 
+/** A count with its noun, singular for exactly 1: `1 scenario`, `0 scenarios`, `1,024 scenarios`. */
+export function plural(n: number, one: string, many: string): string {
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
+}
+
 /** A count or `–` when null. */
 export function formatCount(n: number | null): string {
   return n === null ? NONE : formatNumber(n);
@@ -49,15 +54,15 @@ export function formatSeconds(seconds: number): string {
 }
 
 /**
- * A time range: `49 s` when min = typical = max, `33–80 s (typ. 49)` when all three are under two
- * minutes, else `2 min 12 s – 7 min 1 s (typ. 3 min 47 s)`.
+ * A time range, every figure with its unit: `49 s` when min = typical = max, `33–80 s (typ. 49 s)`
+ * when all three are under two minutes, else `2 min 12 s – 7 min 1 s (typ. 3 min 47 s)`.
  */
 export function formatRange(range: TimeRange): string {
   const min = Math.round(range.min);
   const typ = Math.round(range.typical);
   const max = Math.round(range.max);
   if (min === max) return formatSeconds(min);
-  if (max < SECONDS_ONLY_BELOW) return `${min}–${max} s (typ. ${typ})`;
+  if (max < SECONDS_ONLY_BELOW) return `${min}–${max} s (typ. ${typ} s)`;
   return `${formatSeconds(min)} – ${formatSeconds(max)} (typ. ${formatSeconds(typ)})`;
 }
 

@@ -10,6 +10,7 @@ import { buildCharts, FONT_STACK, renderChartSvg } from './charts.js';
 import type { ChartSpec } from './charts.js';
 import { buildDocument } from './document.js';
 import type { Block, ChartName, Inline, ListItem, TableBlock, Text } from './document.js';
+import { linkCitations, ruleAnchor, withRulesKey } from './rules-key.js';
 
 /** Escapes text for HTML content and double-quoted attributes. */
 export function escapeHtml(text: string): string {
@@ -27,7 +28,7 @@ const STYLE = `
 * { box-sizing: border-box; }
 body { margin: 0; font-family: ${FONT_STACK}; font-size: 15px; line-height: 1.5; color: var(--ink);
   background: #fff; }
-main { max-width: 1120px; margin: 0 auto; padding: 24px 28px 48px; }
+main { max-width: 1320px; margin: 0 auto; padding: 24px 28px 48px; }
 h1 { font-size: 1.7rem; margin: 0 0 4px; }
 h2 { font-size: 1.3rem; margin: 36px 0 8px; padding-bottom: 4px; border-bottom: 2px solid var(--rule); }
 h3 { font-size: 1.05rem; margin: 24px 0 6px; }
@@ -38,11 +39,11 @@ nav { margin: 12px 0 0; padding: 8px 0; border-top: 1px solid var(--rule);
   border-bottom: 1px solid var(--rule); font-size: 0.9rem; }
 nav a { color: var(--accent); text-decoration: none; margin-right: 14px; white-space: nowrap; }
 .table-wrap { overflow-x: auto; margin: 8px 0 14px; }
-table { border-collapse: collapse; font-size: 0.88rem; font-variant-numeric: tabular-nums; }
+table { border-collapse: collapse; font-size: 0.86rem; font-variant-numeric: tabular-nums; }
 th, td { padding: 4px 10px; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top;
   white-space: nowrap; }
-td.text { white-space: normal; min-width: 16em; }
-th { background: var(--head); font-weight: 600; white-space: nowrap; }
+td.text, th.text { white-space: normal; min-width: 9em; overflow-wrap: anywhere; }
+th { background: var(--head); font-weight: 600; white-space: normal; vertical-align: bottom; }
 td.num, th.num { text-align: right; }
 tr.flag td { background: var(--bad); color: var(--bad-ink); }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace;
@@ -54,6 +55,21 @@ figure { margin: 12px 0 18px; }
 figure svg { max-width: 100%; height: auto; display: block; }
 figcaption { color: var(--muted); font-size: 0.85rem; margin-top: 4px; max-width: 80ch; }
 .empty { color: var(--muted); font-style: italic; }
+a.tag { color: var(--accent); text-decoration: none; }
+dl.key { display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; margin: 8px 0 14px;
+  font-size: 0.9rem; max-width: 100ch; }
+dl.key dt { font-weight: 600; white-space: nowrap; }
+dl.key dd { margin: 0; }
+dl.key dt:target, dl.key dt:target + dd { background: #fff8c5; }
+/* A narrow window (a tablet, a half screen): every column may wrap, numbers excepted, so the
+   figures a planner reads first (shortfall, time) stay on screen. */
+@media (max-width: 960px) {
+  main { padding: 16px 12px 32px; }
+  table { font-size: 0.8rem; }
+  th, td { padding: 3px 6px; white-space: normal; }
+  td.num, th.num { white-space: nowrap; }
+  td.text, th.text { min-width: 7em; }
+}
 @media print {
   @page { margin: 14mm 12mm; }
   body { font-size: 10.5pt; }
@@ -71,11 +87,19 @@ figcaption { color: var(--muted); font-size: 0.85rem; margin-top: 4px; max-width
 }
 `.trim();
 
+/** Escaped text whose rule tags link to their entry in the page's "Rules cited" section. */
+function escapeAndLink(text: string): string {
+  return linkCitations(
+    escapeHtml(text),
+    (tag, label) => `<a class="tag" href="#${escapeHtml(ruleAnchor(tag))}">${label}</a>`,
+  );
+}
+
 function renderInline(inline: Inline): string {
-  if (typeof inline === 'string') return escapeHtml(inline);
+  if (typeof inline === 'string') return escapeAndLink(inline);
   if ('code' in inline) return `<code>${escapeHtml(inline.code)}</code>`;
-  if ('strong' in inline) return `<strong>${escapeHtml(inline.strong)}</strong>`;
-  return `<em>${escapeHtml(inline.em)}</em>`;
+  if ('strong' in inline) return `<strong>${escapeAndLink(inline.strong)}</strong>`;
+  return `<em>${escapeAndLink(inline.em)}</em>`;
 }
 
 function renderText(text: Text): string {
@@ -129,12 +153,19 @@ function renderBlock(
       return renderList(block.items);
     case 'chart':
       return renderChart(block.chart, charts[block.chart], svgs.get(block.chart) ?? null);
+    case 'key':
+      return `<dl class="key">\n${block.entries
+        .map(
+          (e) =>
+            `<dt id="${escapeHtml(e.anchor)}">[${escapeHtml(e.tag)}]</dt><dd>${escapeHtml(e.text)}</dd>`,
+        )
+        .join('\n')}\n</dl>`;
   }
 }
 
 /** Renders `report.html` (async: the charts are rendered by Vega). */
 export async function renderHtml(report: PlanReport): Promise<string> {
-  const doc = buildDocument(report);
+  const doc = withRulesKey(buildDocument(report));
   const charts = buildCharts(report);
   const svgs = new Map<ChartName, string>();
   // One after another: Vega's SVG id counters are module-wide.

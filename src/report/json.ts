@@ -9,10 +9,15 @@ import type {
   ClusterState,
   ClusterSummary,
   Comparison,
+  EstateTotals,
   GmState,
+  GroupChange,
+  GroupFigures,
   GroupSizing,
   ModelCoefficientRow,
   PackageOutcome,
+  PartitionChange,
+  PartitionFigures,
   PartitionSizing,
   PlanParameters,
   PlanReport,
@@ -163,6 +168,7 @@ const gmState = obj<GmState>({
   group: id,
   inControl: id,
   takeover: id,
+  takeoverMode: id,
   gmTakeover: nullable(timeRange),
   gmFailover: nullable(timeRange),
 });
@@ -249,11 +255,32 @@ const group = obj<GroupSizing>({
   shortfall: id,
 });
 
+type Item<A> = A extends readonly (infer X)[] ? X : never;
+
 const summary = obj<PlanSummary>({
   scenarios: id,
   survived: id,
   lost: id,
   packagesLost: id,
+  byFailures: list(
+    obj<Item<PlanSummary['byFailures']>>({
+      failures: id,
+      scenarios: id,
+      lost: id,
+      packagesLost: id,
+    }),
+  ),
+  lostFixable: id,
+  packagesLostFixable: id,
+  lostUnfixable: id,
+  packagesLostUnfixable: id,
+  packagesLostByReason: list(
+    obj<Item<PlanSummary['packagesLostByReason']>>({
+      reason: id,
+      packages: id,
+      noPurchaseCanFix: id,
+    }),
+  ),
   skippedEquivalent: id,
   nonCompliantGroups: id,
   clustersHalted: id,
@@ -278,16 +305,39 @@ const modelRow = obj<ModelCoefficientRow>({
   source: id,
 });
 
-type Item<A> = A extends readonly (infer X)[] ? X : never;
+const totals = obj<EstateTotals>({
+  inactiveCores: id,
+  shortfall: id,
+  sharingShortfall: id,
+  nonCompliantGroups: id,
+  lost: id,
+  packagesLost: id,
+});
+
+const partitionFigures = obj<PartitionFigures>({
+  inactiveCores: id,
+  minimumInactiveCores: id,
+  shortfall: id,
+});
+
+const groupFigures = obj<GroupFigures>({
+  sharingRightsOwned: id,
+  sharingRightsRequired: id,
+  sharingRightsMinimum: id,
+  compliant: id,
+  shortfall: id,
+});
+
 const comparison = obj<Comparison>({
   changes: id,
   baseline: summary,
   changed: summary,
+  totals: obj<Comparison['totals']>({ before: totals, after: totals }),
   flipped: list(obj<Item<Comparison['flipped']>>({ id, before: id, after: id })),
-  sizing: list(obj<Item<Comparison['sizing']>>({ partition: id, before: id, after: id })),
-  sharingRights: list(
-    obj<Item<Comparison['sharingRights']>>({ partition: id, before: id, after: id }),
+  partitions: list(
+    obj<PartitionChange>({ partition: id, before: partitionFigures, after: partitionFigures }),
   ),
+  groups: list(obj<GroupChange>({ group: id, before: groupFigures, after: groupFigures })),
   times: list(
     obj<Item<Comparison['times']>>({
       id,

@@ -6,6 +6,7 @@
 import type { PlanReport } from '../domain/result.js';
 import { buildDocument } from './document.js';
 import type { Block, Inline, ListItem, TableBlock, Text } from './document.js';
+import { withRulesKey } from './rules-key.js';
 
 /**
  * Escapes the characters that would start Markdown syntax (emphasis, code, a table cell) or an HTML
@@ -74,12 +75,14 @@ function renderBlock(block: Block): string | null {
     case 'chart':
       // Charts are in report.html; the tables around them carry the same numbers.
       return null;
+    case 'key':
+      return block.entries.map((e) => `- **[${e.tag}]** ${escapeMarkdown(e.text)}`).join('\n');
   }
 }
 
 /** Renders `report.md`. */
 export function renderMarkdown(report: PlanReport): string {
-  const doc = buildDocument(report);
+  const doc = withRulesKey(buildDocument(report));
   const parts = [`# ${escapeMarkdown(doc.title)}`];
   for (const block of doc.blocks) {
     const text = renderBlock(block);

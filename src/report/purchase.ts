@@ -5,7 +5,8 @@
  */
 import type { OptimizeResult, PurchaseItem, PurchaseKind } from '../engine/optimize/types.js';
 import { toCsv } from '../io/csv.js';
-import { LIST_LIMIT, formatNumber } from './format.js';
+import { LIST_LIMIT, formatNumber, plural } from './format.js';
+import { UNSAVEABLE_SIZING_NOTE } from './headline.js';
 import { escapeMarkdown } from './markdown.js';
 
 export interface PurchaseRenderOptions {
@@ -23,10 +24,6 @@ const KIND_LABEL: Readonly<Record<PurchaseKind, string>> = {
 };
 
 const TEXT_LIST_LIMIT = 20;
-
-function plural(n: number, one: string, many: string): string {
-  return `${formatNumber(n)} ${n === 1 ? one : many}`;
-}
 
 function headline(r: OptimizeResult): string {
   const k = r.parameters.maxFailures;
@@ -123,6 +120,7 @@ export function renderPurchaseText(r: OptimizeResult, opts: PurchaseRenderOption
     if (groups.length > TEXT_LIST_LIMIT) {
       out.push(`  … and ${formatNumber(groups.length - TEXT_LIST_LIMIT)} more (see --format json)`);
     }
+    out.push(UNSAVEABLE_SIZING_NOTE);
   }
   if (!r.confirmed && r.unconfirmed.length > 0) {
     out.push('', 'Still lost after the last candidate purchase:');
@@ -180,7 +178,7 @@ export function renderPurchaseMarkdown(r: OptimizeResult, opts: PurchaseRenderOp
   if (greedy !== null) out.push(esc(greedy), '');
   if (r.unsaveable.length > 0) {
     const groups = unsaveableByScenario(r);
-    out.push('## Cannot be saved by any purchase', '');
+    out.push('## Cannot be saved by any purchase', '', esc(UNSAVEABLE_SIZING_NOTE), '');
     out.push(
       ...mdTable(
         ['scenario', 'package', 'reason', 'why'],

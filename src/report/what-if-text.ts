@@ -10,7 +10,11 @@ import type {
   ScenarioResult,
   Sources,
 } from '../domain/result.js';
-import { formatOptionalRange as range, formatSeconds as fmtSeconds } from './format.js';
+import {
+  formatNumber,
+  formatOptionalRange as range,
+  formatSeconds as fmtSeconds,
+} from './format.js';
 
 const SOURCE_NAMES: readonly [keyof Sources, string][] = [
   ['own', 'own unused rights'],
@@ -57,7 +61,7 @@ export function renderWhatIfText(report: PlanReport): string {
       );
     } else if (g.takeover) {
       out.push(
-        `   ${g.group}: standby ${g.inControl} takes control (icapmanage -Q): takeover ${range(g.gmTakeover)}, Group Manager failover ${range(g.gmFailover)}`,
+        `   ${g.group}: standby ${g.inControl} takes control, ${g.takeoverMode === 'manual' ? 'manually (an operator runs icapmanage -Q)' : g.takeoverMode === 'serviceguard' ? 'by script (a Serviceguard package runs icapmanage -Q)' : 'with icapmanage -Q'}: takeover ${range(g.gmTakeover)}, Group Manager failover ${range(g.gmFailover)}`,
       );
     } else {
       out.push(`   ${g.group}: ${g.inControl} in control`);
@@ -68,7 +72,7 @@ export function renderWhatIfText(report: PlanReport): string {
   out.push('');
 
   out.push(
-    `4. Packages (${s.packages.length} to move or lost, ${s.unaffected} unaffected), in priority order`,
+    `4. Packages (${formatNumber(s.packages.length)} to move or lost, ${formatNumber(s.unaffected)} unaffected), in priority order`,
   );
   if (s.packages.length === 0) out.push('   No package runs on a failed partition.');
   for (const p of s.packages) out.push(...packageLines(p, s));
@@ -77,7 +81,7 @@ export function renderWhatIfText(report: PlanReport): string {
   out.push('5. Rights moved');
   for (const r of s.rights) {
     out.push(
-      `   ${r.group}: seized ${r.seized}${r.loaned > 0 ? ` (${r.loaned} on a 10-day loan)` : ''}, held by the manager before ${r.heldBefore}, after ${r.gmHeldAfter}; TiCAP used ${r.ticapMinutes} core-minutes`,
+      `   ${r.group}: seized ${formatNumber(r.seized)}${r.loaned > 0 ? ` (${formatNumber(r.loaned)} on a 10-day loan)` : ''}, held by the manager before ${formatNumber(r.heldBefore)}, after ${formatNumber(r.gmHeldAfter)}; TiCAP used ${formatNumber(r.ticapMinutes)} core-minutes`,
     );
   }
   if (s.rights.length === 0) out.push('   No group.');
@@ -104,7 +108,7 @@ export function renderWhatIfText(report: PlanReport): string {
       (e) => `${e.coefficient} ${fmtSeconds(e.low)} to ${fmtSeconds(e.high)} (${e.source})`,
     );
     out.push(
-      `Slowest: ${s.slowest.package}. The assumptions that move its max most: ${bars.join('; ')}.`,
+      `Slowest: ${s.slowest.package}. What moves its time most (each coefficient from its min to its max, the others typical): ${bars.join('; ')}.`,
     );
   }
   return `${out.join('\n')}\n`;
@@ -237,7 +241,7 @@ function timeline(report: PlanReport, s: ScenarioResult): string[] {
     const failed = p.attempts.filter((a) => a.skipped === undefined).length - 1;
     if (failed > 0) {
       t += failed * failedStart;
-      steps.push(`${fmtSeconds(t)} after ${failed} failed start(s)`);
+      steps.push(`${fmtSeconds(t)} after ${failed} failed ${failed === 1 ? 'start' : 'starts'}`);
     }
     if (p.rightsMove !== null && p.rightsMove.typical > 0) {
       t += p.rightsMove.typical;

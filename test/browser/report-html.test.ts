@@ -1,8 +1,9 @@
 /**
  * Opens `report.html` in a real headless Chromium (Debian's `chromium` package driven by
  * playwright-core; no tool downloads a browser of its own) and checks what a reader gets: every chart
- * drawn with its marks, no network request at all, and a screenshot for review in
- * test/output/report.png. Skipped, with the reason, when /usr/bin/chromium is not installed
+ * drawn with its marks, no network request at all, the layout at 1400 px, 800 px and on an A4 page
+ * (the columns read first on screen, no table clipped), with screenshots for review in test/output/
+ * (report-1400.png, report-800.png, report-print.png, report.pdf). Skipped, with the reason, when /usr/bin/chromium is not installed
  * (`.ci/run` installs it).
  */
 import { existsSync } from 'node:fs';
@@ -96,12 +97,69 @@ describe.skipIf(!HAVE_CHROMIUM)('report.html in headless Chromium', () => {
     expect(outside).toEqual([]);
   });
 
-  it('fits a laptop screen and saves a screenshot for review', async () => {
-    const overflow = await page().evaluate('document.documentElement.scrollWidth');
-    expect(overflow).toBeLessThanOrEqual(1366);
+  /**
+   * What a reader sees at one width: the page's own horizontal overflow, the right edge of the
+   * columns a planner reads first, and every table that would need scrolling to show all columns.
+   */
+  interface Layout {
+    pageWidth: number;
+    timeRight: number;
+    shortfallRight: number;
+    clipped: string[];
+  }
+
+  async function layoutAt(): Promise<Layout> {
+    return page().evaluate<Layout>(`(() => {
+      const header = (section, name) => {
+        const h2 = document.getElementById(section);
+        let el = h2.nextElementSibling;
+        while (el && !el.matches('.table-wrap')) el = el.nextElementSibling;
+        const th = [...el.querySelectorAll('th')].find((x) => x.textContent === name);
+        return th.getBoundingClientRect().right;
+      };
+      const clipped = [...document.querySelectorAll('.table-wrap')]
+        .filter((w) => w.scrollWidth > w.clientWidth + 1)
+        .map((w) => {
+          let el = w.previousElementSibling;
+          while (el && !/^H[23]$/.test(el.tagName)) el = el.previousElementSibling;
+          return (el ? el.textContent : '?') + ' (' + w.scrollWidth + ' > ' + w.clientWidth + ')';
+        });
+      return {
+        pageWidth: document.documentElement.scrollWidth,
+        timeRight: header('timing', 'Time'),
+        shortfallRight: header('sizing', 'Shortfall'),
+        clipped,
+      };
+    })()`);
+  }
+
+  for (const width of [1400, 800]) {
+    it(`fits a ${width} px window: Time and Shortfall on screen, no table clipped; screenshot report-${width}.png`, async () => {
+      await page().setViewportSize({ width, height: 900 });
+      const l = await layoutAt();
+      expect(l.pageWidth).toBeLessThanOrEqual(width);
+      expect(l.timeRight).toBeLessThanOrEqual(width);
+      expect(l.shortfallRight).toBeLessThanOrEqual(width);
+      expect(l.clipped).toEqual([]);
+      await mkdir(OUTPUT_DIR, { recursive: true });
+      const file = join(OUTPUT_DIR, `report-${width}.png`);
+      await page().screenshot({ path: file, fullPage: true });
+      expect(existsSync(file)).toBe(true);
+    });
+  }
+
+  it('fits an A4 page in print: no table wider than the page; report-print.png and report.pdf', async () => {
+    // A4 less the print margins (210 mm − 2 × 12 mm) at 96 px per inch: 703 px.
+    const printable = Math.floor(((210 - 24) / 25.4) * 96);
+    await page().emulateMedia({ media: 'print' });
+    await page().setViewportSize({ width: printable, height: 1000 });
+    const l = await layoutAt();
+    expect(l.pageWidth).toBeLessThanOrEqual(printable);
+    expect(l.clipped).toEqual([]);
     await mkdir(OUTPUT_DIR, { recursive: true });
-    const file = join(OUTPUT_DIR, 'report.png');
-    await page().screenshot({ path: file, fullPage: true });
-    expect(existsSync(file)).toBe(true);
+    await page().screenshot({ path: join(OUTPUT_DIR, 'report-print.png'), fullPage: true });
+    await page().pdf({ path: join(OUTPUT_DIR, 'report.pdf'), format: 'A4' });
+    expect(existsSync(join(OUTPUT_DIR, 'report.pdf'))).toBe(true);
+    await page().emulateMedia({ media: 'screen' });
   });
 });

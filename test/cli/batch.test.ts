@@ -130,8 +130,9 @@ describe('gicap batch data/batch/runs.csv', { timeout: 180_000 }, () => {
         '',
       ]);
     }
-    // mixed-k2: east-sd1/np-app is short (its vPar row shows the same cores and is not added again).
-    expect(summary[3]?.shortfall_cores).toBe('1');
+    // mixed-k2: no shortfall. The one core east-sd1/np-app used to lack was for `reporting`, which
+    // eapp1's vPar max loses whatever is bought: no sizing demand (issue 12, point 6).
+    expect(summary[3]?.shortfall_cores).toBe('0');
   });
 
   it('prints one line per run and where the summary is', () => {
@@ -295,7 +296,12 @@ describe('gicap batch: exit codes and other inputs', { timeout: 180_000 }, () =>
   it('--help states the batch exit codes', () => {
     const r = runGicap(['batch', '--help']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('The batch exits with the worst code of its runs');
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain(
+      'The batch exits with the worst exit code of its runs.',
+    );
+    expect(r.stdout).toContain(
+      '  2  some run is invalid (the others still run), or the runs file itself is bad\n     (nothing runs)\n',
+    );
     expect(r.stdout).toContain('gicap batch data/batch/runs.csv --out reports/batch');
   });
 });

@@ -15,7 +15,7 @@ describe('gicap what-if', () => {
       '   g1: seized 6, held by the manager before 0, after 0; TiCAP used 0 core-minutes',
     );
     expect(lines).toContain(
-      'Verdict: SURVIVES. Every package comes back; the last one after 38–96 s (typ. 56).',
+      'Verdict: SURVIVES. Every package comes back; the last one after 38–96 s (typ. 56 s).',
     );
   });
 
@@ -49,11 +49,11 @@ describe('gicap what-if', () => {
     ]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(
-      '   gA: standby gmA2 takes control (icapmanage -Q): takeover 35 s – 2 min 35 s (typ. 73 s), Group Manager failover 63 s – 3 min 20 s (typ. 109 s)',
+      '   gA: standby gmA2 takes control, by script (a Serviceguard package runs icapmanage -Q): takeover 35 s – 2 min 35 s (typ. 73 s), Group Manager failover 63 s – 3 min 20 s (typ. 109 s)',
     );
     expect(r.stdout).toMatch(/oradb-e: edb1 → wdb1, moved, 8 cores activated/);
     expect(r.stdout).toContain(
-      '      back after 5 min 15 s – 8 min 18 s (typ. 6 min 12 s); moving rights 12–58 s (typ. 23); waited for the standby takeover',
+      '      back after 5 min 15 s – 8 min 18 s (typ. 6 min 12 s); moving rights 12–58 s (typ. 23 s); waited for the standby takeover',
     );
     // Both failovers start at the failure (spec 3.4): the package waits for the later one, so the
     // time line's takeover is the manager's own 109 s, not the sum of the two.
@@ -64,8 +64,25 @@ describe('gicap what-if', () => {
       '   dbpair: 1 of 2 nodes up; exactly half: takes its dual-disk lock in dc-west (up) and re-forms [C3, C4]',
     );
     expect(r.stdout).toMatch(
-      /^Slowest: oradb-e\. The assumptions that move its max most: takeover_per_unreachable/m,
+      /^Slowest: oradb-e\. What moves its time most \(each coefficient from its min to its max, the others typical\): takeover_per_unreachable 5 min 42 s to 7 min 12 s \(assumption\);/m,
     );
+  });
+
+  it('calls a manual standby takeover manual: gmB2 waits for an operator (managers.csv takeover=manual)', () => {
+    const r = runGicap(['what-if', 'data/mixed-estate', '--fail', 'npar:east-sd2/adm']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(
+      '   gB: standby gmB2 takes control, manually (an operator runs icapmanage -Q): takeover 35 s – 2 min 35 s (typ. 73 s), Group Manager failover 6 min 3 s – 1 h 3 min 20 s (typ. 16 min 49 s)',
+    );
+    const json = runGicap([
+      'what-if',
+      'data/mixed-estate',
+      '--fail',
+      'npar:east-sd2/adm',
+      '--format',
+      'json',
+    ]);
+    expect(json.stdout).toContain('"takeoverMode": "manual"');
   });
 
   it('rejects an unknown unit with exit 2 and names the known hosts', () => {
@@ -73,7 +90,7 @@ describe('gicap what-if', () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(
-      '--fail db9: unknown unit (expected complex:C, npar:C/N, vpar:C/N/V, site:S, host:H, gm:GROUP or a host name; known hosts: ap1, db1, db2, db3, db4)',
+      '--fail db9: unknown unit (expected complex:C, npar:C/N, vpar:C/N/V, site:S, host:H, gm:GROUP or a host name; closest of each kind: complex:server1, npar:server1/db1, db1)',
     );
   });
 

@@ -192,7 +192,7 @@ describe('--set through parseInventory', () => {
       ok: false,
       errors: [
         'groups.csv:2:sharing_rights: invalid value (expected a whole number from 0 to 65,536, found "x") (after --set groups.g1.sharing_rights=x)',
-        'packages.csv:2:cores: packages running on h1 need 9 cores, more than its 4 active cores (expected at most 4 cores for the packages with h1 first in nodes, found 9) (after --set packages.p1.cores=9)',
+        'packages.csv:2:cores: packages running on h1 need 9 cores, more than its 4 active cores (expected at most 4 cores for the packages with h1 first in nodes, found 9); to run them there, raise npars.csv rights and active of c1/n1 to 9, and the cores of its active cells in cells.csv to 9 in all (8 installed) (after --set packages.p1.cores=9)',
       ],
     });
   });

@@ -664,14 +664,14 @@ describe('parseInventory: every rule, with the exact line', () => {
         (f) => withRow('packages.csv', 'p5,1,h1', f),
       ),
       [
-        'packages.csv:5:cores: packages running on h1 need 7 cores, more than its 4 active cores (expected at most 4 cores for the packages with h1 first in nodes, found 7)',
+        'packages.csv:5:cores: packages running on h1 need 7 cores, more than its 4 active cores (expected at most 4 cores for the packages with h1 first in nodes, found 7); to run them there, raise npars.csv rights and active of c1/n1 to 7',
       ],
     ],
     [
       'packages running on a vPar exceed its cores',
       withRow('packages.csv', 'p3,1,v1;h1'),
       [
-        'packages.csv:4:cores: packages running on v1 need 3 cores, more than its 2 active cores (expected at most 2 cores for the packages with v1 first in nodes, found 3)',
+        "packages.csv:4:cores: packages running on v1 need 3 cores, more than its 2 active cores (expected at most 2 cores for the packages with v1 first in nodes, found 3); to run them there, raise vpars.csv cores of c1/n2/v1 to 3 (and its max, and its nPar's active cores, when below)",
       ],
     ],
   ];

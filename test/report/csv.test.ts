@@ -9,7 +9,7 @@ describe('scenarios.csv', () => {
   it('has the header of issue 5 and one row per scenario × package', () => {
     expect(lines[0]).toBe(
       'id,failed,survives,package,from,to,status,activated,own,vpar,complex,pool,seized,ticap,' +
-        'reason,time_min,time_typical,time_max',
+        'reason,time_min_s,time_typical_s,time_max_s',
     );
     // 6 scenarios: complex:sd1 has 2 packages, site:east 2, the others 1 each.
     expect(lines).toHaveLength(1 + 8 + 1);

@@ -41,7 +41,7 @@ describe('formatSeconds', () => {
 
 describe('formatRange', () => {
   it('shows short ranges in seconds with the typical value (spec 3.4 gm_failover example)', () => {
-    expect(formatRange({ min: 33, typical: 49, max: 80 })).toBe('33–80 s (typ. 49)');
+    expect(formatRange({ min: 33, typical: 49, max: 80 })).toBe('33–80 s (typ. 49 s)');
   });
   it('shows long ranges in minutes', () => {
     expect(formatRange({ min: 132.2, typical: 227, max: 421 })).toBe(

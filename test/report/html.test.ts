@@ -87,7 +87,17 @@ describe('report.html escaping and stamps', () => {
   it('stamps --now and shows the comparison when given', async () => {
     const html = await renderHtml(comparedReport());
     expect(html).toContain('<tr><td>Generated</td><td>2026-11-25</td></tr>');
-    expect(html).toContain('<h2 id="comparison">Comparison: baseline against changed estate</h2>');
+    expect(html).toContain(
+      '<h1>Capacity plan: mixed-estate (changed estate, 1 --set change)</h1>\n' +
+        '<p class="verdict findings"><strong>Findings (changed estate, 1 --set change):</strong> ' +
+        '2 scenarios lose 2 packages in all; 2 inactive cores are short; 1 group is not compliant.</p>',
+    );
+    expect(html).toContain(
+      '<h2 id="comparison">Comparison: baseline against the changed estate</h2>',
+    );
+    // The comparison comes before the other sections, and first in the navigation.
+    expect(html.indexOf('id="comparison"')).toBeLessThan(html.indexOf('id="glance"'));
+    expect(html).toContain('<nav>\n<a href="#comparison">Comparison</a>\n<a href="#glance">');
   });
 
   it('says so when a chart has nothing to draw', async () => {

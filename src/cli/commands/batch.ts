@@ -6,7 +6,8 @@
  */
 import { relative, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { EXIT_CODES_HELP, type RegisterCommand } from '../program.js';
+import { helpAfter, wrapParagraph } from '../help.js';
+import type { RegisterCommand } from '../program.js';
 import type { OutStream } from '../context.js';
 import { parseWholeNumber } from '../options.js';
 import { formatOption, maxListedOption, nowOption } from '../shared-options.js';
@@ -29,44 +30,59 @@ export const registerBatch: RegisterCommand = (program, ctx, setExit) => {
     )
     .argument(
       '<runs>',
-      'runs file (CSV: name, inventory, optional max_failures, outage_hours, model; paths relative to it) or a folder of inventories',
+      'Runs file (CSV: name, inventory, optional max_failures, outage_hours, model; paths relative to it) or a folder of inventories',
     )
     .option(
       '-o, --out <dir>',
-      'output folder: DIR/NAME/ per run and DIR/summary.csv',
+      'Output folder: DIR/NAME/ per run and DIR/summary.csv',
       'reports/batch',
     )
     .option(
       '-j, --jobs <n>',
-      `runs at once, each on its own worker thread (1 to ${MAX_JOBS}; 1 runs in this thread)`,
+      `Runs at once, each on its own worker thread (1 to ${MAX_JOBS}; 1 runs in this thread)`,
       parseWholeNumber(1, MAX_JOBS),
       1,
     )
-    .addOption(formatOption('comma-separated formats for each run: md, html, json, csv'))
+    .addOption(formatOption('Comma-separated formats for each run: md, html, json, csv'))
     .addOption(maxListedOption())
     .addOption(nowOption())
     .addHelpText(
       'after',
-      `
-The runs file has one run per row: name (its report folder, letters, digits, . _ -), inventory (a
-folder relative to the runs file), and optionally max_failures (1-6, default 1), outage_hours
-(default 24) and model (a timing model file relative to the runs file). A folder argument runs every
-sub-folder holding complexes.csv, named after it, with the defaults. summary.csv columns: name,
-inventory, status (ok, findings, invalid, error), exit_code, scenarios, survived, lost, packages_lost,
-non_compliant_groups, shortfall_cores (Σ over nPars), error (the first error of an invalid run).
-A progress bar shows on stderr when it is a terminal.
-
-Examples:
-  gicap batch data/batch/runs.csv --out reports/batch
-  gicap batch data/batch/runs.csv --jobs 4 --format json,csv
-  gicap batch data --out reports/all
-${EXIT_CODES_HELP}
-  The batch exits with the worst code of its runs: 0 every run ok, 1 some run has findings,
-  2 some run is invalid (the others still run) or the runs file itself is bad (nothing runs),
-  3 some run hit an internal error (after the other runs finish).
-  "Nothing written" in a batch: a bad runs file or --out writes nothing; an invalid run writes
-  nothing of its own (its folder keeps what an earlier batch left, with that run.json), while the
-  other runs and summary.csv are written. summary.csv names every run of this batch and its status.`,
+      helpAfter({
+        about: [
+          wrapParagraph(
+            'The runs file has one run per row: name (its report folder: letters, digits, dots, ' +
+              'underscores, hyphens), ' +
+              'inventory (a folder relative to the runs file), and optionally max_failures (1-6, ' +
+              'default 1), outage_hours (default 24) and model (a timing model file relative to ' +
+              'the runs file). A folder argument runs every sub-folder holding complexes.csv, ' +
+              'named after it, with the defaults.',
+          ),
+          wrapParagraph(
+            'summary.csv columns: name, inventory, status (ok, findings, invalid, error), ' +
+              'exit_code, scenarios, survived, lost, packages_lost, non_compliant_groups, ' +
+              'shortfall_cores (sum over nPars), error (the first error of an invalid run). A ' +
+              'progress bar shows on stderr when it is a terminal. The batch exits with the worst ' +
+              'exit code of its runs.',
+          ),
+          wrapParagraph(
+            '"Nothing written" in a batch: a bad runs file or --out writes nothing; an invalid ' +
+              'run writes nothing of its own (its folder keeps what an earlier batch left, with ' +
+              'that run.json), while the other runs and summary.csv are written. summary.csv ' +
+              'names every run of this batch and its status.',
+          ),
+        ],
+        examples: [
+          'gicap batch data/batch/runs.csv --out reports/batch     (exit 2: one run is invalid on purpose)',
+          'gicap batch data/batch/runs.csv --jobs 2 --format json,csv     (exit 2: the same)',
+          'gicap batch data --out reports/all',
+        ],
+        exit: {
+          0: 'every run is ok',
+          1: 'some run has findings (a lost package, a non-compliant group)',
+          2: 'some run is invalid (the others still run), or the runs file itself is bad (nothing runs)',
+        },
+      }),
     )
     .action(async (runsArg: string, opts: BatchOptions) => {
       // The output folder first: a bad --out costs no run (issue 14).

@@ -12,6 +12,7 @@ import { inputError } from '../../errors.js';
 import { checkOutputFile } from '../../io/output-dir.js';
 import { writeFileAtomic } from '../../io/report-set.js';
 import { formatDecimal, textTable } from '../../report/text-table.js';
+import { helpAfter, wrapParagraph } from '../help.js';
 import type { RegisterCommand } from '../program.js';
 
 interface CalibrateOptions {
@@ -28,12 +29,12 @@ export const registerCalibrate: RegisterCommand = (program, ctx, setExit) => {
       'Fit the timing model to measured failover times (least squares); write a calibrated model',
     )
     .argument('<observations>', 'CSV: formula, seconds, and one column per driver count')
-    .requiredOption('--out <file>', 'where to write the calibrated model (JSON)')
-    .option('--model <file>', 'model to start from instead of the bundled one')
-    .option('--formula <name>', `fit only the rows of one formula (${FORMULA_NAMES.join(', ')})`)
+    .requiredOption('--out <file>', 'Where to write the calibrated model (JSON)')
+    .option('--model <file>', 'Model to start from instead of the bundled one')
+    .option('--formula <name>', `Fit only the rows of one formula (${FORMULA_NAMES.join(', ')})`)
     .option(
       '--fix <names>',
-      'coefficients to hold at their model values, comma separated (repeatable)',
+      'Coefficients to hold at their model values, comma separated (repeatable)',
       (value: string, previous: string[] | undefined) => [
         ...(previous ?? []),
         ...value
@@ -44,16 +45,26 @@ export const registerCalibrate: RegisterCommand = (program, ctx, setExit) => {
     )
     .addHelpText(
       'after',
-      `
-Observations: one row per measured failover, with the formula measured (gm_takeover, gm_failover,
-rights_move or package_failover), the measured seconds, and the driver counts of that failover
-(a missing driver column counts 0). Rows of several formulas are fitted together.
-
-Examples:
-  gicap calibrate data/observations-example.csv --out my-model.json
-  gicap calibrate obs.csv --formula gm_takeover --out my-model.json
-  gicap calibrate obs.csv --fix sg_failover --out my-model.json
-  gicap plan data/seed-fig15 --model my-model.json`,
+      helpAfter({
+        about: [
+          wrapParagraph(
+            'Observations: one row per measured failover, with the formula measured ' +
+              '(gm_takeover, gm_failover, rights_move or package_failover), the measured seconds, ' +
+              'and the driver counts of that failover (a missing driver column counts 0). Rows of ' +
+              'several formulas are fitted together.',
+          ),
+        ],
+        examples: [
+          'gicap calibrate data/observations-example.csv --out my-model.json',
+          'gicap calibrate data/observations-example.csv --formula gm_takeover --out my-model.json',
+          'gicap calibrate data/observations-example.csv --fix sg_failover --out my-model.json',
+          'gicap plan data/seed-fig15 --model my-model.json',
+        ],
+        exit: {
+          0: 'the model was fitted and written',
+          2: 'bad input or usage, or the observations cannot determine the coefficients (too few rows, collinear drivers): nothing is written',
+        },
+      }),
     )
     .action(async (observationsArg: string, opts: CalibrateOptions) => {
       // The output file first: a bad --out costs no fit (issue 14).

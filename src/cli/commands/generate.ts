@@ -11,27 +11,36 @@ import { generateEstate } from '../../generate/estate.js';
 import { ESTATE_SIZE_NAMES, ESTATE_SIZES, type EstateSize } from '../../generate/sizes.js';
 import { checkOutputFolder } from '../../io/output-dir.js';
 import { writeOutputs, type OutputFile } from '../../io/write-output.js';
+import { helpAfter, wrapParagraph } from '../help.js';
 import { TOOL } from '../version.js';
 import type { RegisterCommand } from '../program.js';
 
 const MAX_SEED = 0xffffffff;
 const MAX_COUNT = 1000;
 
-const HELP_AFTER = `
-Sizes (every count is exact, whatever the seed):
-  small    4 complexes,  12 nPars,   8 vPars, 1 group,  2 managers,  2 sites,  20 packages
-  medium  16 complexes,  64 nPars,  96 vPars, 4 groups, 8 managers,  2 sites, 150 packages
-  large   64 complexes, 256 nPars, 512 vPars, 8 groups, 16 managers, 4 sites, 600 packages
-
-Examples:
-  gicap generate --size large --seed 1 --out estates/large-1
-  gicap generate --size small --seed 7 --out /tmp/small && gicap validate /tmp/small
-  gicap generate --size medium --seed 100 --count 20 --out estates/medium
-      (writes estates/medium/estate-001 … estate-020 with seeds 100 … 119)
-  gicap batch estates/medium --out reports/medium
-
-DIR holds one set: its run.json names the files written; the files of an earlier generate into DIR
-are replaced (and removed when not written again); nothing changes if any write fails.`;
+const HELP_AFTER = helpAfter({
+  about: [
+    [
+      'Sizes (every count is exact, whatever the seed):',
+      '          complexes  nPars  vPars  groups  managers  sites  packages',
+      '  small           4     12      8       1         2      2        20',
+      '  medium         16     64     96       4         8      2       150',
+      '  large          64    256    512       8        16      4       600',
+    ].join('\n'),
+    wrapParagraph(
+      'DIR holds one set: its run.json names the files written; the files of an earlier ' +
+        'generate into DIR are replaced (and removed when not written again); nothing changes ' +
+        'if any write fails.',
+    ),
+  ],
+  examples: [
+    'gicap generate --size large --seed 1 --out estates/large-1',
+    'gicap generate --size small --seed 7 --out estates/small-7 && gicap validate estates/small-7',
+    'gicap generate --size small --seed 100 --count 5 --out estates/small     (estate-001 … estate-005, seeds 100 … 104)',
+    'gicap batch estates/small --out reports/small',
+  ],
+  exit: { 0: 'the estate was written' },
+});
 
 function parseSeed(value: string): number {
   if (!/^\d+$/.test(value.trim())) {
@@ -94,7 +103,7 @@ export const registerGenerate: RegisterCommand = (program, ctx, setExit) => {
     .command('generate')
     // Usage errors must reach run.ts (exit 2): commander's default here would exit the process with 1.
     .exitOverride()
-    .summary('write a seeded synthetic estate (small, medium, large) as an inventory folder')
+    .summary('Write a seeded synthetic estate (small, medium, large) as an inventory folder')
     .description(
       'Write a realistic synthetic estate as an inventory folder of CSV files, for benchmarks and ' +
         'trials: cellular and Superdome 2 complexes, vPars, GiCAP groups with active and standby ' +
@@ -102,13 +111,13 @@ export const registerGenerate: RegisterCommand = (program, ctx, setExit) => {
         'same size and seed always give byte-identical files.',
     )
     .addOption(
-      new Option('--size <size>', 'estate size').choices(ESTATE_SIZE_NAMES).default('large'),
+      new Option('--size <size>', 'Estate size').choices(ESTATE_SIZE_NAMES).default('large'),
     )
-    .option('--seed <n>', `seed of the generator, 0 to ${MAX_SEED}`, parseSeed, 1)
-    .requiredOption('--out <dir>', 'inventory folder to write (with --count: their parent folder)')
+    .option('--seed <n>', `Seed of the generator, 0 to ${MAX_SEED}`, parseSeed, 1)
+    .requiredOption('--out <dir>', 'Inventory folder to write (with --count: their parent folder)')
     .option(
       '--count <n>',
-      `write N estates DIR/estate-001 … with seeds seed … seed+N-1 (1 to ${MAX_COUNT})`,
+      `Write N estates DIR/estate-001 … with seeds seed … seed+N-1 (1 to ${MAX_COUNT})`,
       parseCount,
     )
     .addHelpText('after', HELP_AFTER)

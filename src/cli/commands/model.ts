@@ -7,6 +7,7 @@ import { basename, resolve } from 'node:path';
 import type { TimingModel } from '../../domain/timing.js';
 import { inputError } from '../../errors.js';
 import { formatDecimal, textTable } from '../../report/text-table.js';
+import { helpAfter } from '../help.js';
 import type { RegisterCommand } from '../program.js';
 
 const FORMATS = ['text', 'json'] as const;
@@ -19,15 +20,21 @@ export const registerModel: RegisterCommand = (program, ctx, setExit) => {
   program
     .command('model')
     .description('Print the timing model in effect: coefficients, sources, formulas, drivers')
-    .option('--model <file>', 'timing model file (JSON) instead of the bundled one')
-    .option('--format <format>', 'text (a table) or json (a model file)', 'text')
+    .option('--model <file>', 'Timing model file (JSON) instead of the bundled one')
+    .option('--format <format>', 'Text (a table) or json (a model file)', 'text')
     .addHelpText(
       'after',
-      `
-Examples:
-  gicap model
-  gicap model --format json > my-model.json     (a copy to edit, then: --model my-model.json)
-  gicap model --model my-model.json              (check a model file: exit 2 lists every problem)`,
+      helpAfter({
+        examples: [
+          'gicap model',
+          'gicap model --format json > my-model.json     (a copy to edit, then: --model my-model.json)',
+          'gicap model --model my-model.json              (check a model file: exit 2 lists every problem)',
+        ],
+        exit: {
+          0: 'the model was printed',
+          2: 'bad model file or usage: every problem is listed on stderr',
+        },
+      }),
     )
     .action(async (opts: { model?: string; format: string }) => {
       const { DEFAULT_MODEL_PATH, formatTimingModel, loadTimingModel } =

@@ -8,8 +8,9 @@
 import { relative, resolve } from 'node:path';
 import { inputError } from '../../errors.js';
 import { checkOutputFolder } from '../../io/output-dir.js';
-import { parseOutageHours, parseWholeNumber } from '../options.js';
+import { helpAfter, wrapParagraph } from '../help.js';
 import type { RegisterCommand } from '../program.js';
+import { maxFailuresOption, outageHoursOption } from '../shared-options.js';
 import { TOOL } from '../version.js';
 
 const FORMATS = ['text', 'json', 'md'] as const;
@@ -29,47 +30,47 @@ export const registerOptimize: RegisterCommand = (program, ctx, setExit) => {
     .description(
       'Least-cost purchase (inactive cores, core rights, TiCAP units, sharing rights) that makes every scenario survive',
     )
-    .argument('<inventory>', 'inventory folder')
+    .argument('<inventory>', 'Inventory folder')
     .requiredOption(
       '--costs <file>',
       'CSV of unit prices: item,unit_cost rows for inactive_core, core_right, sharing_right, ticap_unit; optional max_cores rows (npar, max_cores)',
     )
-    .option(
-      '-k, --max-failures <k>',
-      'scenarios of up to k failed units',
-      parseWholeNumber(1, 6),
-      1,
-    )
-    .option('--outage-hours <h>', 'outage length that TiCAP is charged for', parseOutageHours, 24)
-    .option('-o, --out <dir>', 'also write purchase.md, purchase.json and purchase.csv there')
-    .option('-f, --format <format>', 'what to print: text, json or md', 'text')
+    .addOption(maxFailuresOption())
+    .addOption(outageHoursOption())
+    .option('-o, --out <dir>', 'Also write purchase.md, purchase.json and purchase.csv there')
+    .option('-f, --format <format>', 'What to print: text, json or md', 'text')
     .addHelpText(
       'after',
-      `
-The purchase is the optimum of a mixed-integer program (one feasibility block per scenario that
-loses a package today, over the same purchase variables), solved exactly with HiGHS, then applied to
-the inventory and checked by re-running every scenario with the engine. Losses no purchase can undo
-(a package with no node up, a static vPar, a vPar at its max, an nPar at its max cores) are listed,
-not treated as errors.
-
-Costs file (prices are relative units; columns item, unit_cost, npar, max_cores, note):
-  item,unit_cost,npar,max_cores,note
-  inactive_core,1000,,,
-  core_right,3000,,,
-  sharing_right,400,,,
-  ticap_unit,600,,,
-  max_cores,,server2/db2,16,the cells of db2 hold at most 16 cores
-
-Examples:
-  gicap optimize data/mixed-estate --costs data/costs.csv
-  gicap optimize data/mixed-estate --costs data/costs.csv --max-failures 2 --out reports/purchase
-  gicap optimize data/seed-fig15 --costs data/costs.csv --format json
-
-Exit codes:
-  0  the purchase shown (possibly nothing) makes every scenario survive
-  1  some scenarios lose packages no purchase can save, or the purchase could not be confirmed
-  2  bad input or usage (nothing written)
-  3  internal error (a bug: please report it)`,
+      helpAfter({
+        about: [
+          wrapParagraph(
+            'The purchase is the optimum of a mixed-integer program (one feasibility block per ' +
+              'scenario that loses a package today, over the same purchase variables), solved ' +
+              'exactly with HiGHS, then applied to the inventory and checked by re-running every ' +
+              'scenario with the engine. Losses no purchase can undo (a package with no node up, ' +
+              'a static vPar, a vPar at its max, an nPar at its max cores) are listed, not treated ' +
+              'as errors.',
+          ),
+          [
+            'Costs file (prices in relative units; a max_cores row bounds an nPar), e.g.:',
+            '  item,unit_cost,npar,max_cores,note',
+            '  inactive_core,1000,,,',
+            '  core_right,3000,,,',
+            '  sharing_right,400,,,',
+            '  ticap_unit,600,,,',
+            '  max_cores,,server2/db2,16,the cells of db2 hold at most 16 cores',
+          ].join('\n'),
+        ],
+        examples: [
+          'gicap optimize data/mixed-estate --costs data/costs.csv',
+          'gicap optimize data/mixed-estate --costs data/costs.csv --max-failures 2 --out reports/purchase',
+          'gicap optimize data/seed-fig15 --costs data/costs.csv --format json',
+        ],
+        exit: {
+          0: 'the purchase shown (possibly nothing) makes every scenario survive',
+          1: 'some scenarios lose packages no purchase can save, or the purchase could not be confirmed',
+        },
+      }),
     )
     .action(async (inventory: string, opts: OptimizeOptions) => {
       const format = parseFormat(opts.format);

@@ -1,6 +1,7 @@
 import { basename, relative, resolve } from 'node:path';
 import { checkOutputFolder } from '../../io/output-dir.js';
-import { EXIT_CODES_HELP, type RegisterCommand } from '../program.js';
+import { helpAfter } from '../help.js';
+import { PLAN_EXIT_MEANINGS, type RegisterCommand } from '../program.js';
 import { parseFormats } from '../formats.js';
 import {
   formatOption,
@@ -20,9 +21,9 @@ export const registerPlan: RegisterCommand = (program, ctx, setExit) => {
     )
     .argument(
       '<inventory>',
-      'folder of CSV files (complexes, cells, npars, packages; optional vpars, groups, managers)',
+      'Inventory folder of CSV files (complexes, cells, npars, packages; optional vpars, groups, managers)',
     )
-    .option('-o, --out <dir>', 'output folder (default: reports/<inventory name>)')
+    .option('-o, --out <dir>', 'Output folder (default: reports/<inventory name>)')
     .addOption(formatOption())
     .addOption(maxFailuresOption())
     .addOption(outageHoursOption())
@@ -30,18 +31,20 @@ export const registerPlan: RegisterCommand = (program, ctx, setExit) => {
     .addOption(maxListedOption())
     .option(
       '--all-scenarios',
-      'list every scenario (default: those that lose a package and the binding ones)',
+      'List every scenario (default: those that lose a package and the binding ones)',
     )
     .addOption(setOption())
     .addOption(nowOption())
     .addHelpText(
       'after',
-      `
-Examples:
-  gicap plan data/mixed-estate --out reports/mixed
-  gicap plan data/mixed-estate --max-failures 2 --format json --out reports/mixed-k2
-  gicap plan data/seed-fig15 --set npars.server2/db2.active=4 --format md
-${EXIT_CODES_HELP}`,
+      helpAfter({
+        examples: [
+          'gicap plan data/mixed-estate --out reports/mixed',
+          'gicap plan data/mixed-estate --max-failures 2 --format json --out reports/mixed-k2',
+          'gicap plan data/seed-fig15 --set npars.server2/db2.active=4 --format md',
+        ],
+        exit: PLAN_EXIT_MEANINGS,
+      }),
     )
     .action(async (inventory: string, opts: PlanOptions) => {
       const inventoryDir = resolve(ctx.cwd, inventory);
@@ -62,25 +65,8 @@ ${EXIT_CODES_HELP}`,
         changes: opts.set ?? [],
         now: opts.now ?? null,
       });
-      const { summary, groups, comparison } = result.report;
-      const lines = [
-        `${result.report.inventory.name}: ${summary.scenarios} scenarios (up to ${opts.maxFailures} failure${opts.maxFailures === 1 ? '' : 's'}), ${summary.survived} survive, ${summary.lost} lose ${summary.packagesLost} package${summary.packagesLost === 1 ? '' : 's'} in all`,
-        ...groups.map(
-          (g) =>
-            `  ${g.group}: sharing rights owned ${g.sharingRightsOwned}, required ${g.sharingRightsRequired}, minimum ${g.sharingRightsMinimum}: ${g.compliant ? 'compliant' : `NOT compliant (short by ${g.shortfall})`}`,
-        ),
-      ];
-      const short = result.report.partitions.filter((p) => p.shortfall > 0);
-      for (const p of short) {
-        lines.push(
-          `  ${p.complex}/${p.npar}${p.vpar === null ? '' : `/${p.vpar}`}: needs ${p.minimumInactiveCores} inactive cores, has ${p.inactiveCores} (short by ${p.shortfall}; binding: ${p.bindingScenario ?? '—'})`,
-        );
-      }
-      if (comparison !== null) {
-        lines.push(
-          `  with ${comparison.changes.join(', ')}: ${comparison.flipped.length} scenario(s) flip (baseline ${comparison.baseline.lost} lose, now ${comparison.changed.lost})`,
-        );
-      }
+      const { renderPlanText } = await import('../../report/plan-text.js');
+      const lines = renderPlanText(result.report, { inventory });
       lines.push(`Wrote ${result.files.map((f) => relative(ctx.cwd, f) || f).join(', ')}`);
       ctx.stdout.write(`${lines.join('\n')}\n`);
       setExit(result.exitCode);

@@ -9,36 +9,43 @@ import { deriveFigures, type DerivedFigures } from '../../domain/derived.js';
 import type { Inventory } from '../../domain/types.js';
 import { ExitCode } from '../../errors.js';
 import { loadInventory } from '../../io/load-inventory.js';
+import { helpAfter, wrapParagraph } from '../help.js';
 import type { RegisterCommand } from '../program.js';
 import { setOption } from '../shared-options.js';
 
-const HELP_AFTER = `
-Examples:
-  gicap validate data/seed-fig15
-  gicap validate data/mixed-estate
-  gicap validate data/seed-fig15 --set groups.g1.sharing_rights=10     (exit 1: g1 short by 2)
-  gicap validate data/seed-fig15 --set npars.server2/db2.rights=4 --set npars.server2/db2.active=4
-
---set CHANGE edits one cell before checking: FILE.KEY.COLUMN=VALUE, FILE one of complexes, cells,
-npars, vpars, groups, managers, packages; KEY complexes C, cells C/cell, npars C/N, vpars C/N/V,
-groups G, managers G/host, packages P. An empty VALUE clears the cell (its default applies).
-
-Exit codes:
-  0  the inventory is valid and every group is compliant (sharing rights owned >= required)
-  1  the inventory is valid and a group is not compliant
-  2  the inventory is invalid: every problem is listed as FILE:LINE:COLUMN on stderr`;
+const HELP_AFTER = helpAfter({
+  about: [
+    wrapParagraph(
+      '--set CHANGE edits one cell before checking: FILE.KEY.COLUMN=VALUE, FILE one of ' +
+        'complexes, cells, npars, vpars, groups, managers, packages; KEY complexes C, cells ' +
+        'C/cell, npars C/N, vpars C/N/V, groups G, managers G/host, packages P. An empty VALUE ' +
+        'clears the cell (its default applies). Every file and column: docs/inventory.md.',
+    ),
+  ],
+  examples: [
+    'gicap validate data/seed-fig15',
+    'gicap validate data/mixed-estate',
+    'gicap validate data/seed-fig15 --set groups.g1.sharing_rights=10     (exit 1: g1 short by 2)',
+    'gicap validate data/seed-fig15 --set npars.server2/db2.rights=4 --set npars.server2/db2.active=4',
+  ],
+  exit: {
+    0: 'the inventory is valid and every group is compliant (sharing rights owned >= required)',
+    1: 'the inventory is valid and a group is not compliant',
+    2: 'the inventory is invalid: every problem is listed as FILE:LINE:COLUMN on stderr',
+  },
+});
 
 export const registerValidate: RegisterCommand = (program, ctx, setExit) => {
   program
     .command('validate')
-    .summary('check an inventory and print its summary and GiCAP compliance')
+    .summary('Check an inventory and print its summary and GiCAP compliance')
     .description(
       'Check an inventory folder (every file, column, default and rule of the input contract) ' +
         'and print a one-screen summary: counts, cores and usage rights, and per GiCAP group the ' +
         'sharing rights owned against those required. Nothing is written.',
     )
-    .argument('<inventory>', 'inventory folder of CSV files')
-    .addOption(setOption('edit the inventory in memory first: FILE.KEY.COLUMN=VALUE (repeatable)'))
+    .argument('<inventory>', 'Inventory folder of CSV files')
+    .addOption(setOption())
     .addHelpText('after', HELP_AFTER)
     .action(async (inventory: string, opts: { set?: string[] }) => {
       const inv = await loadInventory(resolve(ctx.cwd, inventory), { changes: opts.set ?? [] });

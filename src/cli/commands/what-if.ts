@@ -2,8 +2,9 @@ import { resolve } from 'node:path';
 import { inputError } from '../../errors.js';
 import type { PlanParams } from '../../engine/plan.js';
 import { collect } from '../options.js';
+import { helpAfter } from '../help.js';
 import { modelOption, outageHoursOption, setOption } from '../shared-options.js';
-import { EXIT_CODES_HELP, type RegisterCommand } from '../program.js';
+import type { RegisterCommand } from '../program.js';
 import { TOOL } from '../version.js';
 
 export const registerWhatIf: RegisterCommand = (program, ctx, setExit) => {
@@ -12,32 +13,32 @@ export const registerWhatIf: RegisterCommand = (program, ctx, setExit) => {
     .description(
       'Explain one failure scenario step by step: who fails, where packages go, which rights move, how long',
     )
-    .argument('<inventory>', 'inventory folder')
+    .argument('<inventory>', 'Inventory folder')
+    // No default: commander would print `(default: [])`; an absent --fail is refused below.
     .option(
       '--fail <unit>',
-      'a failed unit: complex:C, npar:C/N, vpar:C/N/V, site:S, host:H, gm:GROUP, or a bare host, complex or site name (repeatable)',
+      'A failed unit: complex:C, npar:C/N, vpar:C/N/V, site:S, host:H, gm:GROUP, or a bare host, complex or site name (repeatable)',
       collect,
-      [],
     )
-    .addOption(setOption('edit the inventory in memory first: FILE.KEY.COLUMN=VALUE (repeatable)'))
+    .addOption(setOption())
     .option(
       '--format <format>',
-      'text (a story for the terminal) or json (the report.json document)',
+      'Text (a story for the terminal) or json (the report.json document)',
       'text',
     )
     .addOption(outageHoursOption())
     .addOption(modelOption())
     .addHelpText(
       'after',
-      `
-Examples:
-  gicap what-if data/seed-fig15 --fail npar:server1/db1
-  gicap what-if data/seed-fig15 --fail db1 --fail gm:g1
-  gicap what-if data/mixed-estate --fail gm:gA --fail npar:east-sd1/edb1
-  gicap what-if data/seed-fig15 --fail db1 --set cells.server2/db2-c1.cores=2 --format json
-
-Exit codes: 0 the scenario survives, 1 it loses a package, 2 bad input or usage.
-${EXIT_CODES_HELP.split('\n').slice(-1)[0] ?? ''}`,
+      helpAfter({
+        examples: [
+          'gicap what-if data/seed-fig15 --fail npar:server1/db1',
+          'gicap what-if data/seed-fig15 --fail db1 --fail gm:g1',
+          'gicap what-if data/mixed-estate --fail gm:gA --fail npar:east-sd1/np-db',
+          'gicap what-if data/seed-fig15 --fail db1 --set cells.server2/c1.cores=2 --format json',
+        ],
+        exit: { 0: 'the scenario survives', 1: 'the scenario loses a package' },
+      }),
     )
     .action(async (inventory: string, opts: WhatIfOptions) => {
       const [
@@ -58,14 +59,15 @@ ${EXIT_CODES_HELP.split('\n').slice(-1)[0] ?? ''}`,
       if (opts.format !== 'text' && opts.format !== 'json') {
         throw inputError(`--format ${opts.format}: unknown format (expected text or json)`);
       }
-      if (opts.fail.length === 0)
+      const fail = opts.fail ?? [];
+      if (fail.length === 0)
         throw inputError('what-if needs at least one --fail UNIT (see gicap what-if --help)');
       const model = await loadTimingModel(
         opts.model === undefined ? undefined : resolve(ctx.cwd, opts.model),
       );
       const inv = await loadInventory(resolve(ctx.cwd, inventory), { changes: opts.set ?? [] });
       const params: PlanParams = {
-        maxFailures: opts.fail.length,
+        maxFailures: fail.length,
         outageHours: opts.outageHours,
         model,
         allScenarios: false,
@@ -74,14 +76,14 @@ ${EXIT_CODES_HELP.split('\n').slice(-1)[0] ?? ''}`,
         tool: TOOL,
       };
       const planCtx = createPlanContext(inv, params);
-      const report = planScenario(planCtx, params, resolveFailures(planCtx, opts.fail));
+      const report = planScenario(planCtx, params, resolveFailures(planCtx, fail));
       ctx.stdout.write(opts.format === 'json' ? renderJson(report) : renderWhatIfText(report));
       setExit(report.summary.lost > 0 ? 1 : 0);
     });
 };
 
 interface WhatIfOptions {
-  fail: string[];
+  fail?: string[];
   set?: string[];
   format: string;
   outageHours: number;

@@ -3,22 +3,52 @@
  * after buying (the optimizer's check by construction), and the same purchase as `--set` changes a
  * planner can replay with `gicap plan INVENTORY --set …`. Pure.
  *
- * Inactive cores bought for an nPar are installed in its cells (assumption A-OPT-CELL): they are added to
- * its first active cell (in cell order), so the nPar's installed and inactive cores grow by that
- * many while its rights, active cores and number of active cells stay the same. A new cell board would
+ * Inactive cores bought for an nPar are installed in its cells (assumption A-OPT-CELL): they fill its
+ * active cells in cell order, each up to what the platform's cell holds (MAX_CORES_PER_CELL), so the
+ * nPar's installed and inactive cores grow by that many while its rights, active cores and number
+ * of active cells stay the same. A new cell board would
  * instead need a core usage right of its own (one active core per active cell, R1) and would lower
  * the nPar's seizure yield by one [X2]; the costs file bounds how many cores an nPar's cells hold.
  */
 import { compareText } from '../../domain/order.js';
 import type { Cell, Inventory } from '../../domain/types.js';
+import { MAX_CORES_PER_CELL } from '../../domain/defaults.js';
 import { TICAP_UNIT_MINUTES, type Purchase } from './types.js';
 
-/** The cell each nPar's bought cores go to: its first active cell, or null when it has none. */
-function targetCell(inv: Inventory, complex: string, npar: string): Cell | null {
-  const cells = inv.cells
+/** The nPar's active cells, in cell order (where bought cores go). */
+function activeCells(inv: Inventory, complex: string, npar: string): Cell[] {
+  return inv.cells
     .filter((c) => c.complex === complex && c.npar === npar && c.active)
     .sort((a, b) => compareText(a.cell, b.cell));
-  return cells[0] ?? null;
+}
+
+/** The most cores one cell of this complex holds (MAX_CORES_PER_CELL by platform). */
+function cellCapacity(inv: Inventory, complex: string): number {
+  const platform = inv.complexes.find((c) => c.complex === complex)?.platform ?? 'cellular';
+  return MAX_CORES_PER_CELL[platform];
+}
+
+/**
+ * The default bound of every nPar the costs file does not bound: its active cells, each filled up to
+ * what the platform holds (A-OPT-CELL-MAX). An nPar whose cells already hold more keeps its cores
+ * (room 0). The costs file's `max_cores` rows win.
+ */
+export function platformMaxCores(
+  inv: Inventory,
+  given: ReadonlyMap<string, number>,
+): Map<string, number> {
+  const out = new Map(given);
+  for (const n of inv.npars) {
+    const key = `${n.complex}/${n.npar}`;
+    if (out.has(key)) continue;
+    const cap = cellCapacity(inv, n.complex);
+    const cells = activeCells(inv, n.complex, n.npar);
+    out.set(
+      key,
+      cells.reduce((s, c) => s + Math.max(c.cores, cap), 0),
+    );
+  }
+  return out;
 }
 
 function splitKey(key: string): [string, string] {
@@ -33,11 +63,23 @@ export function applyPurchase(inv: Inventory, purchase: Purchase): Inventory {
   for (const [key, cores] of purchase.cores) {
     if (cores <= 0) continue;
     const [complex, npar] = splitKey(key);
-    const cell = targetCell(inv, complex, npar);
-    if (cell === null) {
+    const cells = activeCells(inv, complex, npar);
+    const first = cells[0];
+    if (first === undefined) {
       // An nPar with no active cell cannot occur in a valid inventory; a new cell keeps this total.
       extraCells.push({ complex, cell: `buy-${npar}`, npar, cores, active: true });
-    } else cellCores.set(cell, (cellCores.get(cell) ?? 0) + cores);
+      continue;
+    }
+    // Fill the cells in order up to what the platform holds; what a costs-file bound allows beyond
+    // that (the planner knows the boards) goes to the first cell.
+    const cap = cellCapacity(inv, complex);
+    let left = cores;
+    for (const c of cells) {
+      const add = Math.min(left, Math.max(0, cap - c.cores));
+      if (add > 0) cellCores.set(c, (cellCores.get(c) ?? 0) + add);
+      left -= add;
+    }
+    if (left > 0) cellCores.set(first, (cellCores.get(first) ?? 0) + left);
   }
   return {
     ...inv,

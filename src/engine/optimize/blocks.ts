@@ -4,6 +4,7 @@
  * of the mixed-integer program (the packages to place, the nodes they may land on, and the rights
  * sources open in that scenario). Pure. Units: cores and core usage rights.
  */
+import { MAX_CORES_PER_CELL } from '../../domain/defaults.js';
 import type { LossReason } from '../../domain/result.js';
 import { scenarioUnitIds } from '../describe.js';
 import type { ENode, Estate } from '../estate.js';
@@ -281,7 +282,7 @@ function cannotTake(
     if (extra > canAdd) {
       return {
         reason: 'insufficient-inactive-cores',
-        detail: `${npar.key} holds at most ${max} cores (costs file): ${node.host} needs ${extra} more, at most ${canAdd} can be added`,
+        detail: `${npar.key} holds at most ${max} cores (the costs file's max_cores, else its cells full: ${MAX_CORES_PER_CELL.cellular} per cell, ${MAX_CORES_PER_CELL.sd2} per SD2 blade): ${node.host} needs ${extra} more, at most ${canAdd} can be added`,
       };
     }
   }

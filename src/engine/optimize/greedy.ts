@@ -9,6 +9,7 @@ import type { Inventory } from '../../domain/types.js';
 import { deriveFigures } from '../../domain/derived.js';
 import { compileEstate } from '../estate.js';
 import { buildUnitIndex, forEachScenario } from '../failure-units.js';
+import { purchasableDemand } from '../sizing-demand.js';
 import { evaluateScenario } from '../scenario.js';
 import { applyPurchase } from './apply.js';
 import { EMPTY_PURCHASE, type Purchase, type PurchaseCosts } from './types.js';
@@ -37,11 +38,14 @@ export function greedyPurchase(
     const max = costs.maxCores.get(key);
     return max === undefined ? Infinity : Math.max(0, max - installed);
   };
-  // Section 4: the most inactive cores each nPar must activate in any scenario.
+  // Section 4: the most inactive cores each nPar must activate in any scenario, counted as the plan
+  // counts them (without the demand of losses no purchase can fix).
   const need = estate.npars.map(() => 0);
   forEachScenario(estate, index, opts.maxFailures, (_units, down) => {
     const ev = evaluateScenario({ estate, outageMinutes: opts.outageMinutes }, down);
-    for (const [n, cores] of ev.nparNeed) need[n] = Math.max(need[n] ?? 0, cores);
+    for (const [n, cores] of purchasableDemand(estate, ev).npar) {
+      need[n] = Math.max(need[n] ?? 0, cores);
+    }
   });
   const cores = new Map<string, number>();
   for (const n of estate.npars) {

@@ -9,7 +9,7 @@
 import type { Inventory } from '../../domain/types.js';
 import { compileEstate, compareText, type Estate } from '../estate.js';
 import { buildUnitIndex } from '../failure-units.js';
-import { applyPurchase, purchaseChanges } from './apply.js';
+import { applyPurchase, platformMaxCores, purchaseChanges } from './apply.js';
 import { blockFor, lossKey, scanScenarios, type ScenarioBlock } from './blocks.js';
 import { greedyPurchase, repairPurchase, sharingNeeded } from './greedy.js';
 import { toLpText } from './lp-model.js';
@@ -59,10 +59,12 @@ const KIND_ORDER: readonly PurchaseKind[] = [
 
 export function optimizePurchase(
   inv: Inventory,
-  costs: PurchaseCosts,
+  given: PurchaseCosts,
   params: OptimizeParams,
   solve: LpSolver,
 ): OptimizeResult {
+  // Every nPar is bounded: by the costs file's max_cores, else by its cells' platform capacity.
+  const costs: PurchaseCosts = { ...given, maxCores: platformMaxCores(inv, given.maxCores) };
   const estate = compileEstate(inv);
   const index = buildUnitIndex(estate);
   const outageMinutes = params.outageHours * 60;
@@ -214,7 +216,7 @@ export function optimizePurchase(
         sharing_right: costs.unit.sharing_right,
         ticap_unit: costs.unit.ticap_unit,
       },
-      maxCores: [...costs.maxCores]
+      maxCores: [...given.maxCores]
         .sort((a, b) => compareText(a[0], b[0]))
         .map(([npar, maxCores]) => ({ npar, maxCores })),
     },
@@ -330,7 +332,7 @@ function leaveOut(
       scenario: block.id,
       package: p.name,
       reason: onVpar ? 'vpar-max' : 'insufficient-inactive-cores',
-      detail: `${p.name} cannot be placed on ${hosts.join(', ')} together with the other packages of this scenario: ${onVpar ? 'the vPar max [V1]' : 'the max cores of the costs file'} leaves no room, whatever is bought`,
+      detail: `${p.name} cannot be placed on ${hosts.join(', ')} together with the other packages of this scenario: ${onVpar ? 'the vPar max [V1]' : "the most cores its nPar can hold (the costs file's max_cores, else its cells full)"} leaves no room, whatever is bought`,
     });
   }
   return out;

@@ -16,8 +16,9 @@ export type CostItem = (typeof COST_ITEMS)[number];
 export interface PurchaseCosts {
   readonly unit: Readonly<Record<CostItem, number>>;
   /**
-   * The most cores an nPar's cells can hold (`C/N` → cores), from the costs file; an nPar not
-   * listed is unlimited. Bounds the inactive cores that can be added to it.
+   * The most cores an nPar's cells can hold (`C/N` → cores), from the costs file; `optimizePurchase`
+   * bounds every nPar not listed by its cells' platform capacity (MAX_CORES_PER_CELL). Bounds the
+   * inactive cores that can be added to it.
    */
   readonly maxCores: ReadonlyMap<string, number>;
 }

@@ -1,0 +1,80 @@
+/**
+ * The product documents itself (issue 12 point 1): the README sends no reader outside the
+ * repository, and docs/inventory.md and the starter's README.md document every file and column the
+ * loader reads (and the cluster and placement files being added).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { COLUMNS, INVENTORY_FILES } from '../src/io/schemas.js';
+import { REPO_ROOT } from './helpers/run-cli.js';
+
+const read = (path: string): string => readFileSync(join(REPO_ROOT, path), 'utf8');
+
+/** The text of a Markdown section from its heading to the next heading of the same level or above. */
+function section(doc: string, heading: string): string {
+  const start = doc.indexOf(`\n${heading}\n`);
+  if (start < 0) return '';
+  const level = /^#+/.exec(heading)?.[0].length ?? 2;
+  const rest = doc.slice(start + heading.length + 2);
+  const end = rest.search(new RegExp(`\\n#{1,${level}} `));
+  return end < 0 ? rest : rest.slice(0, end);
+}
+
+describe('the manual', () => {
+  it('the README links only inside the repository', () => {
+    const readme = read('README.md');
+    expect(readme).not.toContain('../shared');
+    expect(readme).not.toMatch(/\bspec(ification)? (section )?\d/);
+    expect(readme).toContain('[`docs/inventory.md`](docs/inventory.md)');
+    expect(readme).toContain('[`docs/rules.md`](docs/rules.md)');
+  });
+
+  it('docs/inventory.md documents every file and column the loader reads, with an example row', () => {
+    const doc = read('docs/inventory.md');
+    for (const file of INVENTORY_FILES) {
+      const text = section(doc, `## ${file}`) || section(doc, `### ${file}`);
+      expect(text, file).not.toBe('');
+      for (const column of COLUMNS[file])
+        expect(text, `${file} ${column}`).toContain(`| \`${column}\``);
+      // The example row has the header's columns.
+      expect(text, file).toContain(`\`\`\`csv\n${COLUMNS[file].join(',')}\n`);
+    }
+  });
+
+  it('docs/inventory.md documents the cluster and placement files and columns', () => {
+    const doc = read('docs/inventory.md');
+    const expected: [string, string[]][] = [
+      [
+        '### clusters.csv',
+        ['cluster', 'nodes', 'lock', 'lock_site', 'quorum_server', 'member_timeout_s'],
+      ],
+      [
+        '### New packages.csv columns',
+        ['priority', 'on_start_failure', 'auto_run', 'failover_policy'],
+      ],
+      ['### dependencies.csv', ['package', 'depends_on', 'location']],
+      ['### capacities.csv', ['node', 'capacity', 'value']],
+      ['### weights.csv', ['package', 'cluster', 'capacity', 'value']],
+    ];
+    for (const [heading, columns] of expected) {
+      const text = section(doc, heading);
+      expect(text, heading).not.toBe('');
+      for (const column of columns)
+        expect(text, `${heading} ${column}`).toContain(`| \`${column}\``);
+    }
+    expect(section(doc, '### New packages.csv columns')).toContain(
+      '| whole number 1–3000, or `no_priority`',
+    );
+  });
+
+  it('the starter README explains every column of every starter file', () => {
+    const readme = read('data/starter/README.md');
+    const starter = readdirSync(join(REPO_ROOT, 'data/starter'));
+    for (const file of INVENTORY_FILES.filter((f) => starter.includes(f))) {
+      expect(readme, file).toContain(`\`${file}\``);
+      for (const column of COLUMNS[file])
+        expect(readme, `${file} ${column}`).toContain(`| \`${column}\``);
+    }
+  });
+});

@@ -188,6 +188,7 @@ function buildBlock(
       continue;
     }
     const hosts = p.nodes.map((n) => estate.nodes[n]?.host ?? '?').join(', ');
+    lostForGood.add(p.idx);
     losses.push({
       scenario: id,
       package: p.name,

@@ -30,6 +30,11 @@ export const NO_PURCHASE_CAN_FIX: Readonly<Record<LossReason, boolean>> = {
   'cluster-halted': true,
   // auto_run = n: Serviceguard does not start it elsewhere [C11]; a setting, not capacity.
   'auto-run-off': true,
+  // Placement policies (spec 9): a capacity, a dependency or a site policy decides, not cores or
+  // rights, so the optimizer lists these as unsaveable too [P1, P4, P5].
+  dependency: true,
+  'site-preferred-manual': true,
+  'no-eligible-node': true,
 };
 
 /** Whether no purchase can save a package lost for `reason` (null: not lost, so false). */

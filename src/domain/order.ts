@@ -52,5 +52,24 @@ export function sortInventory(inv: Inventory): Inventory {
     ),
     packages: [...inv.packages].sort(by((p) => p.package)),
     clusters: inv.clusters === null ? null : [...inv.clusters].sort(by((c) => c.cluster)),
+    dependencies: [...inv.dependencies].sort(
+      by(
+        (d) => d.package,
+        (d) => d.dependsOn,
+      ),
+    ),
+    capacities: [...inv.capacities].sort(
+      by(
+        (c) => c.node,
+        (c) => c.capacity,
+      ),
+    ),
+    weights: [...inv.weights].sort(
+      by(
+        (w) => w.package ?? '*',
+        (w) => w.cluster ?? '',
+        (w) => w.capacity,
+      ),
+    ),
   };
 }

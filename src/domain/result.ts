@@ -4,7 +4,7 @@
  * deterministically. Fields may be added; the ones the spec names must keep their meaning.
  */
 import type { SensitivityEntry, TimeRange } from './timing.js';
-import type { Cluster, LockKind } from './types.js';
+import type { Cluster, FailoverPolicy, LockKind } from './types.js';
 
 /** Loss reasons (spec 3.5): stable strings. */
 export const LOSS_REASONS = [
@@ -17,6 +17,9 @@ export const LOSS_REASONS = [
   'insufficient-ticap',
   'cluster-halted',
   'auto-run-off',
+  'dependency',
+  'site-preferred-manual',
+  'no-eligible-node',
 ] as const;
 export type LossReason = (typeof LOSS_REASONS)[number];
 
@@ -37,6 +40,8 @@ export const WARNING_CODES = [
   'no-cluster-lock',
   'lock-site-alone',
   'priority-not-unique',
+  'displaced',
+  'dependency-drag-not-modelled',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
@@ -99,6 +104,22 @@ export interface Attempt {
   readonly available: number;
   /** One sentence: which rule bound, on which node, by how many cores. */
   readonly detail: string;
+  /**
+   * Present when the node was not eligible and was skipped at no cost (spec 9.2): `capacity`,
+   * `dependency`, `policy` (outside the site of a site_preferred_manual package) or `displaced` (the
+   * node it was displaced from).
+   */
+  readonly skipped?: 'capacity' | 'dependency' | 'policy' | 'displaced';
+  /** For a `capacity` skip: the binding capacity and its figures [P5, P6]. */
+  readonly capacity?: CapacityFigures;
+}
+
+/** A node's capacity as a placement found it: weight in use, the package's weight, the capacity. */
+export interface CapacityFigures {
+  readonly name: string;
+  readonly used: number;
+  readonly needed: number;
+  readonly capacity: number;
 }
 
 export type PackageStatus = 'moved' | 'lost';
@@ -130,6 +151,12 @@ export interface PackageOutcome {
   /** The start waited for a standby Group Manager's takeover (serial, [Q4]). */
   readonly waitedForTakeover: boolean;
   readonly attempts: readonly Attempt[];
+  /** Its failover policy [P1]. */
+  readonly policy: FailoverPolicy;
+  /** The package that displaced it from its node to make room [P8], or null. */
+  readonly displacedBy: string | null;
+  /** The packages it depends on that moved or were lost in the scenario (they decided its outcome). */
+  readonly dependsOn: readonly string[];
 }
 
 export interface GmState {

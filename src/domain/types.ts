@@ -92,6 +92,41 @@ export type PackageKind = 'app' | 'vm';
 /** What the run script does when it cannot get the cores it needs [C10]. */
 export type StartFailure = 'halt' | 'next';
 
+/**
+ * Which eligible node Serviceguard picks first [P1]: the list order, the node running the fewest
+ * packages, the nodes of the package's own site first, or only those (spec 9.2).
+ */
+export type FailoverPolicy =
+  'configured_node' | 'min_package_node' | 'site_preferred' | 'site_preferred_manual';
+
+/** Where the package a dependent needs must run (condition UP) [P3]. */
+export type DependencyLocation = 'same_node' | 'any_node' | 'different_node';
+
+/** One row of dependencies.csv: `package` needs `dependsOn` up, at `location` [P3]. */
+export interface Dependency {
+  readonly package: string;
+  readonly dependsOn: string;
+  readonly location: DependencyLocation;
+}
+
+/** One row of capacities.csv: CAPACITY_NAME / CAPACITY_VALUE of a node [P5]. */
+export interface NodeCapacity {
+  readonly node: string;
+  /** Capacity name; `package_limit` is reserved (every package weighs 1 for it) [P6]. */
+  readonly capacity: string;
+  readonly value: number;
+}
+
+/** One row of weights.csv: a package's weight, or a cluster's default weight (`package` null, `*`) [P6]. */
+export interface PackageWeight {
+  /** Package name, or null for the cluster's default (`*`). */
+  readonly package: string | null;
+  /** The cluster of a default weight; null for a package's own row when not given. */
+  readonly cluster: string | null;
+  readonly capacity: string;
+  readonly value: number;
+}
+
 /** One Serviceguard package. */
 export interface Package {
   readonly package: string;
@@ -115,6 +150,8 @@ export interface Package {
   readonly onStartFailure: StartFailure;
   /** Package switching: false = never failed over; lost when its node fails [C11]. */
   readonly autoRun: boolean;
+  /** Which eligible node first [P1]; `configured_node` when not given. */
+  readonly failoverPolicy: FailoverPolicy;
 }
 
 /** The cluster lock (tie-breaker when exactly half the nodes survive) [C4]. */
@@ -152,4 +189,10 @@ export interface Inventory {
   readonly packages: readonly Package[];
   /** Serviceguard clusters, or null when clusters.csv is absent (clusters not modelled, spec 8.1). */
   readonly clusters: readonly Cluster[] | null;
+  /** Package dependencies (dependencies.csv; empty when absent), spec 9.1. */
+  readonly dependencies: readonly Dependency[];
+  /** Node capacities (capacities.csv; empty when absent) [P5]. */
+  readonly capacities: readonly NodeCapacity[];
+  /** Package weights (weights.csv; empty when absent) [P6]. */
+  readonly weights: readonly PackageWeight[];
 }

@@ -6,6 +6,7 @@
  */
 import type {
   Attempt,
+  CapacityFigures,
   ClusterState,
   GmState,
   PackageOutcome,
@@ -19,7 +20,7 @@ import type { DownState, UnitIndex } from './failure-units.js';
 import type { EGroup, ENode, Estate } from './estate.js';
 import { compareText } from './estate.js';
 import type { ClusterVerdict } from './quorum.js';
-import type { AttemptEval, GroupControl, PackageEval, ScenarioEval } from './scenario.js';
+import type { AttemptEval, GroupControl, PackageEval, ScenarioEval, SkipEval } from './scenario.js';
 import { ZERO_DRIVERS, type TimingEngine } from './timing.js';
 
 export interface DescribeContext {
@@ -45,7 +46,7 @@ export function describeScenario(
 ): ScenarioResult {
   const { estate } = ctx;
   const gm = ev.control.map((c) => gmState(ctx, c, down));
-  const packages = ev.packages.map((p) => packageOutcome(ctx, p, ev, down));
+  const packages = packageOutcomes(ctx, ev, down);
   const moved = packages.filter((p) => p.time !== null);
   let time: TimeRange | null = null;
   for (const p of moved) time = p.time === null ? time : maxRange(time, p.time);
@@ -187,6 +188,43 @@ function reformationDrivers(
   return { member_timeout: c.memberTimeoutS, dual_lock: dual };
 }
 
+/**
+ * The outcomes in placement order. A package moved by another (one it depends on, or one that
+ * displaced it) starts after it (spec 9.2): the latest of those packages' times plus its own
+ * failed starts, rights move and start, with no second Serviceguard failover; if its own node
+ * failed too, the later of that and its own package_failover (min, typical and max separately).
+ */
+function packageOutcomes(
+  ctx: DescribeContext,
+  ev: ScenarioEval,
+  down: DownState,
+): PackageOutcome[] {
+  const times = new Map<number, TimeRange>();
+  return ev.packages.map((p) => {
+    const o = packageOutcome(ctx, p, ev, down);
+    if (o.time === null || o.sgFailover === null) return o;
+    const after = [p.displacedBy, ...p.dependsOn]
+      .map((q) => times.get(q))
+      .filter((t): t is TimeRange => t !== undefined);
+    let time = o.time;
+    if (after.length > 0) {
+      const own = o.time;
+      const sg = o.sgFailover;
+      let start: TimeRange | null = null;
+      for (const t of after) start = maxRange(start, t);
+      const s = start as TimeRange;
+      const chained: TimeRange = {
+        min: s.min + own.min - sg.min,
+        typical: s.typical + own.typical - sg.typical,
+        max: s.max + own.max - sg.max,
+      };
+      time = p.ownFailure ? maxRange(chained, own) : chained;
+    }
+    times.set(p.pkg.idx, time);
+    return time === o.time ? o : { ...o, time };
+  });
+}
+
 function packageOutcome(
   ctx: DescribeContext,
   p: PackageEval,
@@ -196,6 +234,16 @@ function packageOutcome(
   const host = (n: number): string | null => (n >= 0 ? (ctx.estate.nodes[n]?.host ?? null) : null);
   const moved = p.status === 'moved';
   const drivers = moved ? packageDrivers(ctx, p, ev, down) : null;
+  const name = (q: number): string => ctx.estate.packages[q]?.name ?? '?';
+  const attempts: Attempt[] = [];
+  let s = 0;
+  p.attempts.forEach((a, i) => {
+    for (; s < p.skips.length && (p.skips[s]?.at ?? 0) <= i; s++) {
+      attempts.push(describeSkip(ctx, p, p.skips[s] as SkipEval));
+    }
+    attempts.push(describeAttempt(ctx, p, a));
+  });
+  for (; s < p.skips.length; s++) attempts.push(describeSkip(ctx, p, p.skips[s] as SkipEval));
   return {
     package: p.pkg.name,
     from: host(p.from) ?? '?',
@@ -218,7 +266,54 @@ function packageOutcome(
           }),
     ticapMinutes: p.ticapMinutes,
     waitedForTakeover: p.waited,
-    attempts: p.attempts.map((a) => describeAttempt(ctx, p, a)),
+    attempts,
+    policy: p.pkg.policy,
+    displacedBy: p.displacedBy >= 0 ? name(p.displacedBy) : null,
+    dependsOn: p.dependsOn.map(name),
+  };
+}
+
+/** A node skipped as not eligible (spec 9.2), with the rule and figures that excluded it. */
+function describeSkip(ctx: DescribeContext, p: PackageEval, k: SkipEval): Attempt {
+  const { estate } = ctx;
+  const host = estate.nodes[k.node]?.host ?? '?';
+  const pkg = p.pkg.name;
+  const other = estate.packages[k.other]?.name ?? '?';
+  let detail: string;
+  let capacity: CapacityFigures | undefined;
+  switch (k.why) {
+    case 'capacity': {
+      const name = estate.capacityNames[k.capacity] ?? '?';
+      capacity = { name, used: k.used, needed: k.needed, capacity: k.value };
+      detail = `${host} skipped: capacity ${name} has ${k.used} of ${k.value} in use and ${pkg} weighs ${k.needed} [P5, P6]${p.pkg.priority === null ? '; a no_priority package displaces nothing [P8]' : '; halting every lower-priority package with a weight would not make room [P8]'}`;
+      break;
+    }
+    case 'dependency': {
+      const where = estate.nodes[k.otherNode]?.host;
+      detail =
+        k.otherNode === k.node
+          ? `${host} skipped: ${pkg} must run on another node than ${other} (different_node), which runs on ${host} [P3]`
+          : `${host} skipped: ${pkg} must run on the node of ${other} (same_node), which runs ${where === undefined ? 'nowhere' : `on ${where}`} [P3]`;
+      break;
+    }
+    case 'policy': {
+      const site = estate.sites[estate.nodes[p.from]?.site ?? -1] ?? '?';
+      detail = `${host} skipped: outside ${site}, the site ${pkg} ran in; site_preferred_manual fails over within its site only [P1]`;
+      break;
+    }
+    case 'displaced':
+      detail = `${host} skipped: ${pkg} was halted there to make room for ${other} [P8]`;
+      break;
+  }
+  return {
+    node: host,
+    ok: false,
+    reason: null,
+    needed: 0,
+    available: 0,
+    detail,
+    skipped: k.why,
+    ...(capacity === undefined ? {} : { capacity }),
   };
 }
 
@@ -391,6 +486,23 @@ function scenarioWarnings(
     });
   }
   for (const p of ev.packages) {
+    for (const d of p.displaced) {
+      const victim = estate.packages[d.victim];
+      const outcome = ev.packages.find((x) => x.pkg.idx === d.victim);
+      const then =
+        outcome === undefined
+          ? ''
+          : outcome.status === 'moved'
+            ? `; it restarts on ${estate.nodes[outcome.node]?.host ?? '?'}`
+            : `; it is lost (${outcome.reason ?? '?'})`;
+      const rank = (q: number | null | undefined): string =>
+        q == null ? 'no_priority' : `priority ${q}`;
+      out.push({
+        code: 'displaced',
+        subject: victim?.name ?? '?',
+        detail: `${p.pkg.name} (${rank(p.pkg.priority)}) halted ${victim?.name ?? '?'} (${rank(victim?.priority)}) on ${estate.nodes[d.node]?.host ?? '?'} to make room: capacity ${estate.capacityNames[d.capacity] ?? '?'} had ${d.used} of ${d.value} in use and ${p.pkg.name} weighs ${d.needed}${then} [P8]`,
+      });
+    }
     if (p.haltedBefore >= 0) {
       const first = estate.nodes[p.attempts[0]?.node ?? -1]?.host ?? '?';
       const next = estate.nodes[p.haltedBefore]?.host ?? '?';
@@ -404,7 +516,7 @@ function scenarioWarnings(
     const to = estate.nodes[p.node] as ENode;
     const from = estate.nodes[p.from];
     const toComplex = estate.npars[to.npar]?.complex;
-    if (from !== undefined && estate.npars[from.npar]?.complex === toComplex) {
+    if (from !== undefined && p.node !== p.from && estate.npars[from.npar]?.complex === toComplex) {
       out.push({
         code: 'same-complex-failback',
         subject: p.pkg.name,

@@ -5,7 +5,10 @@
  */
 import { deriveFigures, nparKey, vparKey } from '../domain/derived.js';
 import { compareText, sortInventory } from '../domain/order.js';
+import { PACKAGE_LIMIT } from '../domain/policies.js';
 import type {
+  DependencyLocation,
+  FailoverPolicy,
   Inventory,
   LockKind,
   Package,
@@ -75,6 +78,18 @@ export interface ENode {
   readonly primaryOf: readonly number[];
   /** Cluster index, or -1 when clusters are not modelled. */
   readonly cluster: number;
+  /** Site index of the node's complex, or -1 (site policies, spec 9.2). */
+  readonly site: number;
+  /** Per capacity index (Estate.capacityNames): CAPACITY_VALUE, +Infinity when not defined [P5]. */
+  readonly capacity: readonly number[];
+  /** Per capacity index: Σ weights of the packages that run on the node now (its primaries). */
+  readonly baseLoad: readonly number[];
+}
+
+/** One dependency of a package: the package it needs up and where [P3]. */
+export interface EDependency {
+  readonly on: number;
+  readonly location: DependencyLocation;
 }
 
 /** Where a cluster's lock lives (spec 8.1); what a scenario checks when exactly half survive. */
@@ -141,6 +156,15 @@ export interface EPackage {
   readonly autoRun: boolean;
   /** Cluster index (that of its nodes), or -1 when clusters are not modelled. */
   readonly cluster: number;
+  readonly policy: FailoverPolicy;
+  /** The packages it depends on [P3]. */
+  readonly dependsOn: readonly EDependency[];
+  /** The packages that depend on it, in placement order [P4]. */
+  readonly dependents: readonly number[];
+  /** Per capacity index: its weight (package_limit: 1) [P6]. */
+  readonly weight: readonly number[];
+  /** Some weight is not zero (a candidate for displacement [P8]). */
+  readonly weighted: boolean;
 }
 
 export interface Estate {
@@ -161,6 +185,10 @@ export interface Estate {
   /** Number of groups each manager host has a row for (a takeover driver). */
   readonly groupsManagedBy: ReadonlyMap<string, readonly number[]>;
   readonly nodeByHost: ReadonlyMap<string, number>;
+  /** Capacity names of capacities.csv, sorted (indices of ENode.capacity and EPackage.weight). */
+  readonly capacityNames: readonly string[];
+  /** Some package has a dependency or some node a capacity: placement checks eligibility (spec 9). */
+  readonly policies: boolean;
 }
 
 /** Compile a validated inventory. */
@@ -253,14 +281,50 @@ export function compileEstate(input: Inventory): Estate {
   });
 
   const ordered = [...inv.packages].sort(comparePackages);
+  const pkgIdx = new Map(ordered.map((p, i) => [p.package, i]));
+  const capacityNames = uniqueSorted(inv.capacities.map((c) => c.capacity));
+  const nodeCapacity = nodeHosts.map(() => capacityNames.map(() => Number.POSITIVE_INFINITY));
+  for (const c of inv.capacities) {
+    const n = nodeByHost.get(c.node);
+    const k = capacityNames.indexOf(c.capacity);
+    if (n !== undefined && k >= 0) (nodeCapacity[n] as number[])[k] = c.value;
+  }
+  const clusterName = clusterRows.map((c) => c.cluster);
+  /** A package's weight for each capacity: its row, else its cluster's `*` row, else 0 [P6]. */
+  const weightOf = (p: Package, cluster: number): number[] =>
+    capacityNames.map((name) => {
+      if (name === PACKAGE_LIMIT) return 1;
+      let w = 0;
+      for (const row of inv.weights) {
+        if (row.capacity !== name) continue;
+        if (row.package === p.package) return row.value;
+        if (row.package === null && row.cluster === clusterName[cluster]) w = row.value;
+      }
+      return w;
+    });
+  const dependsOn = ordered.map(() => [] as EDependency[]);
+  const dependents = ordered.map(() => [] as number[]);
+  for (const d of inv.dependencies) {
+    const a = pkgIdx.get(d.package);
+    const b = pkgIdx.get(d.dependsOn);
+    if (a === undefined || b === undefined) continue;
+    dependsOn[a]?.push({ on: b, location: d.location });
+    dependents[b]?.push(a);
+  }
+  for (const list of dependents) list.sort((x, y) => x - y);
+  const baseLoad = nodeHosts.map(() => capacityNames.map(() => 0));
   const primaryOf = nodeHosts.map(() => [] as number[]);
   const baseUsed = nodeHosts.map(() => 0);
   const packages: EPackage[] = ordered.map((p, i) => {
     const nodes = p.nodes.map((h) => nodeByHost.get(h) ?? -1);
     const primary = nodes[0] ?? -1;
+    const cluster = clusterOfNode[primary] ?? -1;
+    const weight = weightOf(p, cluster);
     if (primary >= 0) {
       primaryOf[primary]?.push(i);
       baseUsed[primary] = (baseUsed[primary] ?? 0) + p.cores;
+      const load = baseLoad[primary] as number[];
+      weight.forEach((w, k) => (load[k] = (load[k] ?? 0) + w));
     }
     return {
       idx: i,
@@ -273,7 +337,12 @@ export function compileEstate(input: Inventory): Estate {
       ticap: p.ticap,
       onStartFailure: p.onStartFailure,
       autoRun: p.autoRun,
-      cluster: clusterOfNode[primary] ?? -1,
+      cluster,
+      policy: p.failoverPolicy,
+      dependsOn: dependsOn[i] ?? [],
+      dependents: dependents[i] ?? [],
+      weight,
+      weighted: weight.some((w) => w > 0),
     };
   });
   const nodes: ENode[] = nodeHosts.map((h, i) => ({
@@ -285,6 +354,9 @@ export function compileEstate(input: Inventory): Estate {
     baseUsed: baseUsed[i] ?? 0,
     primaryOf: primaryOf[i] ?? [],
     cluster: clusterOfNode[i] ?? -1,
+    site: complexes[npars[h.npar]?.complex ?? -1]?.site ?? -1,
+    capacity: nodeCapacity[i] ?? [],
+    baseLoad: baseLoad[i] ?? [],
   }));
 
   // External hosts: managers and Quorum Servers on no partition; each a failure unit `host:H` that
@@ -366,6 +438,8 @@ export function compileEstate(input: Inventory): Estate {
     packages,
     groupsManagedBy,
     nodeByHost,
+    capacityNames,
+    policies: inv.dependencies.length > 0 || inv.capacities.length > 0,
   };
 }
 

@@ -525,6 +525,20 @@ export function estateWarnings(estate: Estate): ScenarioWarning[] {
     });
   }
   out.push(...clusterWarnings(estate));
+  // Spec 9.1 [P4]: a dependent with a higher priority than the package it depends on would drag
+  // that package to its own node; we keep the depended-on package's node order.
+  for (const p of estate.packages) {
+    for (const d of p.dependsOn) {
+      const q = estate.packages[d.on];
+      if (q === undefined || p.priority === null) continue;
+      if (q.priority !== null && q.priority <= p.priority) continue;
+      out.push({
+        code: 'dependency-drag-not-modelled',
+        subject: `${p.name}/${q.name}`,
+        detail: `${p.name} (priority ${p.priority}) depends on ${q.name} (${q.priority === null ? 'no_priority' : `priority ${q.priority}`}) and outranks it: Serviceguard may move ${q.name} to where ${p.name} can run; the plan keeps ${q.name}'s own node order [P4]`,
+      });
+    }
+  }
   return out.sort((a, b) => compareText(a.code, b.code) || compareText(a.subject, b.subject));
 }
 

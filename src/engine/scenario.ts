@@ -18,6 +18,7 @@ import type {
 } from './estate.js';
 import { judgeClusters, type ClusterVerdict } from './quorum.js';
 import { seizeFromComplex, type SeizedFrom } from './seizure.js';
+import { compareText } from '../domain/order.js';
 
 export interface ScenarioInput {
   readonly estate: Estate;
@@ -42,6 +43,34 @@ export interface AttemptEval {
   readonly available: number;
   /** The figures behind the verdict, for the explanation. */
   readonly facts: AttemptFacts;
+}
+
+/** Why a node of the list was not eligible (spec 9.2): skipped at no cost, not a failed start. */
+export type SkipWhy = 'capacity' | 'dependency' | 'policy' | 'displaced';
+
+export interface SkipEval {
+  readonly node: number;
+  /** Start attempts made before this skip (to tell them in the order considered). */
+  readonly at: number;
+  readonly why: SkipWhy;
+  /** `capacity`: the binding capacity index and its figures (used, needed, capacity) [P5, P6]. */
+  readonly capacity: number;
+  readonly used: number;
+  readonly needed: number;
+  readonly value: number;
+  /** `dependency`: the package depended on, and where it runs (-1: nowhere) [P3]. */
+  readonly other: number;
+  readonly otherNode: number;
+}
+
+/** A package halted to make room (spec 9.2, [P8]) with the capacity figures that bound. */
+export interface DisplacementEval {
+  readonly victim: number;
+  readonly node: number;
+  readonly capacity: number;
+  readonly used: number;
+  readonly needed: number;
+  readonly value: number;
 }
 
 export interface AttemptFacts {
@@ -84,6 +113,16 @@ export interface PackageEval {
    * eligible node a restart exit (2) would have let it try, else -1 [C10].
    */
   readonly haltedBefore: number;
+  /** Nodes skipped as not eligible, in the order considered (spec 9.2). */
+  readonly skips: readonly SkipEval[];
+  /** The package that displaced it from `from`, or -1 [P8]. */
+  readonly displacedBy: number;
+  /** Packages it depends on that moved or were lost in this scenario (they decided its outcome). */
+  readonly dependsOn: readonly number[];
+  /** Packages it displaced to start [P8]. */
+  readonly displaced: readonly DisplacementEval[];
+  /** Its own node failed (or its cluster halted); false when another package moved it. */
+  readonly ownFailure: boolean;
 }
 
 export interface GroupRightsEval {
@@ -160,13 +199,23 @@ class Slots {
   private readonly c: number;
   private readonly g: number;
   private readonly m: number;
+  private readonly k: number;
 
   constructor(estate: Estate) {
     this.n = estate.npars.length;
     this.c = estate.complexes.length;
     this.g = estate.groups.length;
     this.m = estate.nodes.length;
-    this.size = 4 * this.n + 2 * this.c + 3 * this.g + 2 * this.m;
+    this.k = estate.capacityNames.length;
+    this.size = 4 * this.n + 2 * this.c + 3 * this.g + 3 * this.m + this.m * this.k;
+  }
+  /** Packages started on (+1) or gone from (−1) the node in this scenario (min_package_node [P1]). */
+  count(node: number): number {
+    return 4 * this.n + 2 * this.c + 3 * this.g + 2 * this.m + node;
+  }
+  /** Weight of capacity `k` started on (+) or gone from (−) the node in this scenario [P5, P6]. */
+  load(node: number, k: number): number {
+    return 4 * this.n + 2 * this.c + 3 * this.g + 3 * this.m + node * this.k + k;
   }
   /** Cores activated from the nPar's inactive cores. */
   activated(npar: number): number {
@@ -211,6 +260,11 @@ interface Workspace {
   readonly ledger: Ledger;
   /** Scratch for step 0: down nodes per cluster. */
   readonly downCount: Int32Array;
+  /** Node each package runs on in the scenario (primary before it starts; -1: down), see `touched`. */
+  readonly where: Int32Array;
+  /** The primaries, to restore `where` of the packages a scenario touched. */
+  readonly home: Int32Array;
+  readonly touched: number[];
 }
 
 /** One workspace per estate, reused by every scenario evaluated on it (evaluation is not re-entrant). */
@@ -220,14 +274,20 @@ function workspaceFor(estate: Estate): Workspace {
   let ws = workspaces.get(estate);
   if (ws === undefined) {
     const slots = new Slots(estate);
+    const home = Int32Array.from(estate.packages.map((p) => p.nodes[0] ?? -1));
     ws = {
       slots,
       ledger: new Ledger(slots.size),
       downCount: new Int32Array(estate.clusters.length),
+      where: Int32Array.from(home),
+      home,
+      touched: [],
     };
     workspaces.set(estate, ws);
   }
   ws.ledger.reset();
+  for (const p of ws.touched) ws.where[p] = ws.home[p] ?? -1;
+  ws.touched.length = 0;
   return ws;
 }
 
@@ -261,6 +321,15 @@ class ScenarioRun {
   private readonly downCount: Int32Array;
   /** Per cluster: 1 when it halted in this scenario (step 0). */
   private readonly halted: Uint8Array;
+  private readonly where: Int32Array;
+  private readonly touched: number[];
+  /** Packages to place (affected, dependents of moved ones), and those placed, with their outcome. */
+  private readonly queued = new Set<number>();
+  private readonly outcomes = new Map<number, PackageEval>();
+  /** Packages started on a node in this scenario (with the residents: what may be displaced). */
+  private readonly started: number[] = [];
+  /** Displaced packages, placed right after the package that displaced them, in order [P8]. */
+  private readonly urgent: PlaceRequest[] = [];
 
   constructor(input: ScenarioInput, down: DownState) {
     this.down = down;
@@ -269,6 +338,8 @@ class ScenarioRun {
     this.ledger = ws.ledger;
     this.slots = ws.slots;
     this.downCount = ws.downCount;
+    this.where = ws.where;
+    this.touched = ws.touched;
     this.halted = new Uint8Array(input.estate.clusters.length);
     this.control = groupControl(input.estate, down);
     // TiCAP is decremented in 30-minute steps per core on TiCAP [T1, T2].
@@ -301,21 +372,33 @@ class ScenarioRun {
       if (node >= 0) affected.push(...(this.estate.nodes[node]?.primaryOf ?? []));
     }
     affected.sort((a, b) => a - b);
-    const packages: PackageEval[] = [];
-    let lost = 0;
     for (const p of affected) {
-      const pkg = this.estate.packages[p];
-      if (pkg === undefined) continue;
-      const result = this.placePackage(pkg);
-      if (result.status === 'lost') lost++;
-      packages.push(result);
+      this.setWhere(p, -1);
+      this.request({
+        pkg: p,
+        from: this.estate.packages[p]?.nodes[0] ?? -1,
+        forbidden: -1,
+        displacedBy: -1,
+        ownFailure: true,
+      });
     }
+    // [P4] the packages that depend on a failed package are halted too, and restarted after it.
+    if (this.estate.policies) for (const p of affected) this.haltDependents(p);
+
+    for (let req = this.next(); req !== undefined; req = this.next()) {
+      const result = this.placePackage(req);
+      this.outcomes.delete(req.pkg);
+      this.outcomes.set(req.pkg, result);
+    }
+    const packages = [...this.outcomes.values()];
+    let lost = 0;
+    for (const p of packages) if (p.status === 'lost') lost++;
     const { nparNeed, vparNeed } = this.sizingNeeds();
     return {
       survives: lost === 0,
       lost,
       packages,
-      unaffected: this.estate.packages.length - affected.length,
+      unaffected: this.estate.packages.length - packages.length,
       control: this.control,
       clusters,
       clusterHalted,
@@ -325,35 +408,293 @@ class ScenarioRun {
     };
   }
 
+  /** Requests not yet placed, in placement order (rank, then name). */
+  private readonly pending: number[] = [];
+  private readonly requests = new Map<number, PlaceRequest>();
+
+  private request(req: PlaceRequest): void {
+    this.requests.set(req.pkg, req);
+    this.queued.add(req.pkg);
+    this.outcomes.delete(req.pkg);
+    if (!this.pending.includes(req.pkg)) {
+      this.pending.push(req.pkg);
+      if (this.pending.length > 1) this.pending.sort((a, b) => a - b);
+    }
+  }
+
   /**
-   * Serviceguard's order: the first eligible node, then — only with a restart exit — the next
-   * (spec 3.2 step 1, 8.3). Eligible: up, in a cluster that re-formed.
+   * The next package to place: a displaced one first (right after the package that displaced it
+   * [P8]); else the first in placement order whose dependencies are placed (spec 9.2).
    */
-  private placePackage(pkg: EPackage): PackageEval {
-    const from = pkg.nodes[0] ?? -1;
+  private next(): PlaceRequest | undefined {
+    const urgent = this.urgent.shift();
+    if (urgent !== undefined) return urgent;
+    if (this.pending.length === 0) return undefined;
+    let at = 0;
+    if (this.estate.policies) {
+      const ready = this.pending.findIndex((p) =>
+        (this.estate.packages[p]?.dependsOn ?? []).every((d) => !this.pending.includes(d.on)),
+      );
+      // Dependencies are acyclic (checked by the loader), so some package is always ready.
+      at = Math.max(0, ready);
+    }
+    const [p] = this.pending.splice(at, 1);
+    return p === undefined ? undefined : this.requests.get(p);
+  }
+
+  /**
+   * [P4] Halt the packages that depend on `p` (it moved, was displaced or is lost): each leaves its
+   * node and is placed again after `p`, reported `moved` or lost with it.
+   */
+  private haltDependents(p: number): void {
+    for (const d of this.estate.packages[p]?.dependents ?? []) {
+      if (this.pending.includes(d)) continue;
+      const placed = this.outcomes.get(d);
+      const node = this.where[d] ?? -1;
+      if (placed === undefined && node < 0) continue;
+      this.leave(d);
+      this.request({
+        pkg: d,
+        from: placed?.from ?? node,
+        forbidden: -1,
+        displacedBy: -1,
+        ownFailure: placed?.ownFailure ?? false,
+      });
+      this.haltDependents(d);
+    }
+  }
+
+  private setWhere(p: number, node: number): void {
+    this.touched.push(p);
+    this.where[p] = node;
+  }
+
+  /** `p` leaves the node it runs on, which stays up: its cores, count and weights are freed there. */
+  private leave(p: number): void {
+    const node = this.where[p] ?? -1;
+    if (node < 0) return;
+    const pkg = this.estate.packages[p] as EPackage;
+    this.ledger.add(this.slots.placed(node), -pkg.cores);
+    this.ledger.add(this.slots.count(node), -1);
+    pkg.weight.forEach((w, k) => {
+      if (w !== 0) this.ledger.add(this.slots.load(node, k), -w);
+    });
+    this.setWhere(p, -1);
+  }
+
+  /** `p` started on `node` (its cores are in the ledger through the attempt's commit). */
+  private arrive(p: number, node: number): void {
+    const pkg = this.estate.packages[p] as EPackage;
+    this.ledger.add(this.slots.count(node), 1);
+    pkg.weight.forEach((w, k) => {
+      if (w !== 0) this.ledger.add(this.slots.load(node, k), w);
+    });
+    this.setWhere(p, node);
+    this.started.push(p);
+  }
+
+  /** Packages running on the node at this moment (min_package_node counts them [P1]). */
+  private packageCount(node: number): number {
+    return (this.estate.nodes[node]?.primaryOf.length ?? 0) + this.get(this.slots.count(node));
+  }
+
+  /**
+   * The nodes of the list in the order the failover policy tries them [P1]; for
+   * `site_preferred_manual` the nodes outside the site come last, marked as not allowed.
+   */
+  private nodeOrder(pkg: EPackage, from: number): { order: readonly number[]; allowed: number } {
+    const up = pkg.nodes.filter((n) => n >= 0 && !this.down.isNodeDown(n));
+    switch (pkg.policy) {
+      case 'configured_node':
+        return { order: up, allowed: up.length };
+      case 'min_package_node': {
+        // The fewest packages at this moment, ties in list order (a stable sort).
+        const counts = new Map(up.map((n) => [n, this.packageCount(n)]));
+        const order = [...up].sort((a, b) => (counts.get(a) ?? 0) - (counts.get(b) ?? 0));
+        return { order, allowed: order.length };
+      }
+      case 'site_preferred':
+      case 'site_preferred_manual': {
+        const site = this.estate.nodes[from]?.site ?? -1;
+        // Without sites the site policies act as configured_node (spec 9.2).
+        if (site < 0) return { order: up, allowed: up.length };
+        const local = up.filter((n) => this.estate.nodes[n]?.site === site);
+        const away = up.filter((n) => this.estate.nodes[n]?.site !== site);
+        return {
+          order: [...local, ...away],
+          allowed: pkg.policy === 'site_preferred' ? up.length : local.length,
+        };
+      }
+    }
+  }
+
+  /**
+   * Whether `pkg` fits the node's capacities [P5, P6], and which lower-ranked weighted packages a
+   * numeric-priority package would halt to make room [P8]: lowest rank first, then name descending.
+   */
+  private room(pkg: EPackage, nodeIdx: number): Room {
+    const node = this.estate.nodes[nodeIdx] as ENode;
+    const K = node.capacity.length;
+    const freed: number[] = new Array<number>(K).fill(0);
+    const short = (): number => {
+      for (let k = 0; k < K; k++) {
+        const cap = node.capacity[k] ?? Number.POSITIVE_INFINITY;
+        const w = pkg.weight[k] ?? 0;
+        if (cap === Number.POSITIVE_INFINITY || w === 0) continue;
+        if (this.loadOf(node, k) - (freed[k] ?? 0) + w > cap) return k;
+      }
+      return -1;
+    };
+    const first = short();
+    if (first < 0) return NO_ROOM_NEEDED;
+    const figures = {
+      capacity: first,
+      used: this.loadOf(node, first),
+      needed: pkg.weight[first] ?? 0,
+      value: node.capacity[first] ?? 0,
+    };
+    // [P8] a no_priority package never displaces another.
+    if (pkg.priority === null) return { fits: false, victims: [], ...figures };
+    const rank = (q: EPackage): number => q.priority ?? Number.POSITIVE_INFINITY;
+    // Never a package it needs: halting that one would halt this one too [P4] (assumption A-28).
+    const needed = new Set<number>();
+    const stack = pkg.dependsOn.map((d) => d.on);
+    for (let q = stack.pop(); q !== undefined; q = stack.pop()) {
+      if (needed.has(q)) continue;
+      needed.add(q);
+      for (const d of this.estate.packages[q]?.dependsOn ?? []) stack.push(d.on);
+    }
+    const candidates: EPackage[] = [];
+    const consider = (q: number): void => {
+      const other = this.estate.packages[q];
+      if (other === undefined || this.where[q] !== nodeIdx || !other.weighted) return;
+      if (needed.has(q)) return;
+      if (rank(other) > rank(pkg) && !candidates.includes(other)) candidates.push(other);
+    };
+    for (const q of node.primaryOf) consider(q);
+    for (const q of this.started) consider(q);
+    candidates.sort((a, b) => rank(b) - rank(a) || compareText(b.name, a.name));
+    const victims: number[] = [];
+    for (const c of candidates) {
+      victims.push(c.idx);
+      c.weight.forEach((w, k) => (freed[k] = (freed[k] ?? 0) + w));
+      if (short() < 0) return { fits: true, victims, ...figures };
+    }
+    return { fits: false, victims: [], ...figures };
+  }
+
+  private loadOf(node: ENode, k: number): number {
+    return (node.baseLoad[k] ?? 0) + this.get(this.slots.load(node.idx, k));
+  }
+
+  /**
+   * Serviceguard's order among the eligible nodes (spec 9.2): the failover policy's order, nodes not
+   * allowed by a dependency or a capacity skipped at no cost; then the start (3.2) on the first
+   * eligible node and — only with a restart exit — the next (8.3).
+   */
+  private placePackage(req: PlaceRequest): PackageEval {
+    const pkg = this.estate.packages[req.pkg] as EPackage;
+    const from = req.from;
+    const ctx: LossContext = {
+      skips: [],
+      displacedBy: req.displacedBy,
+      dependsOn: [],
+      displaced: [],
+      ownFailure: req.ownFailure,
+    };
     // [C2] a cluster that halted runs nothing: no node of it adopts, its packages stay down.
     if (pkg.cluster >= 0 && this.halted[pkg.cluster] === 1) {
-      return this.lose(pkg, from, 'cluster-halted', []);
+      return this.lose(pkg, from, 'cluster-halted', [], ctx);
     }
     // [C11] package switching off: Serviceguard never restarts it elsewhere.
-    if (!pkg.autoRun) return this.lose(pkg, from, 'auto-run-off', []);
+    if (!pkg.autoRun) return this.lose(pkg, from, 'auto-run-off', [], ctx);
+    for (const d of pkg.dependsOn) if (this.queued.has(d.on)) ctx.dependsOn.push(d.on);
+    // [P4] a package whose depended-on package is down is down too, whatever its own node.
+    if (pkg.dependsOn.some((d) => (this.where[d.on] ?? -1) < 0)) {
+      return this.lose(pkg, from, 'dependency', [], ctx);
+    }
+    const { order, allowed } = this.nodeOrder(pkg, from);
     const attempts: AttemptEval[] = [];
-    for (let i = 0; i < pkg.nodes.length; i++) {
-      const node = pkg.nodes[i] ?? -1;
-      if (node < 0 || this.down.isNodeDown(node)) continue;
-      if (attempts.length === 0) this.demand.set(node, (this.demand.get(node) ?? 0) + pkg.cores);
+    const skip = (node: number, why: SkipWhy, more: Partial<SkipEval> = {}): void => {
+      ctx.skips.push({ ...NO_SKIP_FIGURES, node, at: attempts.length, why, ...more });
+    };
+    let eligibleSeen = false;
+    for (let i = 0; i < order.length; i++) {
+      const node = order[i] ?? -1;
+      if (i >= allowed) {
+        skip(node, 'policy');
+        continue;
+      }
+      if (node === req.forbidden) {
+        skip(node, 'displaced', { other: req.displacedBy, otherNode: node });
+        continue;
+      }
+      let victims: readonly number[] = [];
+      let figures: Room | null = null;
+      if (this.estate.policies) {
+        const dep = pkg.dependsOn.find((d) =>
+          d.location === 'same_node'
+            ? this.where[d.on] !== node
+            : d.location === 'different_node' && this.where[d.on] === node,
+        );
+        if (dep !== undefined) {
+          skip(node, 'dependency', { other: dep.on, otherNode: this.where[dep.on] ?? -1 });
+          continue;
+        }
+        const room = this.room(pkg, node);
+        if (!room.fits) {
+          skip(node, 'capacity', {
+            capacity: room.capacity,
+            used: room.used,
+            needed: room.needed,
+            value: room.value,
+          });
+          continue;
+        }
+        victims = room.victims;
+        figures = room;
+      }
+      // Sizing counts the package on its first eligible node (spec 9.2).
+      if (!eligibleSeen) this.demand.set(node, (this.demand.get(node) ?? 0) + pkg.cores);
+      eligibleSeen = true;
+      const displacedNow: PlaceRequest[] = [];
+      for (const v of victims) {
+        // [P8] halted to make room; placed right after this package, that node not eligible.
+        ctx.displaced.push({
+          victim: v,
+          node,
+          capacity: figures?.capacity ?? -1,
+          used: figures?.used ?? 0,
+          needed: figures?.needed ?? 0,
+          value: figures?.value ?? 0,
+        });
+        const before = this.outcomes.get(v);
+        this.leave(v);
+        this.outcomes.delete(v);
+        this.queued.add(v);
+        displacedNow.push({
+          pkg: v,
+          from: node,
+          forbidden: node,
+          displacedBy: pkg.idx,
+          ownFailure: before?.ownFailure ?? false,
+        });
+        this.haltDependents(v);
+      }
+      this.urgent.unshift(...displacedNow);
       const attempt = this.tryPlace(pkg, node);
       attempts.push(attempt.eval);
       if (!attempt.eval.ok && pkg.onStartFailure === 'halt') {
         // [C10] run script exit 1: Serviceguard disables the package on every other node.
-        const next = pkg.nodes.slice(i + 1).find((n) => n >= 0 && !this.down.isNodeDown(n));
+        const next = order.slice(i + 1, allowed).find((n) => n !== req.forbidden);
         return {
-          ...this.lose(pkg, from, attempt.eval.reason ?? 'no-surviving-node', attempts),
+          ...this.lose(pkg, from, attempt.eval.reason ?? 'no-surviving-node', attempts, ctx),
           haltedBefore: next ?? -1,
         };
       }
       if (attempt.eval.ok) {
         attempt.commit();
+        this.arrive(pkg.idx, node);
         return {
           pkg,
           status: 'moved',
@@ -369,11 +710,14 @@ class ScenarioRun {
           seizedNpars: attempt.seizedNpars,
           seizedCells: attempt.seizedCells,
           haltedBefore: -1,
+          ...ctx,
         };
       }
     }
-    // The reason is the first node's: that is the adoptive the plan counts on (assumption A-02).
-    return this.lose(pkg, from, attempts[0]?.reason ?? 'no-surviving-node', attempts);
+    // The reason is the first attempt's: that is the adoptive the plan counts on (assumption A-02).
+    const first = attempts[0]?.reason;
+    if (first != null) return this.lose(pkg, from, first, attempts, ctx);
+    return this.lose(pkg, from, skipReason(ctx.skips), attempts, ctx);
   }
 
   private lose(
@@ -381,6 +725,7 @@ class ScenarioRun {
     from: number,
     reason: LossReason,
     attempts: readonly AttemptEval[],
+    ctx: LossContext,
   ): PackageEval {
     return {
       pkg,
@@ -397,6 +742,7 @@ class ScenarioRun {
       seizedNpars: 0,
       seizedCells: 0,
       haltedBefore: -1,
+      ...ctx,
     };
   }
 
@@ -750,4 +1096,67 @@ class Attempt {
     for (const t of this.takes) if (t.key === key) s += t.amount;
     return s;
   }
+}
+
+/** A package to place: where it ran, which node it may not use, and why it moves. */
+interface PlaceRequest {
+  readonly pkg: number;
+  /** Node it ran on before (its primary, or the node it was displaced from or halted on). */
+  readonly from: number;
+  /** The node it was displaced from (not eligible for it [P8]), or -1. */
+  readonly forbidden: number;
+  readonly displacedBy: number;
+  readonly ownFailure: boolean;
+}
+
+interface LossContext {
+  readonly skips: SkipEval[];
+  readonly displacedBy: number;
+  readonly dependsOn: number[];
+  readonly displaced: DisplacementEval[];
+  readonly ownFailure: boolean;
+}
+
+/** Whether a package fits a node's capacities, the packages it would displace, the binding figures. */
+interface Room {
+  readonly fits: boolean;
+  readonly victims: readonly number[];
+  readonly capacity: number;
+  readonly used: number;
+  readonly needed: number;
+  readonly value: number;
+}
+
+const NO_ROOM_NEEDED: Room = {
+  fits: true,
+  victims: [],
+  capacity: -1,
+  used: 0,
+  needed: 0,
+  value: 0,
+};
+
+const NO_SKIP_FIGURES = {
+  capacity: -1,
+  used: 0,
+  needed: 0,
+  value: 0,
+  other: -1,
+  otherNode: -1,
+} as const;
+
+/**
+ * The loss reason when no node was eligible (spec 9.2): a `same_node` dependency whose node it cannot
+ * use → `dependency`; a capacity, `different_node` or the node it was displaced from →
+ * `no-eligible-node`; only nodes outside its site → `site-preferred-manual`; no node up at all →
+ * `no-surviving-node`.
+ */
+function skipReason(skips: readonly SkipEval[]): LossReason {
+  if (skips.some((s) => s.why === 'dependency' && s.otherNode !== s.node && s.otherNode >= 0)) {
+    // A same_node skip names the node the other package runs on; different_node names this node.
+    return 'dependency';
+  }
+  if (skips.some((s) => s.why !== 'policy')) return 'no-eligible-node';
+  if (skips.length > 0) return 'site-preferred-manual';
+  return 'no-surviving-node';
 }

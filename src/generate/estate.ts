@@ -29,6 +29,7 @@ import type { ManagerRole, TakeoverMode } from '../domain/types.js';
 import { toCsv } from '../io/csv.js';
 import type { InventoryFileName } from '../io/schemas.js';
 import { buildClusters, type ClusterDraft } from './clusters.js';
+import { buildPolicies, type PoliciesDraft } from './policies.js';
 import type { ComplexDraft, EstateHardware } from './hardware.js';
 import { buildHardware, pad } from './hardware.js';
 import type { Rng } from './prng.js';
@@ -80,7 +81,8 @@ export function generateEstate(size: EstateSize, seed: number): Record<Inventory
   const managers = buildManagers(hardware, nodes, rng);
   const groups = buildGroups(hardware, rng);
   const clusters = buildClusters(nodes, packages, hardware.sites, rng);
-  return renderFiles(hardware, groups, managers, packages, clusters);
+  const policies = buildPolicies(packages, clusters, rng);
+  return renderFiles(hardware, groups, managers, packages, clusters, policies);
 }
 
 function complexCores(c: ComplexDraft): number {
@@ -199,6 +201,7 @@ function renderFiles(
   managers: readonly ManagerDraft[],
   packages: readonly PackageDraft[],
   clusters: readonly ClusterDraft[],
+  policies: PoliciesDraft,
 ): Record<InventoryFileName, string> {
   const cx = hardware.complexes;
   return {
@@ -265,5 +268,8 @@ function renderFiles(
         c.memberTimeoutS,
       ]),
     ),
+    'dependencies.csv': toCsv(['package', 'depends_on', 'location'], policies.dependencies),
+    'capacities.csv': toCsv(['node', 'capacity', 'value'], policies.capacities),
+    'weights.csv': toCsv(['package', 'cluster', 'capacity', 'value'], policies.weights),
   };
 }

@@ -15,11 +15,14 @@ import type {
   Cell,
   Cluster,
   Complex,
+  Dependency,
   GicapGroup,
   GroupManager,
   Inventory,
+  NodeCapacity,
   NPartition,
   Package,
+  PackageWeight,
   VPar,
 } from '../domain/types.js';
 import { inputError } from '../errors.js';
@@ -51,6 +54,7 @@ import {
 } from './schemas.js';
 import { closestName, editDistance } from '../domain/names.js';
 import { checkClusters } from './rules/clusters.js';
+import { checkPolicies, type PolicyRows } from './rules/policies.js';
 
 export { INVENTORY_FILES, type InventoryFileName } from './schemas.js';
 
@@ -252,6 +256,25 @@ export function parseInventory(
     problems,
   );
 
+  const dependencies = checkRows<Dependency>(
+    'dependencies.csv',
+    states['dependencies.csv'],
+    ROW_SCHEMAS['dependencies.csv'],
+    problems,
+  );
+  const capacities = checkRows<NodeCapacity>(
+    'capacities.csv',
+    states['capacities.csv'],
+    ROW_SCHEMAS['capacities.csv'],
+    problems,
+  );
+  const weights = checkRows<PackageWeight>(
+    'weights.csv',
+    states['weights.csv'],
+    ROW_SCHEMAS['weights.csv'],
+    problems,
+  );
+
   // Step 3: across rows and files.
   const result = checkAcross(
     {
@@ -264,6 +287,7 @@ export function parseInventory(
       packages,
       clusters,
       clustersPresent: files['clusters.csv'] !== undefined,
+      policies: { dependencies, capacities, weights },
     },
     problems,
   );
@@ -285,6 +309,8 @@ interface AllRows {
   readonly clusters: Checked<Cluster>;
   /** clusters.csv was given (absent: clusters are not modelled, spec 8.1). */
   readonly clustersPresent: boolean;
+  /** dependencies.csv, capacities.csv, weights.csv (spec 9.1). */
+  readonly policies: PolicyRows;
 }
 
 type InventoryContent = Omit<Inventory, 'name' | 'sha256'>;
@@ -465,6 +491,9 @@ function checkAcross(all: AllRows, problems: Problems): InventoryContent | null 
     managers: [],
     packages: [],
     clusters: null,
+    dependencies: [],
+    capacities: [],
+    weights: [],
   });
   const figuresOf = (complex: string, npar: string): NParFigures | null => {
     const key = nparKey(complex, npar);
@@ -715,6 +744,12 @@ function checkAcross(all: AllRows, problems: Problems): InventoryContent | null 
     packages: all.packages.valid.filter((p) => packageList.includes(p.v)),
     packagesSure: all.packages.usable && all.packages.seen.every((s) => s.ok),
   });
+  const policies = checkPolicies(all.policies, problems, {
+    packages: all.packages.valid.filter((p) => packageList.includes(p.v)),
+    packagesSure: all.packages.usable && all.packages.seen.every((s) => s.ok),
+    clusters: clusterList,
+    clustersSure: all.clusters.seen.every((s) => s.ok),
+  });
 
   if (problems.count > 0) return null;
 
@@ -748,6 +783,25 @@ function checkAcross(all: AllRows, problems: Problems): InventoryContent | null 
     ),
     packages: packageList.sort(byKeys((p) => p.package)),
     clusters: clusterList === null ? null : clusterList.sort(byKeys((c) => c.cluster)),
+    dependencies: policies.dependencies.sort(
+      byKeys(
+        (d) => d.package,
+        (d) => d.dependsOn,
+      ),
+    ),
+    capacities: policies.capacities.sort(
+      byKeys(
+        (c) => c.node,
+        (c) => c.capacity,
+      ),
+    ),
+    weights: policies.weights.sort(
+      byKeys(
+        (w) => w.package ?? '*',
+        (w) => w.cluster ?? '',
+        (w) => w.capacity,
+      ),
+    ),
   };
 }
 

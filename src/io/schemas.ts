@@ -12,6 +12,9 @@ import type {
   Cell,
   Cluster,
   Complex,
+  Dependency,
+  NodeCapacity,
+  PackageWeight,
   GicapGroup,
   GroupManager,
   NPartition,
@@ -30,6 +33,9 @@ export const INVENTORY_FILES = [
   'managers.csv',
   'packages.csv',
   'clusters.csv',
+  'dependencies.csv',
+  'capacities.csv',
+  'weights.csv',
 ] as const;
 export type InventoryFileName = (typeof INVENTORY_FILES)[number];
 
@@ -60,8 +66,12 @@ export const COLUMNS: Readonly<Record<InventoryFileName, readonly string[]>> = {
     'ticap',
     'on_start_failure',
     'auto_run',
+    'failover_policy',
   ],
   'clusters.csv': ['cluster', 'nodes', 'lock', 'lock_site', 'quorum_server', 'member_timeout_s'],
+  'dependencies.csv': ['package', 'depends_on', 'location'],
+  'capacities.csv': ['node', 'capacity', 'value'],
+  'weights.csv': ['package', 'cluster', 'capacity', 'value'],
 };
 
 /** Columns whose value is required on every row, so the header must have them. */
@@ -74,6 +84,9 @@ export const REQUIRED_COLUMNS: Readonly<Record<InventoryFileName, readonly strin
   'managers.csv': ['group', 'host', 'role'],
   'packages.csv': ['package', 'cores', 'nodes'],
   'clusters.csv': ['cluster', 'nodes'],
+  'dependencies.csv': ['package', 'depends_on'],
+  'capacities.csv': ['node', 'capacity', 'value'],
+  'weights.csv': ['package', 'capacity', 'value'],
 };
 
 /** The columns that identify a row: `--set FILE.KEY.COLUMN` joins them with `/` (spec 6). */
@@ -86,6 +99,9 @@ export const KEY_COLUMNS: Readonly<Record<InventoryFileName, readonly string[]>>
   'managers.csv': ['group', 'host'],
   'packages.csv': ['package'],
   'clusters.csv': ['cluster'],
+  'dependencies.csv': ['package', 'depends_on'],
+  'capacities.csv': ['node', 'capacity'],
+  'weights.csv': ['package', 'cluster', 'capacity'],
 };
 
 /** One row as read: column (lower case) → trimmed cell text, `undefined` when empty. */
@@ -158,6 +174,9 @@ const memberTimeout = check('a number of seconds > 0 and at most 300', (s) => {
   const n = Number(s);
   return n > 0 && n <= 300;
 }).transform(Number);
+
+/** A capacity or weight value: a decimal number ≥ 0 [P5, P6]. */
+const amount = check('a number ≥ 0', (s) => /^\d+(\.\d+)?$/.test(s)).transform(Number);
 
 /** Decimal number of seconds from 0 to BOUNDS.seconds (one day), with an optional decimal point. */
 const seconds = check(`a number of seconds from 0 to ${formatBound(BOUNDS.seconds)}`, (s) => {
@@ -333,6 +352,15 @@ const packageBase = z.object({
   ticap: withDefault(yesNo, false),
   on_start_failure: withDefault(oneOf(['halt', 'next'] as const), 'halt' as const),
   auto_run: withDefault(yesNo, true),
+  failover_policy: withDefault(
+    oneOf([
+      'configured_node',
+      'min_package_node',
+      'site_preferred',
+      'site_preferred_manual',
+    ] as const),
+    'configured_node' as const,
+  ),
 });
 export const packageRow = packageBase
   .superRefine((r, ctx) => {
@@ -366,6 +394,7 @@ export const packageRow = packageBase
     ticap: r.ticap,
     onStartFailure: r.on_start_failure,
     autoRun: r.auto_run,
+    failoverPolicy: r.failover_policy,
   }));
 
 const LOCK_KINDS = ['none', 'disk', 'dual-disk', 'lun', 'quorum-server'] as const;
@@ -444,6 +473,62 @@ export const clusterRow = clusterBase
     memberTimeoutS: r.member_timeout_s,
   }));
 
+const dependencyBase = z.object({
+  package: id,
+  depends_on: id,
+  location: withDefault(
+    oneOf(['same_node', 'any_node', 'different_node'] as const),
+    'same_node' as const,
+  ),
+});
+export const dependencyRow = dependencyBase
+  .superRefine((r, ctx) => {
+    if (r.package === r.depends_on) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['depends_on'],
+        message: `a package cannot depend on itself (expected another package than ${r.package}, found ${quoted(r.depends_on)})`,
+      });
+    }
+  })
+  .transform((r): Dependency => ({
+    package: r.package,
+    dependsOn: r.depends_on,
+    location: r.location,
+  }));
+
+const capacityBase = z.object({ node: id, capacity: id, value: amount });
+export const capacityRow = capacityBase.transform((r): NodeCapacity => ({
+  node: r.node,
+  capacity: r.capacity,
+  value: r.value,
+}));
+
+/** `*` names the default weight of every package of `cluster` [P6]. */
+const weightPackage = check(`${ID_EXPECTED}, or *`, (s) => s === '*' || ID_PATTERN.test(s));
+const weightBase = z.object({
+  package: weightPackage,
+  cluster: withDefault(id, null),
+  capacity: id,
+  value: amount,
+});
+export const weightRow = weightBase
+  .superRefine((r, ctx) => {
+    if (r.package === '*' && r.cluster === null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cluster'],
+        message: missingValue('the cluster whose default weight this is, when package is *'),
+      });
+    }
+  })
+  .transform((r): PackageWeight => ({
+    package: r.package === '*' ? null : r.package,
+    cluster: r.cluster,
+    capacity: r.capacity,
+    value: r.value,
+  }));
+
 /**
  * Row schema of each file, and its per-column field schemas (used on a row that failed, to still learn
  * its key and references so that one bad cell does not cascade into "unknown …" errors elsewhere).
@@ -457,6 +542,9 @@ export const ROW_SCHEMAS = {
   'managers.csv': { row: managerRow, fields: managerBase.shape },
   'packages.csv': { row: packageRow, fields: packageBase.shape },
   'clusters.csv': { row: clusterRow, fields: clusterBase.shape },
+  'dependencies.csv': { row: dependencyRow, fields: dependencyBase.shape },
+  'capacities.csv': { row: capacityRow, fields: capacityBase.shape },
+  'weights.csv': { row: weightRow, fields: weightBase.shape },
 } as const;
 
 // ---------------------------------------------------------------------------------------------

@@ -140,6 +140,8 @@ const attempt = obj<Attempt>({
   needed: id,
   available: id,
   detail: id,
+  skipped: id,
+  capacity: id,
 });
 
 const packageOutcome = obj<PackageOutcome>({
@@ -157,6 +159,9 @@ const packageOutcome = obj<PackageOutcome>({
   ticapMinutes: id,
   waitedForTakeover: id,
   attempts: list(attempt),
+  policy: id,
+  displacedBy: id,
+  dependsOn: id,
 });
 
 const gmState = obj<GmState>({

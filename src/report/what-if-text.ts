@@ -75,7 +75,7 @@ export function renderWhatIfText(report: PlanReport): string {
     `4. Packages (${formatNumber(s.packages.length)} to move or lost, ${formatNumber(s.unaffected)} unaffected), in priority order`,
   );
   if (s.packages.length === 0) out.push('   No package runs on a failed partition.');
-  for (const p of s.packages) out.push(...packageLines(p));
+  for (const p of s.packages) out.push(...packageLines(p, s));
   out.push('');
 
   out.push('5. Rights moved');
@@ -158,12 +158,14 @@ function noAttemptReason(p: PackageOutcome): string {
       return `its cluster ${p.cluster ?? '?'} halted: no node of it runs or adopts a package [C2]`;
     case 'auto-run-off':
       return 'package switching is off (auto_run = n): Serviceguard does not fail it over [C11]';
+    case 'dependency':
+      return `a package it depends on (${p.dependsOn.join(', ') || '?'}) is down: dependents are halted with it [P4]`;
     default:
       return 'no node in its list is up';
   }
 }
 
-function packageLines(p: PackageOutcome): string[] {
+function packageLines(p: PackageOutcome, s: ScenarioResult): string[] {
   const lines: string[] = [];
   if (p.status === 'moved') {
     lines.push(
@@ -172,9 +174,24 @@ function packageLines(p: PackageOutcome): string[] {
   } else {
     lines.push(`   ${p.package}: ${p.from} → nowhere, LOST (${p.reason ?? '?'})`);
   }
-  p.attempts.forEach((a, i) => {
-    lines.push(`      try ${i + 1}: ${a.detail}${a.ok ? '' : ` → ${a.reason ?? 'failed'}`}`);
-  });
+  // Spec 9.3: why it moved when its own node did not fail, then each node in the order considered.
+  if (p.displacedBy !== null) lines.push(`      displaced by ${p.displacedBy} [P8]`);
+  if (p.dependsOn.length > 0) lines.push(`      depends on ${p.dependsOn.join(', ')} [P4]`);
+  let tries = 0;
+  for (const a of p.attempts) {
+    if (a.skipped !== undefined) {
+      lines.push(`      skip: ${a.detail}`);
+      continue;
+    }
+    tries++;
+    lines.push(`      try ${tries}: ${a.detail}${a.ok ? '' : ` → ${a.reason ?? 'failed'}`}`);
+  }
+  for (const w of s.warnings) {
+    const q = s.packages.find((x) => x.package === w.subject);
+    if (w.code === 'displaced' && q?.displacedBy === p.package) {
+      lines.push(`      halts ${q.package}: ${w.detail}`);
+    }
+  }
   if (p.attempts.length === 0) lines.push(`      ${noAttemptReason(p)}`);
   if (p.status === 'moved' && p.activated > 0) {
     const parts = SOURCE_NAMES.filter(([k]) => p.sources[k] > 0).map(
@@ -211,7 +228,17 @@ function timeline(report: PlanReport, s: ScenarioResult): string[] {
       t = Math.max(t, g?.gmFailover?.typical ?? 0);
       steps.push(`${fmtSeconds(t)} takeover done`);
     }
-    const failed = p.attempts.length - 1;
+    const drivers = [p.displacedBy, ...p.dependsOn].filter((x) => x !== null);
+    if (drivers.length > 0) {
+      // Moved by another package: it restarts after that one is up (spec 9.2).
+      const up = s.packages.filter((x) => drivers.includes(x.package) && x.time !== null);
+      const after = Math.max(0, ...up.map((x) => x.time?.typical ?? 0));
+      if (after > t) {
+        t = after;
+        steps.splice(0, steps.length, `${fmtSeconds(t)} after ${drivers.join(', ')}`);
+      }
+    }
+    const failed = p.attempts.filter((a) => a.skipped === undefined).length - 1;
     if (failed > 0) {
       t += failed * failedStart;
       steps.push(`${fmtSeconds(t)} after ${failed} failed ${failed === 1 ? 'start' : 'starts'}`);

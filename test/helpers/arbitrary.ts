@@ -162,6 +162,7 @@ export const estateArb: fc.Arbitrary<Inventory> = fc
         ticap: p.ticap,
         onStartFailure: p.next ? 'next' : 'halt',
         autoRun: true,
+        failoverPolicy: 'configured_node',
       });
     });
     return inventory({

@@ -5,6 +5,9 @@
 import type {
   Cell,
   Cluster,
+  Dependency,
+  NodeCapacity,
+  PackageWeight,
   Complex,
   GicapGroup,
   GroupManager,
@@ -108,6 +111,7 @@ export const pkg = (
   ticap: false,
   onStartFailure: 'halt',
   autoRun: true,
+  failoverPolicy: 'configured_node',
   ...more,
 });
 
@@ -121,6 +125,9 @@ export interface InventoryParts {
   managers?: GroupManager[];
   packages: Package[];
   clusters?: Cluster[] | null;
+  dependencies?: Dependency[];
+  capacities?: NodeCapacity[];
+  weights?: PackageWeight[];
 }
 
 export function inventory(parts: InventoryParts): Inventory {
@@ -135,6 +142,9 @@ export function inventory(parts: InventoryParts): Inventory {
     managers: parts.managers ?? [],
     packages: parts.packages,
     clusters: parts.clusters ?? null,
+    dependencies: parts.dependencies ?? [],
+    capacities: parts.capacities ?? [],
+    weights: parts.weights ?? [],
   });
 }
 

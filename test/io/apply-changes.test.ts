@@ -44,7 +44,7 @@ describe('parseChange', () => {
     ],
     [
       'npar.c1/n1.rights=4',
-      '--set npar.c1/n1.rights=4: unknown file "npar" (expected one of complexes, cells, npars, vpars, groups, managers, packages, clusters; closest: npars)',
+      '--set npar.c1/n1.rights=4: unknown file "npar" (expected one of complexes, cells, npars, vpars, groups, managers, packages, clusters, dependencies, capacities, weights; closest: npars)',
     ],
     [
       'npars.c1/n1.rihgts=4',

@@ -8,7 +8,15 @@ import type { InventoryFileName } from '../../src/io/load-inventory.js';
 export type Files = Partial<Record<InventoryFileName, string>>;
 
 /** The files of spec section 2 (the optional files of sections 8–9 are added by the tests that need them). */
-export const BASE: Readonly<Record<Exclude<InventoryFileName, 'clusters.csv'>, string>> = {
+export const BASE: Readonly<
+  Record<
+    Exclude<
+      InventoryFileName,
+      'clusters.csv' | 'dependencies.csv' | 'capacities.csv' | 'weights.csv'
+    >,
+    string
+  >
+> = {
   'complexes.csv': [
     'complex,platform,group,site,unassigned_rights,ticap_minutes',
     'c1,cellular,g1,east,0,0',

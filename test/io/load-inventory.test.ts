@@ -87,6 +87,7 @@ describe('parseInventory: the base fixture', () => {
         ticap: false,
         onStartFailure: 'halt',
         autoRun: true,
+        failoverPolicy: 'configured_node',
       },
       {
         package: 'p2',
@@ -99,6 +100,7 @@ describe('parseInventory: the base fixture', () => {
         ticap: true,
         onStartFailure: 'halt',
         autoRun: true,
+        failoverPolicy: 'configured_node',
       },
     ]);
     expect(inv.groups).toEqual([{ group: 'g1', sharingRights: 15, heldRights: 0 }]);
@@ -184,6 +186,7 @@ describe('parseInventory: defaults', () => {
         ticap: false,
         onStartFailure: 'halt',
         autoRun: true,
+        failoverPolicy: 'configured_node',
       },
     ]);
   });
@@ -216,6 +219,7 @@ describe('parseInventory: defaults', () => {
       ticap: false,
       onStartFailure: 'halt',
       autoRun: true,
+      failoverPolicy: 'configured_node',
     });
   });
   it('a vPar max given explicitly is kept', () => {
@@ -904,7 +908,7 @@ describe('loadInventory', () => {
     await writeFile(join(dir, 'notes.txt'), 'not an inventory file');
     const err = (await loadInventory(dir).catch((e: unknown) => e)) as GicapError;
     expect(err.lines[0]).toBe(
-      'npar.csv: unknown file (expected one of complexes.csv, cells.csv, npars.csv, vpars.csv, groups.csv, managers.csv, packages.csv, clusters.csv; closest: npars.csv)',
+      'npar.csv: unknown file (expected one of complexes.csv, cells.csv, npars.csv, vpars.csv, groups.csv, managers.csv, packages.csv, clusters.csv, dependencies.csv, capacities.csv, weights.csv; closest: npars.csv)',
     );
     expect(err.lines).toContain(
       `npars.csv: required file missing (expected npars.csv in ${dir.split('/').pop() ?? ''})`,

@@ -78,6 +78,9 @@ describe('renderJson', () => {
       'ticapMinutes',
       'waitedForTakeover',
       'attempts',
+      'policy',
+      'displacedBy',
+      'dependsOn',
     ]);
     expect(Object.keys(pkg.sources as object)).toEqual([
       'own',

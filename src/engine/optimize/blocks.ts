@@ -137,11 +137,25 @@ function buildBlock(
   const packages: BlockPackage[] = [];
   const losses: UnsaveableLoss[] = [];
   const sure = new SureFit(estate, inControl, seized);
+  /** Packages lost for a reason no purchase undoes. */
+  const lostForGood = new Set<number>();
   for (const pe of ev.packages) {
     const p = pe.pkg;
-    // A cluster that cannot re-form, or package switching turned off, is not a matter of cores or
-    // rights: no purchase brings such a package back [C2, C11].
-    if (pe.reason === 'cluster-halted' || pe.reason === 'auto-run-off') {
+    // A cluster that cannot re-form, package switching turned off, a node excluded by a capacity or
+    // a site policy (spec 9.2), or a dependency on a package lost for such a reason: not a matter of
+    // cores or rights, no purchase brings such a package back [C2, C11, P1, P4, P5]. A dependent of
+    // a package that a purchase could save is sized like any other package (assumption A-27).
+    const unsaveable =
+      pe.reason === 'cluster-halted' ||
+      pe.reason === 'auto-run-off' ||
+      pe.reason === 'no-eligible-node' ||
+      pe.reason === 'site-preferred-manual' ||
+      (pe.reason === 'dependency' &&
+        (pe.attempts.length > 0 ||
+          pe.skips.length > 0 ||
+          pe.dependsOn.some((q) => lostForGood.has(q))));
+    if (unsaveable && pe.reason !== null) {
+      lostForGood.add(p.idx);
       losses.push({
         scenario: id,
         package: p.name,
@@ -152,7 +166,9 @@ function buildBlock(
     }
     // With `on_start_failure` = halt only the first node up counts: a failed start there halts the
     // package for good [C10]; with a restart exit every node up of its list may be tried.
-    const upAll = p.nodes.filter((n) => n >= 0 && !down.isNodeDown(n));
+    // Nodes the scenario found not eligible (capacity, dependency, policy) stay so [P2].
+    const skipped = new Set(pe.skips.map((k) => k.node));
+    const upAll = p.nodes.filter((n) => n >= 0 && !down.isNodeDown(n) && !skipped.has(n));
     const up = p.onStartFailure === 'halt' ? upAll.slice(0, 1) : upAll;
     const candidates: number[] = [];
     let first: { reason: LossReason; detail: string } | null = null;
@@ -172,6 +188,7 @@ function buildBlock(
       continue;
     }
     const hosts = p.nodes.map((n) => estate.nodes[n]?.host ?? '?').join(', ');
+    lostForGood.add(p.idx);
     losses.push({
       scenario: id,
       package: p.name,
@@ -203,6 +220,17 @@ function lossDetail(
   ev: ScenarioEval,
 ): string {
   const name = pe.pkg.name;
+  const names = (list: readonly number[]): string =>
+    list.map((q) => estate.packages[q]?.name ?? '?').join(', ') || '?';
+  if (pe.reason === 'dependency') {
+    return `${name} depends on ${names(pe.dependsOn.length > 0 ? pe.dependsOn : pe.pkg.dependsOn.map((d) => d.on))}, which is lost or runs where ${name} cannot: no purchase of cores or rights moves it [P3, P4]`;
+  }
+  if (pe.reason === 'no-eligible-node') {
+    return `no node of ${name}'s list is eligible: a capacity, a different_node dependency or the node it was displaced from excludes each; raise a capacity or add a node to its list [P5, P8]`;
+  }
+  if (pe.reason === 'site-preferred-manual') {
+    return `${name} is site_preferred_manual and no node of its site is up: it halts for an operator to start it in the other site; no purchase changes that [P1]`;
+  }
   if (pe.reason === 'auto-run-off') {
     return `${name} has package switching off (auto_run = n): Serviceguard never fails it over; set auto_run = y [C11]`;
   }

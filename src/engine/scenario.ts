@@ -265,6 +265,8 @@ interface Workspace {
   /** The primaries, to restore `where` of the packages a scenario touched. */
   readonly home: Int32Array;
   readonly touched: number[];
+  /** Per package: 1 while it waits to be placed (see `ScenarioRun.pending`). */
+  readonly isPending: Uint8Array;
 }
 
 /** One workspace per estate, reused by every scenario evaluated on it (evaluation is not re-entrant). */
@@ -282,10 +284,12 @@ function workspaceFor(estate: Estate): Workspace {
       where: Int32Array.from(home),
       home,
       touched: [],
+      isPending: new Uint8Array(estate.packages.length),
     };
     workspaces.set(estate, ws);
   }
   ws.ledger.reset();
+  ws.isPending.fill(0);
   for (const p of ws.touched) ws.where[p] = ws.home[p] ?? -1;
   ws.touched.length = 0;
   return ws;
@@ -323,6 +327,7 @@ class ScenarioRun {
   private readonly halted: Uint8Array;
   private readonly where: Int32Array;
   private readonly touched: number[];
+  private readonly isPending: Uint8Array;
   /** Packages to place (affected, dependents of moved ones), and those placed, with their outcome. */
   private readonly queued = new Set<number>();
   private readonly outcomes = new Map<number, PackageEval>();
@@ -340,6 +345,7 @@ class ScenarioRun {
     this.downCount = ws.downCount;
     this.where = ws.where;
     this.touched = ws.touched;
+    this.isPending = ws.isPending;
     this.halted = new Uint8Array(input.estate.clusters.length);
     this.control = groupControl(input.estate, down);
     // TiCAP is decremented in 30-minute steps per core on TiCAP [T1, T2].
@@ -416,9 +422,9 @@ class ScenarioRun {
     this.requests.set(req.pkg, req);
     this.queued.add(req.pkg);
     this.outcomes.delete(req.pkg);
-    if (!this.pending.includes(req.pkg)) {
-      this.pending.push(req.pkg);
-      if (this.pending.length > 1) this.pending.sort((a, b) => a - b);
+    if (this.isPending[req.pkg] !== 1) {
+      this.isPending[req.pkg] = 1;
+      insertSorted(this.pending, req.pkg);
     }
   }
 
@@ -433,12 +439,13 @@ class ScenarioRun {
     let at = 0;
     if (this.estate.policies) {
       const ready = this.pending.findIndex((p) =>
-        (this.estate.packages[p]?.dependsOn ?? []).every((d) => !this.pending.includes(d.on)),
+        (this.estate.packages[p]?.dependsOn ?? []).every((d) => this.isPending[d.on] !== 1),
       );
       // Dependencies are acyclic (checked by the loader), so some package is always ready.
       at = Math.max(0, ready);
     }
     const [p] = this.pending.splice(at, 1);
+    if (p !== undefined) this.isPending[p] = 0;
     return p === undefined ? undefined : this.requests.get(p);
   }
 
@@ -448,7 +455,7 @@ class ScenarioRun {
    */
   private haltDependents(p: number): void {
     for (const d of this.estate.packages[p]?.dependents ?? []) {
-      if (this.pending.includes(d)) continue;
+      if (this.isPending[d] === 1) continue;
       const placed = this.outcomes.get(d);
       const node = this.where[d] ?? -1;
       if (placed === undefined && node < 0) continue;
@@ -1159,4 +1166,17 @@ function skipReason(skips: readonly SkipEval[]): LossReason {
   if (skips.some((s) => s.why !== 'policy')) return 'no-eligible-node';
   if (skips.length > 0) return 'site-preferred-manual';
   return 'no-surviving-node';
+}
+
+/** Insert `value` into the ascending `list`, keeping it ascending (binary search; values distinct). */
+function insertSorted(list: number[], value: number): void {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] ?? 0) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo === list.length) list.push(value);
+  else list.splice(lo, 0, value);
 }

@@ -30,6 +30,9 @@ describe('which losses a purchase can fix', () => {
       'static-vpar',
       'cluster-halted',
       'auto-run-off',
+      'dependency',
+      'site-preferred-manual',
+      'no-eligible-node',
     ]);
     const attempt = (reason: (typeof LOSS_REASONS)[number]) => ({ reason });
     expect(lossNoPurchaseCanFix({ reason: 'no-surviving-node', attempts: [] })).toBe(true);
@@ -86,12 +89,14 @@ describe('sizing leaves out the demand of losses no purchase can fix', () => {
     });
     expect(report.partitions.filter((p) => p.shortfall > 0)).toEqual([]);
     expect(report.summary.packagesLostByReason).toEqual([
-      { reason: 'no-surviving-node', packages: 90, noPurchaseCanFix: true },
+      // A dependent of a lost package is lost with it [P4] (sap-app1, sap-app2; web-e).
+      { reason: 'no-surviving-node', packages: 71, noPurchaseCanFix: true },
       // No manager in control, nothing crosses complexes [M1]: rights bought on the adoptive
       // node's own complex fix these (optimize buys exactly that).
       { reason: 'gm-unavailable', packages: 14, noPurchaseCanFix: false },
       { reason: 'vpar-max', packages: 2, noPurchaseCanFix: true },
       { reason: 'cluster-halted', packages: 252, noPurchaseCanFix: true },
+      { reason: 'dependency', packages: 18, noPurchaseCanFix: true },
     ]);
   });
 });

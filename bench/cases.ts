@@ -22,7 +22,7 @@ import { DEFAULT_MAX_LISTED, planCapacity } from '../src/engine/plan.js';
 import { generateEstate } from '../src/generate/estate.js';
 import type { EstateSize } from '../src/generate/sizes.js';
 import { loadInventory } from '../src/io/load-inventory.js';
-import { calibrateModel } from '../src/engine/calibrate.js';
+import { calibrateModel } from '../src/model/calibrate.js';
 import { parseObservations } from '../src/io/load-observations.js';
 
 /** The repository root (bench/ is one level down). */

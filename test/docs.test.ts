@@ -6,8 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COLUMNS, INVENTORY_FILES } from '../src/io/schemas.js';
 import { REPO_ROOT } from './helpers/run-cli.js';
+import { COLUMNS, INVENTORY_FILES } from '../src/domain/inventory-files.js';
 
 const read = (path: string): string => readFileSync(join(REPO_ROOT, path), 'utf8');
 

@@ -5,9 +5,8 @@
  */
 import type { PlanReport, ScenarioResult } from '../domain/result.js';
 import type { TimingModel } from '../domain/timing.js';
-import { compareReports } from '../engine/compare.js';
-import { createPlanContext, planCapacity, type PlanParams } from '../engine/plan.js';
-import { loadInventory } from '../io/load-inventory.js';
+import { planCapacity, planChanged, type PlanParams } from '../engine/index.js';
+import { loadInventory, loadInventoryWithBaseline } from '../io/load-inventory.js';
 import { loadTimingModel } from '../io/load-model.js';
 import { checkOutputFolder } from '../io/output-dir.js';
 import { removeStale, ReportSet, type SetInfo } from '../io/report-set.js';
@@ -139,16 +138,8 @@ export async function computePlan(
   model: TimingModel,
 ): Promise<PlanReport> {
   const params = planParams(job, model);
-  const changed = await loadInventory(job.inventoryDir, { changes: job.changes });
-  if (job.changes.length === 0) return planCapacity(changed, params);
+  if (job.changes.length === 0) return planCapacity(await loadInventory(job.inventoryDir), params);
   // With --set: the baseline and the changed estate side by side (spec 6).
-  const base = await loadInventory(job.inventoryDir);
-  const baseCtx = createPlanContext(base, params);
-  const changedCtx = createPlanContext(changed, params);
-  const baseline = planCapacity(base, { ...params, changes: [] });
-  const after = planCapacity(changed, params);
-  return {
-    ...after,
-    comparison: compareReports(baseCtx, changedCtx, baseline, after, job.changes),
-  };
+  const { base, changed } = await loadInventoryWithBaseline(job.inventoryDir, job.changes);
+  return planChanged(base, changed, params);
 }

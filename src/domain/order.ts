@@ -3,11 +3,7 @@
  * order), so that results never depend on the row order of the input files.
  */
 import type { Inventory } from './types.js';
-
-/** Code-unit string order: deterministic on every machine and locale. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+import { compareText } from '../text/order.js';
 
 const by =
   <T>(...keys: ((t: T) => string)[]) =>

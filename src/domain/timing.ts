@@ -1,7 +1,7 @@
 /**
  * The timing model (spec 3.4): coefficients with ranges and sources, and mathjs formulas over
  * coefficients and drivers. Plain data: `src/io/load-model.ts` reads and checks it, and
- * `src/engine/timing.ts` compiles and evaluates it.
+ * `src/model/timing.ts` compiles and evaluates it.
  */
 
 /** A duration range in seconds. Every time in a result is one of these. */
@@ -85,4 +85,14 @@ export interface SensitivityEntry {
   /** The time with this coefficient at max (others typical), seconds. */
   readonly high: number;
   readonly source: string;
+}
+
+/** One measured failover (a row of the observations file), for calibration. */
+export interface Observation {
+  /** Line in the observations file (header = line 1), for messages. */
+  readonly line: number;
+  readonly formula: FormulaName;
+  /** Measured duration, seconds. */
+  readonly seconds: number;
+  readonly drivers: Drivers;
 }

@@ -21,7 +21,7 @@ import type { EGroup, ENode, Estate } from './estate.js';
 import { compareText } from './estate.js';
 import type { ClusterVerdict } from './quorum.js';
 import type { AttemptEval, GroupControl, PackageEval, ScenarioEval, SkipEval } from './scenario.js';
-import { ZERO_DRIVERS, type TimingEngine } from './timing.js';
+import { ZERO_DRIVERS, type TimingEngine } from '../model/timing.js';
 
 export interface DescribeContext {
   readonly estate: Estate;

@@ -4,7 +4,7 @@
  * which manager runs on which partition). Pure and immutable after construction.
  */
 import { deriveFigures, nparKey, vparKey } from '../domain/derived.js';
-import { compareText, sortInventory } from '../domain/order.js';
+import { sortInventory } from '../domain/order.js';
 import { PACKAGE_LIMIT } from '../domain/policies.js';
 import type {
   DependencyLocation,
@@ -16,6 +16,7 @@ import type {
   StartFailure,
   TakeoverMode,
 } from '../domain/types.js';
+import { compareText } from '../text/order.js';
 
 export interface EComplex {
   readonly idx: number;

@@ -29,9 +29,9 @@ import {
 } from './failure-units.js';
 import { evaluateScenario, type ScenarioEval } from './scenario.js';
 import { purchasableDemand } from './sizing-demand.js';
-import { compileTimingModel, modelCoefficientRows } from './timing.js';
-import { describeRanges, driverRangesOf } from './driver-ranges.js';
-import { checkModelOverRanges } from './timing-model-check.js';
+import { compileTimingModel, modelCoefficientRows } from '../model/timing.js';
+import { describeRanges, driverRangesOf } from '../model/driver-ranges.js';
+import { checkModelOverRanges } from '../model/check.js';
 import { inputError } from '../errors.js';
 
 export { DEFAULT_MAX_LISTED };
@@ -111,7 +111,12 @@ function assertModelHolds(model: TimingModel, inventory: Inventory): void {
 }
 
 export function planCapacity(inventory: Inventory, params: PlanParams): PlanReport {
-  return runPlan(createPlanContext(inventory, params), params, null);
+  return planWithContext(createPlanContext(inventory, params), params);
+}
+
+/** The plan of an estate already compiled (a context reused by a comparison). */
+export function planWithContext(ctx: PlanContext, params: PlanParams): PlanReport {
+  return runPlan(ctx, params, null);
 }
 
 /** Plan one explicit scenario (what-if): the report holds that scenario and its sizing. */

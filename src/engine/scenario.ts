@@ -18,7 +18,7 @@ import type {
 } from './estate.js';
 import { judgeClusters, type ClusterVerdict } from './quorum.js';
 import { seizeFromComplex, type SeizedFrom } from './seizure.js';
-import { compareText } from '../domain/order.js';
+import { compareText } from '../text/order.js';
 
 export interface ScenarioInput {
   readonly estate: Estate;

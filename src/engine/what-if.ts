@@ -4,7 +4,7 @@
  * host, a vPar, or an external manager host), a bare complex or site name, or `gm:GROUP` for the
  * group's active manager.
  */
-import { editDistance } from '../domain/names.js';
+import { editDistance } from '../text/names.js';
 import { inputError } from '../errors.js';
 import { compareText } from './estate.js';
 import { DownState } from './failure-units.js';

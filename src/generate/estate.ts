@@ -26,8 +26,6 @@
  *   Integrity VM guests, about 10 % allowed to use TiCAP (most on standalone complexes).
  */
 import type { ManagerRole, TakeoverMode } from '../domain/types.js';
-import { toCsv } from '../io/csv.js';
-import type { InventoryFileName } from '../io/schemas.js';
 import { buildClusters, type ClusterDraft } from './clusters.js';
 import { buildPolicies, type PoliciesDraft } from './policies.js';
 import type { ComplexDraft, EstateHardware } from './hardware.js';
@@ -38,8 +36,8 @@ import type { EstateSize } from './sizes.js';
 import { ESTATE_SIZES } from './sizes.js';
 import type { NodeDraft, PackageDraft } from './workload.js';
 import { buildWorkload, listNodes } from './workload.js';
-
-export type { InventoryFileName } from '../io/schemas.js';
+import { toCsv } from '../text/csv.js';
+import type { InventoryFileName } from '../domain/inventory-files.js';
 
 /** TiCAP balances held by a complex: multiples of a quarter unit (1 unit = 43,200 core-minutes [T1]). */
 const TICAP_BALANCES = [10_800, 21_600, 43_200, 86_400, 129_600] as const;

@@ -6,15 +6,15 @@
  * lacks is added (empty on the other rows); an empty VALUE clears the cell (the default applies).
  * Pure: tables in, new tables out.
  */
+import { listNames } from './schemas.js';
+import { closestName } from '../text/names.js';
+import { echo } from './echo.js';
 import {
   COLUMNS,
   INVENTORY_FILES,
   KEY_COLUMNS,
-  listNames,
   type InventoryFileName,
-} from './schemas.js';
-import { closestName } from '../domain/names.js';
-import { echo } from './echo.js';
+} from '../domain/inventory-files.js';
 
 /** One data row after header mapping: known column (lower case) → trimmed text or undefined. */
 export interface RawRow {

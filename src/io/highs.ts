@@ -4,7 +4,7 @@
  * relative and absolute gap), single-threaded. The solve time is measured here, outside the engine.
  */
 import highsModule from 'highs';
-import type { LpSolution, LpSolver } from '../engine/optimize/optimize.js';
+import type { LpSolution, LpSolver } from '../domain/solver.js';
 
 // The package's types describe a CommonJS module whose `default` is the loader, while Node's ESM
 // import resolves to its ES build, whose default export is the loader itself.

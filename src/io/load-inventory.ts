@@ -41,22 +41,17 @@ import {
   type TableState,
   type Valid,
 } from './rows.js';
+import { ROW_SCHEMAS, listNames, type NParRow, type VParRow } from './schemas.js';
+import { closestName, editDistance } from '../text/names.js';
+import { checkClusters } from './rules/clusters.js';
+import { checkPolicies, type PolicyRows } from './rules/policies.js';
 import {
   COLUMNS,
   INVENTORY_FILES,
   REQUIRED_COLUMNS,
   REQUIRED_FILES,
-  ROW_SCHEMAS,
-  listNames,
   type InventoryFileName,
-  type NParRow,
-  type VParRow,
-} from './schemas.js';
-import { closestName, editDistance } from '../domain/names.js';
-import { checkClusters } from './rules/clusters.js';
-import { checkPolicies, type PolicyRows } from './rules/policies.js';
-
-export { INVENTORY_FILES, type InventoryFileName } from './schemas.js';
+} from '../domain/inventory-files.js';
 
 export type ParseInventoryResult =
   | { ok: true; inventory: Inventory; errors?: never }
@@ -1075,6 +1070,30 @@ export async function loadInventory(
   dir: string,
   opts: { changes?: readonly string[] } = {},
 ): Promise<Inventory> {
+  return checkFolder(await readFolder(dir), opts.changes ?? []);
+}
+
+/**
+ * With `--set`: the estate as changed and as it is, from one reading of the folder (the changed one
+ * is checked first, so its problems are the ones reported).
+ */
+export async function loadInventoryWithBaseline(
+  dir: string,
+  changes: readonly string[],
+): Promise<{ readonly changed: Inventory; readonly base: Inventory }> {
+  const folder = await readFolder(dir);
+  const changed = checkFolder(folder, changes);
+  return { changed, base: changes.length === 0 ? changed : checkFolder(folder, []) };
+}
+
+/** An inventory folder as read: its name, the text of each inventory file, likely misnamed files. */
+interface InventoryFolder {
+  readonly name: string;
+  readonly files: Readonly<Partial<Record<InventoryFileName, string>>>;
+  readonly typos: readonly string[];
+}
+
+async function readFolder(dir: string): Promise<InventoryFolder> {
   const path = resolve(dir);
   const name = basename(path);
   const kind = await pathKind(path);
@@ -1126,7 +1145,12 @@ export async function loadInventory(
       );
     }
   }
-  const result = parseInventory(name, files, opts.changes ?? []);
+  return { name, files, typos };
+}
+
+function checkFolder(folder: InventoryFolder, changes: readonly string[]): Inventory {
+  const { name, files, typos } = folder;
+  const result = parseInventory(name, files, changes);
   const lines = [...typos, ...(result.ok ? [] : result.errors)];
   if (lines.length > 0) {
     throw inputError(

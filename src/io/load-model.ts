@@ -6,7 +6,7 @@
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TimingModel } from '../domain/timing.js';
-import { checkTimingModel } from '../engine/timing-model-check.js';
+import { checkTimingModel } from '../model/check.js';
 import { inputError } from '../errors.js';
 import { readUserFile } from './read-text.js';
 

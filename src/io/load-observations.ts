@@ -8,12 +8,12 @@ import { basename } from 'node:path';
 import { BOUNDS, formatBound } from '../domain/bounds.js';
 import type { DriverName, FormulaName } from '../domain/timing.js';
 import { DRIVER_NAMES, FORMULA_NAMES } from '../domain/timing.js';
-import type { Observation } from '../engine/calibrate.js';
-import { likelyTypoOf } from '../domain/names.js';
+import { likelyTypoOf } from '../text/names.js';
 import { inputError } from '../errors.js';
 import { parseCsv } from './csv.js';
 import { echo, echoName } from './echo.js';
 import { readUserFile } from './read-text.js';
+import type { Observation } from '../domain/timing.js';
 
 const REQUIRED = ['formula', 'seconds'] as const;
 const KNOWN: readonly string[] = [...REQUIRED, ...DRIVER_NAMES];

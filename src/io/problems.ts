@@ -3,7 +3,7 @@
  * with LINE as a spreadsheet shows it (header = 1), sorted by file, line and column position.
  */
 import type { RawRow, RawTables } from './apply-changes.js';
-import { COLUMNS, INVENTORY_FILES, type InventoryFileName } from './schemas.js';
+import { COLUMNS, INVENTORY_FILES, type InventoryFileName } from '../domain/inventory-files.js';
 
 // ---------------------------------------------------------------------------------------------
 // Problems

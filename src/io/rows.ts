@@ -5,7 +5,8 @@
 import type { z } from 'zod';
 import type { RawRow, RawTable } from './apply-changes.js';
 import type { Problems } from './problems.js';
-import type { InventoryFileName, RawValues } from './schemas.js';
+import type { RawValues } from './schemas.js';
+import type { InventoryFileName } from '../domain/inventory-files.js';
 
 /** A table as read, and whether its rows can be trusted (present, parsed, required columns there). */
 export interface TableState {

@@ -5,8 +5,7 @@
  * project's one CSV writer.
  */
 import type { PlanReport, ScenarioResult } from '../domain/result.js';
-import { toCsv } from '../io/csv.js';
-import type { CsvValue } from '../io/csv.js';
+import { toCsv, type CsvValue } from '../text/csv.js';
 
 export const SCENARIOS_HEADER = [
   'id',

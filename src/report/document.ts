@@ -15,7 +15,6 @@ import {
   NONE,
   formatCount,
   formatMore,
-  formatNumber,
   formatOptionalRange,
   formatRange,
   formatSeconds,
@@ -24,7 +23,6 @@ import {
   formatWarningDetail,
   formatYesNo,
   partitionKey,
-  plural,
   takeFirst,
 } from './format.js';
 import {
@@ -40,6 +38,7 @@ import {
   worstTimePerPackage,
 } from './headline.js';
 import { lossNoPurchaseCanFix } from '../domain/loss.js';
+import { formatNumber, plural } from '../text/count.js';
 
 /** A run of text: plain, code (identifiers, codes), strong or emphasised (assumptions). */
 export type Inline = string | { code: string } | { strong: string } | { em: string };

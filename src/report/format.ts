@@ -6,26 +6,13 @@
  */
 import type { ScenarioWarning, Sources } from '../domain/result.js';
 import type { TimeRange } from '../domain/timing.js';
+import { formatNumber } from '../text/count.js';
 
 /** Placeholder for a value that does not apply (a vPar's installed cores, no binding scenario). */
 export const NONE = '–';
 
 /** How many entries each list section shows before "and N more" (spec 5.2, bounded size). */
 export const LIST_LIMIT = 50;
-
-/** An integer with `,` thousands separators (`43,200`); non-integers keep up to 2 decimals. */
-export function formatNumber(n: number): string {
-  const rounded = Math.round(n * 100) / 100;
-  const negative = rounded < 0;
-  const [int = '0', frac] = String(Math.abs(rounded)).split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${negative ? '-' : ''}${grouped}${frac === undefined ? '' : `.${frac}`}`;
-}
-
-/** A count with its noun, singular for exactly 1: `1 scenario`, `0 scenarios`, `1,024 scenarios`. */
-export function plural(n: number, one: string, many: string): string {
-  return `${formatNumber(n)} ${n === 1 ? one : many}`;
-}
 
 /** A count or `–` when null. */
 export function formatCount(n: number | null): string {

@@ -17,7 +17,7 @@ import type {
   ScenarioResult,
 } from '../domain/result.js';
 import type { TimeRange } from '../domain/timing.js';
-import { formatNumber, plural } from './format.js';
+import { formatNumber, plural } from '../text/count.js';
 
 /**
  * One sentence, said by `plan` (sizing) and `optimize` (its unsaveable list) alike: they draw the

@@ -5,7 +5,7 @@
  */
 import type { PlanReport } from '../domain/result.js';
 import { changedMarker, comparisonRows, minimumNote } from './document.js';
-import { formatNumber, formatSeconds, plural } from './format.js';
+import { formatSeconds } from './format.js';
 import {
   byFailuresLine,
   losingWorstFirst,
@@ -15,6 +15,7 @@ import {
   shortfallByGroup,
   worstTimePerPackage,
 } from './headline.js';
+import { formatNumber, plural } from '../text/count.js';
 
 /** How many worst scenarios and slowest packages the terminal names. */
 const TERMINAL_TOP = 3;

@@ -3,11 +3,12 @@
  * `purchase.csv`. Pure and deterministic (the solve time appears only in the terminal text, when
  * given). Units: cores, rights, TiCAP units, sharing rights; costs as priced in the costs file.
  */
-import type { OptimizeResult, PurchaseItem, PurchaseKind } from '../engine/optimize/types.js';
-import { toCsv } from '../io/csv.js';
-import { LIST_LIMIT, formatNumber, plural } from './format.js';
+import type { OptimizeResult, PurchaseItem, PurchaseKind } from '../domain/purchase.js';
+import { LIST_LIMIT } from './format.js';
 import { UNSAVEABLE_SIZING_NOTE } from './headline.js';
 import { escapeMarkdown } from './markdown.js';
+import { toCsv } from '../text/csv.js';
+import { formatNumber, plural } from '../text/count.js';
 
 export interface PurchaseRenderOptions {
   /** The inventory as the user named it, for the `gicap plan … --set …` line. */

@@ -10,11 +10,8 @@ import type {
   ScenarioResult,
   Sources,
 } from '../domain/result.js';
-import {
-  formatNumber,
-  formatOptionalRange as range,
-  formatSeconds as fmtSeconds,
-} from './format.js';
+import { formatOptionalRange as range, formatSeconds as fmtSeconds } from './format.js';
+import { formatNumber } from '../text/count.js';
 
 const SOURCE_NAMES: readonly [keyof Sources, string][] = [
   ['own', 'own unused rights'],

@@ -2,8 +2,8 @@
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../../src/io/csv.js';
 import { parseRunsFile } from '../../src/cli/batch/runs-file.js';
+import { toCsv } from '../../src/text/csv.js';
 
 const BASE = '/data/batch';
 const parse = (text: string) => parseRunsFile(text, 'runs.csv', BASE);

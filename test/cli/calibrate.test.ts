@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileTimingModel } from '../../src/engine/timing.js';
+import { compileTimingModel } from '../../src/model/timing.js';
 import { GicapError } from '../../src/errors.js';
 import { loadTimingModel } from '../../src/io/load-model.js';
 import { loadObservations, parseObservations } from '../../src/io/load-observations.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateEstate } from '../../src/generate/estate.js';
-import { INVENTORY_FILES } from '../../src/io/load-inventory.js';
+import { INVENTORY_FILES } from '../../src/domain/inventory-files.js';
 import { runGicap } from '../helpers/run-cli.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'gicap-generate-'));

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { OptimizeResult } from '../../src/engine/optimize/types.js';
+import type { OptimizeResult } from '../../src/domain/purchase.js';
 import { REPO_ROOT, runGicap } from '../helpers/run-cli.js';
 
 /** A copy of data/seed-fig15 with some files replaced. */

@@ -9,11 +9,12 @@ import type { ClusterReason } from '../../src/domain/result.js';
 import type { Cluster, Inventory } from '../../src/domain/types.js';
 import type { ECluster } from '../../src/engine/estate.js';
 import type { DownState } from '../../src/engine/failure-units.js';
-import { optimizePurchase, type LpSolver } from '../../src/engine/optimize/optimize.js';
+import { optimizePurchase } from '../../src/engine/optimize/optimize.js';
 import { judgeCluster } from '../../src/engine/quorum.js';
 import { createHighsSolver } from '../../src/io/highs.js';
 import { cells, cluster, complex, inventory, npar, pkg, seedFig15 } from '../helpers/builders.js';
 import { plan, whatIf } from '../helpers/engine.js';
+import type { LpSolver } from '../../src/domain/solver.js';
 
 /**
  * Two data centres A and B, one complex each with two nPars (hosts a1, a2 / b1, b2: 8 cores on two

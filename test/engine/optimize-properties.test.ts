@@ -9,17 +9,13 @@ import type { Cell, Inventory, NPartition, Package } from '../../src/domain/type
 import { applyPurchase } from '../../src/engine/optimize/apply.js';
 import { lossKey } from '../../src/engine/optimize/blocks.js';
 import { greedyPurchase } from '../../src/engine/optimize/greedy.js';
-import {
-  optimizePurchase,
-  purchaseCost,
-  purchaseOf,
-  type LpSolver,
-} from '../../src/engine/optimize/optimize.js';
-import type { OptimizeResult, PurchaseCosts } from '../../src/engine/optimize/types.js';
+import { optimizePurchase, purchaseCost, purchaseOf } from '../../src/engine/optimize/optimize.js';
+import type { OptimizeResult, PurchaseCosts } from '../../src/domain/purchase.js';
 import { createHighsSolver } from '../../src/io/highs.js';
 import { estateArb } from '../helpers/arbitrary.js';
 import { complex, group, inventory, manager, pkg } from '../helpers/builders.js';
 import { plan } from '../helpers/engine.js';
+import type { LpSolver } from '../../src/domain/solver.js';
 
 let solve: LpSolver;
 beforeAll(async () => {

@@ -6,8 +6,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Inventory } from '../../src/domain/types.js';
 import { applyPurchase, purchaseChanges } from '../../src/engine/optimize/apply.js';
-import { optimizePurchase, purchaseOf, type LpSolver } from '../../src/engine/optimize/optimize.js';
-import type { OptimizeResult, PurchaseCosts } from '../../src/engine/optimize/types.js';
+import { optimizePurchase, purchaseOf } from '../../src/engine/optimize/optimize.js';
+import type { OptimizeResult, PurchaseCosts } from '../../src/domain/purchase.js';
 import { createHighsSolver } from '../../src/io/highs.js';
 import {
   cells,
@@ -20,6 +20,7 @@ import {
   seedFig15,
 } from '../helpers/builders.js';
 import { plan } from '../helpers/engine.js';
+import type { LpSolver } from '../../src/domain/solver.js';
 
 let solve: LpSolver;
 beforeAll(async () => {

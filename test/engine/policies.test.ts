@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { optimizePurchase, type LpSolver } from '../../src/engine/optimize/optimize.js';
+import { optimizePurchase } from '../../src/engine/optimize/optimize.js';
 import { createHighsSolver } from '../../src/io/highs.js';
 import type {
   Dependency,
@@ -15,6 +15,7 @@ import type {
 } from '../../src/domain/types.js';
 import { cells, cluster, complex, inventory, npar, pkg } from '../helpers/builders.js';
 import { plan, whatIf } from '../helpers/engine.js';
+import type { LpSolver } from '../../src/domain/solver.js';
 
 /**
  * Two sites A and B with one complex each; nodes a1, a2 (A), b1, b2 (B) and, in A, turkey, griffon

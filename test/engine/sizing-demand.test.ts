@@ -9,7 +9,7 @@ import { LOSS_REASONS } from '../../src/domain/result.js';
 import type { Inventory } from '../../src/domain/types.js';
 import { DownState } from '../../src/engine/failure-units.js';
 import { applyPurchase, platformMaxCores } from '../../src/engine/optimize/apply.js';
-import { EMPTY_PURCHASE } from '../../src/engine/optimize/types.js';
+import { EMPTY_PURCHASE } from '../../src/domain/purchase.js';
 import { createPlanContext } from '../../src/engine/plan.js';
 import { evaluateScenario } from '../../src/engine/scenario.js';
 import { purchasableDemand } from '../../src/engine/sizing-demand.js';

@@ -6,7 +6,8 @@ import type { Inventory } from '../../src/domain/types.js';
 import { generateEstate } from '../../src/generate/estate.js';
 import { ESTATE_SIZE_NAMES, ESTATE_SIZES, type EstateSize } from '../../src/generate/sizes.js';
 import { parseCsv } from '../../src/io/csv.js';
-import { INVENTORY_FILES, parseInventory } from '../../src/io/load-inventory.js';
+import { INVENTORY_FILES } from '../../src/domain/inventory-files.js';
+import { parseInventory } from '../../src/io/load-inventory.js';
 import { plan } from '../helpers/engine.js';
 import { checkEstateRules, readCsv } from './estate-rules.js';
 

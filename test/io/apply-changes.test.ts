@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyChanges, parseChange, type RawTables } from '../../src/io/apply-changes.js';
 import { parseInventory } from '../../src/io/load-inventory.js';
-import { INVENTORY_FILES } from '../../src/io/schemas.js';
 import { BASE, withLine, type Files } from './inventory-fixture.js';
+import { INVENTORY_FILES } from '../../src/domain/inventory-files.js';
 
 function changed(changes: readonly string[], files: Files = BASE) {
   return parseInventory('test', files, changes);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCsv, toCsv } from '../../src/io/csv.js';
+import { parseCsv } from '../../src/io/csv.js';
+import { toCsv } from '../../src/text/csv.js';
 
 describe('parseCsv', () => {
   it('reads a plain comma file with LF line ends and numbers rows as a spreadsheet does', () => {

@@ -3,7 +3,7 @@
  * with an nPar running two vPars, one SD2 with an unassigned blade), an external active manager and a
  * co-located standby, two packages (one a VM guest on a vPar). Tests edit single lines of it.
  */
-import type { InventoryFileName } from '../../src/io/load-inventory.js';
+import type { InventoryFileName } from '../../src/domain/inventory-files.js';
 
 export type Files = Partial<Record<InventoryFileName, string>>;
 

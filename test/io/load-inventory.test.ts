@@ -6,13 +6,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Inventory } from '../../src/domain/types.js';
 import { GicapError } from '../../src/errors.js';
-import {
-  INVENTORY_FILES,
-  inventorySha256,
-  loadInventory,
-  parseInventory,
-  type InventoryFileName,
-} from '../../src/io/load-inventory.js';
+import { INVENTORY_FILES, type InventoryFileName } from '../../src/domain/inventory-files.js';
+import { inventorySha256, loadInventory, parseInventory } from '../../src/io/load-inventory.js';
 import {
   BASE,
   BASE_FILES,

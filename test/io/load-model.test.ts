@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileTimingModel, ZERO_DRIVERS } from '../../src/engine/timing.js';
+import { compileTimingModel, ZERO_DRIVERS } from '../../src/model/timing.js';
 import { GicapError } from '../../src/errors.js';
 import {
   DEFAULT_MODEL_PATH,

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatMore,
-  formatNumber,
   formatRange,
   formatSeconds,
   formatSources,
   formatWarningDetail,
   takeFirst,
 } from '../../src/report/format.js';
+import { formatNumber } from '../../src/text/count.js';
 
 describe('formatNumber', () => {
   it.each([

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { BOUNDS, formatBound, parseDecimal } from '../../domain/bounds.js';
 import { parseCsv } from '../../io/csv.js';
 import { echo, echoName } from '../../io/echo.js';
-import { closestName } from '../../domain/names.js';
+import { closestName } from '../../text/names.js';
 import type { BatchRun } from './types.js';
 
 export const RUN_COLUMNS = ['name', 'inventory', 'max_failures', 'outage_hours', 'model'] as const;

@@ -3,8 +3,8 @@
  * order, so the file does not depend on `--jobs`), the short table printed at the end, and the exit
  * code, which is the worst of the runs. Pure functions of the runs and their outcomes.
  */
-import { toCsv } from '../../io/csv.js';
 import type { BatchRun, RunOutcome } from './types.js';
+import { toCsv } from '../../text/csv.js';
 
 export const SUMMARY_FILE = 'summary.csv';
 

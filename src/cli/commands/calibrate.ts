@@ -7,11 +7,11 @@
 import { basename, resolve } from 'node:path';
 import type { FormulaName } from '../../domain/timing.js';
 import { FORMULA_NAMES } from '../../domain/timing.js';
-import type { Calibration } from '../../engine/calibrate.js';
+import type { Calibration } from '../../model/calibrate.js';
 import { inputError } from '../../errors.js';
 import { checkOutputFile } from '../../io/output-dir.js';
 import { writeFileAtomic } from '../../io/report-set.js';
-import { formatDecimal, textTable } from '../../report/text-table.js';
+import { formatDecimal, textTable } from '../../text/table.js';
 import { helpAfter, wrapParagraph } from '../help.js';
 import type { RegisterCommand } from '../program.js';
 
@@ -75,7 +75,7 @@ export const registerCalibrate: RegisterCommand = (program, ctx, setExit) => {
         { DEFAULT_MODEL_PATH, formatTimingModel, loadTimingModel },
         { loadObservations },
       ] = await Promise.all([
-        import('../../engine/calibrate.js'),
+        import('../../model/calibrate.js'),
         import('../../io/load-model.js'),
         import('../../io/load-observations.js'),
       ]);

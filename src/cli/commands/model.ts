@@ -6,7 +6,7 @@
 import { basename, resolve } from 'node:path';
 import type { TimingModel } from '../../domain/timing.js';
 import { inputError } from '../../errors.js';
-import { formatDecimal, textTable } from '../../report/text-table.js';
+import { formatDecimal, textTable } from '../../text/table.js';
 import { helpAfter } from '../help.js';
 import type { RegisterCommand } from '../program.js';
 
@@ -44,9 +44,9 @@ export const registerModel: RegisterCommand = (program, ctx, setExit) => {
       const model = await loadTimingModel(path);
       // Without an inventory the model is judged over default driver ranges (the large estate of
       // spec 7); a plan judges it again over the ranges of the inventory planned.
-      const { checkModelOverRanges } = await import('../../engine/timing-model-check.js');
+      const { checkModelOverRanges } = await import('../../model/check.js');
       const { DEFAULT_DRIVER_RANGES, describeRanges } =
-        await import('../../engine/driver-ranges.js');
+        await import('../../model/driver-ranges.js');
       const problems = checkModelOverRanges(model, DEFAULT_DRIVER_RANGES);
       if (problems.length > 0) {
         const file = basename(path);

@@ -87,7 +87,7 @@ export const registerOptimize: RegisterCommand = (program, ctx, setExit) => {
         { writeOutputs },
         purchase,
       ] = await Promise.all([
-        import('../../engine/optimize/optimize.js'),
+        import('../../engine/index.js'),
         import('../../io/highs.js'),
         import('../../io/load-costs.js'),
         import('../../io/load-inventory.js'),

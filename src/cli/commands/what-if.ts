@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { inputError } from '../../errors.js';
-import type { PlanParams } from '../../engine/plan.js';
+import type { PlanParams } from '../../engine/index.js';
 import { collect } from '../options.js';
 import { helpAfter } from '../help.js';
 import { modelOption, outageHoursOption, setOption } from '../shared-options.js';
@@ -41,14 +41,8 @@ export const registerWhatIf: RegisterCommand = (program, ctx, setExit) => {
       }),
     )
     .action(async (inventory: string, opts: WhatIfOptions) => {
-      const [
-        { createPlanContext, planScenario },
-        { resolveFailures },
-        { loadInventory },
-        { loadTimingModel },
-      ] = await Promise.all([
-        import('../../engine/plan.js'),
-        import('../../engine/what-if.js'),
+      const [{ planWhatIf }, { loadInventory }, { loadTimingModel }] = await Promise.all([
+        import('../../engine/index.js'),
         import('../../io/load-inventory.js'),
         import('../../io/load-model.js'),
       ]);
@@ -75,8 +69,7 @@ export const registerWhatIf: RegisterCommand = (program, ctx, setExit) => {
         now: null,
         tool: TOOL,
       };
-      const planCtx = createPlanContext(inv, params);
-      const report = planScenario(planCtx, params, resolveFailures(planCtx, fail));
+      const report = planWhatIf(inv, params, fail);
       ctx.stdout.write(opts.format === 'json' ? renderJson(report) : renderWhatIfText(report));
       setExit(report.summary.lost > 0 ? 1 : 0);
     });

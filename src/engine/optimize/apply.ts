@@ -10,10 +10,10 @@
  * instead need a core usage right of its own (one active core per active cell, R1) and would lower
  * the nPar's seizure yield by one [X2]; the costs file bounds how many cores an nPar's cells hold.
  */
-import { compareText } from '../../domain/order.js';
 import type { Cell, Inventory } from '../../domain/types.js';
 import { MAX_CORES_PER_CELL } from '../../domain/defaults.js';
-import { TICAP_UNIT_MINUTES, type Purchase } from './types.js';
+import { TICAP_UNIT_MINUTES, type Purchase } from '../../domain/purchase.js';
+import { compareText } from '../../text/order.js';
 
 /** The nPar's active cells, in cell order (where bought cores go). */
 function activeCells(inv: Inventory, complex: string, npar: string): Cell[] {

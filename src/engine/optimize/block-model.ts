@@ -19,7 +19,7 @@
 import type { Estate } from '../estate.js';
 import type { ScenarioBlock } from './blocks.js';
 import { TermSum, type LpModel } from './lp-model.js';
-import { TICAP_UNIT_MINUTES } from './types.js';
+import { TICAP_UNIT_MINUTES } from '../../domain/purchase.js';
 
 /** `c + Σ coef·var`. */
 export interface Affine {

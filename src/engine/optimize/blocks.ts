@@ -11,7 +11,7 @@ import type { ENode, Estate } from '../estate.js';
 import { DownState, forEachScenario, type UnitIndex } from '../failure-units.js';
 import { evaluateScenario, groupControl, type ScenarioEval } from '../scenario.js';
 import { seizeFromComplex } from '../seizure.js';
-import type { UnsaveableLoss } from './types.js';
+import type { UnsaveableLoss } from '../../domain/purchase.js';
 
 /** A package whose primary is down, to be placed on one of `candidates`. */
 export interface BlockPackage {

@@ -12,7 +12,7 @@ import { buildUnitIndex, forEachScenario } from '../failure-units.js';
 import { purchasableDemand } from '../sizing-demand.js';
 import { evaluateScenario } from '../scenario.js';
 import { applyPurchase } from './apply.js';
-import { EMPTY_PURCHASE, type Purchase, type PurchaseCosts } from './types.js';
+import { EMPTY_PURCHASE, type Purchase, type PurchaseCosts } from '../../domain/purchase.js';
 import { verifyPurchase } from './verify.js';
 
 export interface GreedyResult {

@@ -10,7 +10,7 @@ import type { Estate } from '../estate.js';
 import type { ScenarioBlock } from './blocks.js';
 import { addBlock } from './block-model.js';
 import { LpModel, TermSum } from './lp-model.js';
-import { TICAP_UNIT_MINUTES, type PurchaseCosts } from './types.js';
+import { TICAP_UNIT_MINUTES, type PurchaseCosts } from '../../domain/purchase.js';
 
 /** A purchase that the engine rejected: at least one of `vars` must grow past its value. */
 export interface NoGoodCut {

@@ -25,20 +25,10 @@ import {
   type PurchaseKind,
   type UnconfirmedScenario,
   type UnsaveableLoss,
-} from './types.js';
+} from '../../domain/purchase.js';
 import { verifyPurchase, type FailedScenario } from './verify.js';
 import { deriveFigures } from '../../domain/derived.js';
-
-/** What a solver returns for an LP-format model: primal values by column name. */
-export interface LpSolution {
-  readonly status: 'optimal' | 'infeasible' | 'failed';
-  /** The solver's own status text. */
-  readonly detail: string;
-  readonly values: ReadonlyMap<string, number>;
-}
-
-/** Solves a CPLEX LP-format model (minimise) to proven optimality (zero gap). */
-export type LpSolver = (lp: string) => LpSolution;
+import type { LpSolution, LpSolver } from '../../domain/solver.js';
 
 export interface OptimizeParams {
   readonly maxFailures: number;

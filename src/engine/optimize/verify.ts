@@ -10,7 +10,7 @@ import { buildUnitIndex, forEachScenario } from '../failure-units.js';
 import { evaluateScenario, type PackageEval } from '../scenario.js';
 import { applyPurchase } from './apply.js';
 import { lossKey } from './blocks.js';
-import type { Purchase } from './types.js';
+import type { Purchase } from '../../domain/purchase.js';
 
 export interface FailedScenario {
   readonly id: string;

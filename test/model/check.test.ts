@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkTimingModel, describeDrivers } from '../../src/engine/timing-model-check.js';
-import { compileTimingModel, ZERO_DRIVERS } from '../../src/engine/timing.js';
+import { checkTimingModel, describeDrivers } from '../../src/model/check.js';
+import { compileTimingModel, ZERO_DRIVERS } from '../../src/model/timing.js';
 
 interface RawCoefficient {
   min: unknown;

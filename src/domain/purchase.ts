@@ -3,7 +3,7 @@
  * and the optimizer's result, which every renderer renders. Units: cores, core usage rights, TiCAP
  * units (1 unit = 43,200 core-minutes [T1]), sharing rights; costs in the price file's currency.
  */
-import type { LossReason } from '../../domain/result.js';
+import type { LossReason } from './result.js';
 
 /** One TiCAP unit: 30 core-days = 43,200 core-minutes [T1]. */
 export const TICAP_UNIT_MINUTES = 43_200;

@@ -1,10 +1,10 @@
 /**
  * Issue 14, calibration that scales: least squares from normal equations accumulated row by row
- * (src/engine/math.ts), so `gicap calibrate` is linear in the observation rows. The collinearity
+ * (src/model/math.ts), so `gicap calibrate` is linear in the observation rows. The collinearity
  * test works from XᵀX alone and agrees with the QR definition it replaced (|R_jj| / ‖a_j‖).
  */
 import { describe, expect, it } from 'vitest';
-import { columnIndependence, leastSquares, NormalEquations } from '../../src/engine/math.js';
+import { columnIndependence, leastSquares, NormalEquations } from '../../src/model/math.js';
 
 function gramOf(rows: readonly (readonly number[])[], b: readonly number[] = []): NormalEquations {
   const eq = new NormalEquations(rows[0]?.length ?? 0);

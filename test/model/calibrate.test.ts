@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Drivers, FormulaName, TimingModel } from '../../src/domain/timing.js';
-import type { Observation } from '../../src/engine/calibrate.js';
-import { calibrateModel } from '../../src/engine/calibrate.js';
-import { compileTimingModel, ZERO_DRIVERS } from '../../src/engine/timing.js';
+import { calibrateModel } from '../../src/model/calibrate.js';
+import { compileTimingModel, ZERO_DRIVERS } from '../../src/model/timing.js';
 import { formatTimingModel, loadTimingModel, parseTimingModel } from '../../src/io/load-model.js';
+import type { Observation } from '../../src/domain/timing.js';
 
 /** mulberry32: a tiny seeded PRNG, so the synthetic observations are the same on every run. */
 function mulberry32(seed: number): () => number {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Drivers, DriverName, TimingModel } from '../../src/domain/timing.js';
 import { DRIVER_NAMES, FORMULA_NAMES } from '../../src/domain/timing.js';
-import { compileTimingModel } from '../../src/engine/timing.js';
+import { compileTimingModel } from '../../src/model/timing.js';
 import { loadTimingModel } from '../../src/io/load-model.js';
 
 /** Drivers as the engine counts them: small counts, 0/1 flags, start and boot times in seconds. */

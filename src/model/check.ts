@@ -9,7 +9,7 @@
  * ≤ at typical ≤ at max, and raising any one coefficient from its min to its max never lowers the time.
  * That is what makes the three-point range {min, typical, max} bound the time.
  */
-import { likelyTypoOf } from '../domain/names.js';
+import { likelyTypoOf } from '../text/names.js';
 import type { Coefficient, DriverName, FormulaName, TimingModel } from '../domain/timing.js';
 import { DRIVER_NAMES, FORMULA_NAMES, NOT_GIVEN_AT_ZERO } from '../domain/timing.js';
 import { inspectExpression, isMathBuiltin, timeUnitToSeconds } from './math.js';

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Drivers, TimingModel } from '../../src/domain/timing.js';
-import type { TimingEngine } from '../../src/engine/timing.js';
+import type { TimingEngine } from '../../src/model/timing.js';
 import {
   compileTimingModel,
   modelCoefficientRows,
   round3,
   ZERO_DRIVERS,
-} from '../../src/engine/timing.js';
+} from '../../src/model/timing.js';
 import { loadTimingModel } from '../../src/io/load-model.js';
 
 const drivers = (d: Partial<Drivers>): Drivers => ({ ...ZERO_DRIVERS, ...d });

@@ -17,23 +17,19 @@
  * widened, never narrowed, so every observation lies within the model's range: the fitted
  * coefficients' min (max) are scaled down (up) by one factor found by bisection.
  */
-import type { Coefficient, Drivers, FormulaName, TimingModel } from '../domain/timing.js';
+import type {
+  Coefficient,
+  Drivers,
+  FormulaName,
+  Observation,
+  TimingModel,
+} from '../domain/timing.js';
 import { DRIVER_NAMES } from '../domain/timing.js';
 import { columnIndependence, leastSquares, NormalEquations, solveSquare } from './math.js';
-import { likelyTypoOf } from '../domain/names.js';
-import { checkTimingModel } from './timing-model-check.js';
+import { likelyTypoOf } from '../text/names.js';
+import { checkTimingModel } from './check.js';
 import type { TimingEngine } from './timing.js';
 import { compileTimingModel, round3 } from './timing.js';
-
-/** One measured failover. */
-export interface Observation {
-  /** Line in the observations file (header = line 1), for messages. */
-  readonly line: number;
-  readonly formula: FormulaName;
-  /** Measured duration, seconds. */
-  readonly seconds: number;
-  readonly drivers: Drivers;
-}
 
 export interface CalibrationOptions {
   /** Name of the observations file: quoted in the calibrated model's sources and description. */

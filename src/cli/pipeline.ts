@@ -16,6 +16,7 @@ import { renderScenarioCsvRows, scenariosCsvHeader } from '../report/csv.js';
 import { FORMAT_FILES, renderReport, type ReportFormat } from '../report/index.js';
 import { renderScenarioJsonLine } from '../report/json.js';
 import { TOOL } from './version.js';
+import { hasFindings } from '../domain/result.js';
 
 export interface PlanJob {
   readonly inventoryDir: string;
@@ -43,7 +44,7 @@ export interface PlanJobResult {
 }
 
 export function findingsExitCode(report: PlanReport): 0 | 1 {
-  return report.summary.lost > 0 || report.summary.nonCompliantGroups > 0 ? 1 : 0;
+  return hasFindings(report.summary) ? 1 : 0;
 }
 
 /** Files an earlier plan may have written before run.json existed: replaced like a set. */

@@ -7,6 +7,7 @@ import {
   DEFAULT_MAX_FAILURES,
   DEFAULT_MAX_LISTED,
   DEFAULT_OUTAGE_HOURS,
+  MAX_FAILURES_RANGE,
 } from '../domain/defaults.js';
 import { BOUNDS, formatBound } from '../domain/bounds.js';
 import { collect, parseNow, parseOutageHours, parseWholeNumber } from './options.js';
@@ -15,15 +16,12 @@ import { collect, parseNow, parseOutageHours, parseWholeNumber } from './options
 export const formatOption = (what = 'Comma-separated formats: md, html, json, csv'): Option =>
   new Option('-f, --format <list>', what).default('md,html,json,csv');
 
-/** `--max-failures` range: 6 failed units already make hundreds of thousands of scenarios. */
-const MAX_FAILURES_RANGE = [1, 6] as const;
-
 export const maxFailuresOption = (): Option =>
   new Option(
     '-k, --max-failures <k>',
-    `Scenarios of up to k failed units at once, ${MAX_FAILURES_RANGE[0]} to ${MAX_FAILURES_RANGE[1]}`,
+    `Scenarios of up to k failed units at once, ${MAX_FAILURES_RANGE.min} to ${MAX_FAILURES_RANGE.max}`,
   )
-    .argParser(parseWholeNumber(...MAX_FAILURES_RANGE))
+    .argParser(parseWholeNumber(MAX_FAILURES_RANGE.min, MAX_FAILURES_RANGE.max))
     .default(DEFAULT_MAX_FAILURES);
 
 export const outageHoursOption = (): Option =>

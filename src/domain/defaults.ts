@@ -4,6 +4,12 @@ import type { Platform } from './types.js';
 /** `--max-failures`: scenarios of one failed unit (N+1). */
 export const DEFAULT_MAX_FAILURES = 1;
 
+/**
+ * `--max-failures` (and a runs file's `max_failures`): 1 to 6 failed units at once; 6 already make
+ * hundreds of thousands of scenarios on a large estate.
+ */
+export const MAX_FAILURES_RANGE = { min: 1, max: 6 } as const;
+
 /** `--outage-hours`: the outage TiCAP is charged for [T1, T2]. */
 export const DEFAULT_OUTAGE_HOURS = 24;
 

@@ -15,6 +15,15 @@ export function vparKey(complex: string, npar: string, vpar: string): string {
   return `${complex}/${npar}/${vpar}`;
 }
 
+/** A partition's key: `C/N` for an nPar, `C/N/V` for a vPar. */
+export function partitionKey(p: {
+  readonly complex: string;
+  readonly npar: string;
+  readonly vpar: string | null;
+}): string {
+  return p.vpar === null ? nparKey(p.complex, p.npar) : vparKey(p.complex, p.npar, p.vpar);
+}
+
 export interface NParFigures {
   /** Σ cores of the nPar's active cells. */
   readonly installed: number;

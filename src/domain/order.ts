@@ -3,17 +3,9 @@
  * order), so that results never depend on the row order of the input files.
  */
 import type { Inventory } from './types.js';
-import { compareText } from '../text/order.js';
+import { byKeys } from '../text/order.js';
 
-const by =
-  <T>(...keys: ((t: T) => string)[]) =>
-  (a: T, b: T): number => {
-    for (const k of keys) {
-      const c = compareText(k(a), k(b));
-      if (c !== 0) return c;
-    }
-    return 0;
-  };
+const by = byKeys;
 
 /** A copy of the inventory with every array in canonical order. */
 export function sortInventory(inv: Inventory): Inventory {

@@ -308,6 +308,14 @@ export interface PlanSummary {
   readonly scenariosNotListed: number;
 }
 
+/**
+ * Whether a plan has findings: a scenario that loses a package, or a group short of sharing rights.
+ * Decides exit code 1 and the verdict's words in every format.
+ */
+export function hasFindings(summary: Pick<PlanSummary, 'lost' | 'nonCompliantGroups'>): boolean {
+  return summary.lost > 0 || summary.nonCompliantGroups > 0;
+}
+
 export interface ModelCoefficientRow {
   readonly name: string;
   readonly min: number;

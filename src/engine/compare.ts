@@ -21,6 +21,7 @@ import { compareText } from './estate.js';
 import { DownState, forEachScenario } from './failure-units.js';
 import type { PlanContext } from './plan.js';
 import { evaluateScenario } from './scenario.js';
+import { partitionKey } from '../domain/derived.js';
 
 /** Whether two flat records of numbers and booleans hold the same values. */
 function sameFigures<T extends object>(a: T, b: T): boolean {
@@ -89,8 +90,7 @@ export function compareReports(
     if (b !== undefined && a !== undefined && a !== b) flipped.push({ id, before: b, after: a });
   }
 
-  const key = (p: PartitionSizing): string =>
-    p.vpar === null ? `${p.complex}/${p.npar}` : `${p.complex}/${p.npar}/${p.vpar}`;
+  const key = partitionKey;
   const figures = (p: PartitionSizing | undefined): PartitionFigures => ({
     inactiveCores: p?.inactiveCores ?? 0,
     minimumInactiveCores: p?.minimumInactiveCores ?? 0,

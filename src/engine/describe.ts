@@ -22,6 +22,7 @@ import { compareText } from './estate.js';
 import type { ClusterVerdict } from './quorum.js';
 import type { AttemptEval, GroupControl, PackageEval, ScenarioEval, SkipEval } from './scenario.js';
 import { ZERO_DRIVERS, type TimingEngine } from '../model/timing.js';
+import { SOURCE_KEYS, SOURCE_NAMES } from '../domain/rights-sources.js';
 
 export interface DescribeContext {
   readonly estate: Estate;
@@ -317,17 +318,8 @@ function describeSkip(ctx: DescribeContext, p: PackageEval, k: SkipEval): Attemp
   };
 }
 
-const SOURCE_LABELS: readonly [keyof Sources, string][] = [
-  ['own', 'own'],
-  ['vpar', 'vPar release'],
-  ['complex', 'complex'],
-  ['pool', 'group pool'],
-  ['seized', 'seized'],
-  ['ticap', 'TiCAP'],
-];
-
 function sourcesText(s: Sources): string {
-  const parts = SOURCE_LABELS.filter(([k]) => s[k] > 0).map(([k, label]) => `${label} ${s[k]}`);
+  const parts = SOURCE_KEYS.filter((k) => s[k] > 0).map((k) => `${SOURCE_NAMES[k].phrase} ${s[k]}`);
   return parts.length === 0 ? 'none' : parts.join(', ');
 }
 

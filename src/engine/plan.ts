@@ -33,6 +33,7 @@ import { compileTimingModel, modelCoefficientRows } from '../model/timing.js';
 import { describeRanges, driverRangesOf } from '../model/driver-ranges.js';
 import { checkModelOverRanges } from '../model/check.js';
 import { inputError } from '../errors.js';
+import { nparKey } from '../domain/derived.js';
 
 export { DEFAULT_MAX_LISTED };
 
@@ -467,7 +468,7 @@ function partitionSizing(
 function groupSizing(estate: Estate, partitions: readonly PartitionSizing[]): GroupSizing[] {
   const minByNpar = new Map<string, number>();
   for (const p of partitions)
-    if (p.vpar === null) minByNpar.set(`${p.complex}/${p.npar}`, p.minimumInactiveCores);
+    if (p.vpar === null) minByNpar.set(nparKey(p.complex, p.npar), p.minimumInactiveCores);
   return estate.groups.map((g) => {
     let minimum = 0;
     for (const m of g.members) {

@@ -19,6 +19,7 @@ import type { PackageKind } from '../domain/types.js';
 import type { ComplexDraft, NParDraft, VParDraft } from './hardware.js';
 import { MAX_CELLS_PER_COMPLEX, MAX_CELLS_PER_NPAR, pad } from './hardware.js';
 import type { Rng } from './prng.js';
+import { nparKey } from '../domain/derived.js';
 
 export interface NodeDraft {
   readonly host: string;
@@ -321,7 +322,7 @@ function addInactiveCell(node: NodeDraft): boolean {
 }
 
 function nparOf(n: NodeDraft): string {
-  return `${n.complex.complex}/${n.npar.npar}`;
+  return nparKey(n.complex.complex, n.npar.npar);
 }
 
 /** Whether `n` is down in failure scenario `key` (`npar:C/N`, `complex:C` or `site:S`). */

@@ -32,7 +32,6 @@ import { echo, echoName } from './echo.js';
 import { Problems } from './problems.js';
 import { listEntries, notAFile, pathKind, readText } from './read-text.js';
 import {
-  byKeys,
   checkRows,
   checkUnique,
   str,
@@ -52,6 +51,7 @@ import {
   REQUIRED_FILES,
   type InventoryFileName,
 } from '../domain/inventory-files.js';
+import { byKeys } from '../text/order.js';
 
 export type ParseInventoryResult =
   | { ok: true; inventory: Inventory; errors?: never }

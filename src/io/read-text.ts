@@ -5,6 +5,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { inputError } from '../errors.js';
+import { compareText } from '../text/order.js';
 
 /** What `path` names: a folder, a file (or anything else that is not a folder), or nothing. */
 export async function pathKind(path: string): Promise<'folder' | 'file' | 'none'> {
@@ -42,7 +43,7 @@ export async function listEntries(dir: string): Promise<FolderEntry[]> {
     }
     out.push({ name: e.name, kind });
   }
-  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return out.sort((a, b) => compareText(a.name, b.name));
 }
 
 /** What an entry that should be a file is instead, for "found …" (null when it is a file). */

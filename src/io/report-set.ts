@@ -32,6 +32,7 @@ import { dirname, join } from 'node:path';
 import { inputError } from '../errors.js';
 import { makeFolders, writeError, type OutputFolder } from './output-dir.js';
 import { registerTemporary, releaseTemporary } from './temp-registry.js';
+import { compareText } from '../text/order.js';
 
 export const MANIFEST_FILE = 'run.json';
 /** The list of files of the earlier set, kept inside a swap folder so a finished swap removes them. */
@@ -196,9 +197,7 @@ export class ReportSet {
    */
   commit(info: SetInfo): string[] {
     for (const name of [...this.streams.keys()]) this.closeStream(name);
-    const files = [...this.files.values()].sort((a, b) =>
-      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-    );
+    const files = [...this.files.values()].sort((a, b) => compareText(a.name, b.name));
     const manifest: Manifest = { schemaVersion: 1, ...info, files };
     for (const f of files) {
       if (isFolder(join(this.dir, f.name))) {

@@ -109,18 +109,4 @@ export function checkUnique(
   return { firstLine, duplicates };
 }
 
-export function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-export function byKeys<T>(...keys: ((t: T) => string)[]): (a: T, b: T) => number {
-  return (a, b) => {
-    for (const k of keys) {
-      const c = cmp(k(a), k(b));
-      if (c !== 0) return c;
-    }
-    return 0;
-  };
-}
-
 /** sha256 over `name\ncontent\n` of each present file in INVENTORY_FILES order (spec 5.1). */

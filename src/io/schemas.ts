@@ -23,6 +23,7 @@ import type {
 } from '../domain/types.js';
 import { BOUNDS, formatBound } from '../domain/bounds.js';
 import { echo } from './echo.js';
+import { compareText } from '../text/order.js';
 
 /** One row as read: column (lower case) → trimmed cell text, `undefined` when empty. */
 export type RawValues = Readonly<Record<string, string | undefined>>;
@@ -472,7 +473,7 @@ export const ROW_SCHEMAS = {
 
 /** `a, b, c` for an error message: sorted, at most `max` names, then `…`; `none` when empty. */
 export function listNames(names: Iterable<string>, max = 8): string {
-  const sorted = [...new Set(names)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const sorted = [...new Set(names)].sort(compareText);
   if (sorted.length === 0) return 'none';
   const shown = sorted.slice(0, max).join(', ');
   return sorted.length > max ? `${shown}, …` : shown;

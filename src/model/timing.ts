@@ -17,6 +17,7 @@ import { DRIVER_NAMES } from '../domain/timing.js';
 import type { CompiledExpression } from './math.js';
 import { compileExpression, inspectExpression } from './math.js';
 import { ExitCode, GicapError } from '../errors.js';
+import { compareText } from '../text/order.js';
 
 export interface TimingEngine {
   readonly model: TimingModel;
@@ -98,7 +99,7 @@ function buildTimingEngine(model: TimingModel): TimingEngine {
     compiled.set(name, {
       code: codes.get(name) as CompiledExpression,
       order,
-      coefficients: [...coefficients].sort(byCodeUnit),
+      coefficients: [...coefficients].sort(compareText),
     });
   }
 
@@ -172,7 +173,7 @@ function buildTimingEngine(model: TimingModel): TimingEngine {
       const swing = round3(high - low);
       if (swing > 0) bars.push({ coefficient: name, swing, low, high, source: c.source });
     }
-    bars.sort((a, b) => b.swing - a.swing || byCodeUnit(a.coefficient, b.coefficient));
+    bars.sort((a, b) => b.swing - a.swing || compareText(a.coefficient, b.coefficient));
     return bars;
   };
 
@@ -226,7 +227,7 @@ export function modelCoefficientRows(model: TimingModel): ModelCoefficientRow[] 
       unit: c.unit,
       source: c.source,
     }))
-    .sort((a, b) => byCodeUnit(a.name, b.name));
+    .sort((a, b) => compareText(a.name, b.name));
 }
 
 /** Round to 3 decimals (milliseconds), so 0.1 + 0.2 noise never reaches the JSON bytes. */
@@ -260,8 +261,4 @@ function driverKey(formula: string, drivers: Drivers): string {
   let key = formula;
   for (const d of DRIVER_NAMES) key += `,${drivers[d] ?? 0}`;
   return key;
-}
-
-function byCodeUnit(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -16,7 +16,9 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { PlanReport, PartitionSizing } from '../domain/result.js';
 import type { ChartName } from './document.js';
 import { scenariosWithMoves } from './document.js';
-import { LIST_LIMIT, SOURCE_KEYS, SOURCE_LABELS, partitionKey, takeFirst } from './format.js';
+import { LIST_LIMIT, takeFirst } from './format.js';
+import { SOURCE_KEYS, SOURCE_NAMES } from '../domain/rights-sources.js';
+import { partitionKey } from '../domain/derived.js';
 
 /** The most bars (rows) a chart draws; the tables list the rest (bounded size, spec 5.2). */
 export const CHART_ROW_LIMIT = 60;
@@ -316,13 +318,13 @@ export function sourcesChart(report: PlanReport): ChartSpec | null {
         (sum, p) => sum + (p.status === 'moved' ? p.sources[k] : 0),
         0,
       );
-      if (cores > 0) values.push({ scenario: s.id, source: SOURCE_LABELS[k], order, cores });
+      if (cores > 0) values.push({ scenario: s.id, source: SOURCE_NAMES[k].label, order, cores });
     });
   }
   if (values.length === 0) return null;
   const stackTotals = (vs: typeof values): number[] =>
     shown.map((s) => vs.filter((v) => v.scenario === s.id).reduce((a, v) => a + v.cores, 0));
-  const labels = SOURCE_KEYS.map((k) => SOURCE_LABELS[k]);
+  const labels = SOURCE_KEYS.map((k) => SOURCE_NAMES[k].label);
   return {
     name: 'sources',
     caption:

@@ -22,7 +22,6 @@ import {
   formatVerdict,
   formatWarningDetail,
   formatYesNo,
-  partitionKey,
   takeFirst,
 } from './format.js';
 import {
@@ -39,6 +38,9 @@ import {
 } from './headline.js';
 import { lossNoPurchaseCanFix } from '../domain/loss.js';
 import { formatNumber, plural } from '../text/count.js';
+import { compareText } from '../text/order.js';
+import { hasFindings } from '../domain/result.js';
+import { partitionKey } from '../domain/derived.js';
 
 /** A run of text: plain, code (identifiers, codes), strong or emphasised (assumptions). */
 export type Inline = string | { code: string } | { strong: string } | { em: string };
@@ -151,7 +153,7 @@ export function bindingScenarios(report: PlanReport): readonly BindingScenario[]
   }
   const verdict = new Map(report.scenarios.map((s) => [s.id, s.survives]));
   return [...byId.keys()]
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(compareText)
     .map((id) => ({ id, partitions: byId.get(id) ?? [], survives: verdict.get(id) ?? null }));
 }
 
@@ -174,7 +176,7 @@ export function verdictText(report: PlanReport): { head: string; text: string } 
   const { lost, nonCompliantGroups, packagesLost } = report.summary;
   const marker = changedMarker(report);
   const tag = marker === null ? '' : ` (${marker})`;
-  if (lost === 0 && nonCompliantGroups === 0) {
+  if (!hasFindings(report.summary)) {
     return {
       head: `No findings${tag}:`,
       text: 'every scenario evaluated survives and every group is compliant.',
@@ -478,7 +480,7 @@ function sizingSection(report: PlanReport): Block[] {
 
 function failedLine(s: ScenarioResult): Block {
   const outage = Object.keys(s.outage)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(compareText)
     .map((c) => `${c} ${s.outage[c]}`);
   return para(
     `Failed: ${s.failed.join(', ')}.`,

@@ -7,6 +7,7 @@
 import type { ScenarioWarning, Sources } from '../domain/result.js';
 import type { TimeRange } from '../domain/timing.js';
 import { formatNumber } from '../text/count.js';
+import { SOURCE_KEYS, SOURCE_NAMES } from '../domain/rights-sources.js';
 
 /** Placeholder for a value that does not apply (a vPar's installed cores, no binding scenario). */
 export const NONE = '–';
@@ -73,23 +74,10 @@ export function formatVerdict(survives: boolean): string {
   return survives ? 'survives' : 'loses packages';
 }
 
-/** The source keys in display order (the order of spec 3.2: own, vPar, complex, pool, seized, TiCAP). */
-export const SOURCE_KEYS = ['own', 'vpar', 'complex', 'pool', 'seized', 'ticap'] as const;
-
-/** Display names of the rights sources. */
-export const SOURCE_LABELS: Readonly<Record<(typeof SOURCE_KEYS)[number], string>> = {
-  own: 'own',
-  vpar: 'vPar',
-  complex: 'complex',
-  pool: 'pool',
-  seized: 'seized',
-  ticap: 'TiCAP',
-};
-
 /** The non-zero sources, e.g. `seized 6, TiCAP 2`; `–` when nothing was activated. */
 export function formatSources(sources: Sources): string {
   const parts = SOURCE_KEYS.filter((k) => sources[k] !== 0).map(
-    (k) => `${SOURCE_LABELS[k]} ${formatNumber(sources[k])}`,
+    (k) => `${SOURCE_NAMES[k].label} ${formatNumber(sources[k])}`,
   );
   return parts.length === 0 ? NONE : parts.join(', ');
 }
@@ -113,9 +101,4 @@ export function takeFirst<T>(
   limit: number = LIST_LIMIT,
 ): { shown: readonly T[]; more: number } {
   return { shown: items.slice(0, limit), more: Math.max(0, items.length - limit) };
-}
-
-/** Partition key as in unit names: `C/N` or `C/N/V`. */
-export function partitionKey(p: { complex: string; npar: string; vpar: string | null }): string {
-  return p.vpar === null ? `${p.complex}/${p.npar}` : `${p.complex}/${p.npar}/${p.vpar}`;
 }

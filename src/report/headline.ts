@@ -18,6 +18,8 @@ import type {
 } from '../domain/result.js';
 import type { TimeRange } from '../domain/timing.js';
 import { formatNumber, plural } from '../text/count.js';
+import { compareText } from '../text/order.js';
+import { nparKey } from '../domain/derived.js';
 
 /**
  * One sentence, said by `plan` (sizing) and `optimize` (its unsaveable list) alike: they draw the
@@ -43,7 +45,7 @@ export function worseScenarioFirst(a: ScenarioResult, b: ScenarioResult): number
   return (
     packagesLostIn(b) - packagesLostIn(a) ||
     (b.time?.max ?? 0) - (a.time?.max ?? 0) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+    compareText(a.id, b.id)
   );
 }
 
@@ -74,7 +76,7 @@ export function shortfallByGroup(report: PlanReport): GroupShortfall[] {
     if (p.vpar !== null || p.shortfall === 0) continue;
     const g = groupOf.get(p.complex) ?? null;
     cores.set(g, (cores.get(g) ?? 0) + p.shortfall);
-    short.set(g, [...(short.get(g) ?? []), `${p.complex}/${p.npar}`]);
+    short.set(g, [...(short.get(g) ?? []), nparKey(p.complex, p.npar)]);
   }
   const rows: GroupShortfall[] = report.groups.map((g) => ({
     group: g.group,
@@ -155,7 +157,7 @@ export function worstTimePerPackage(report: PlanReport): PackageWorst[] {
       (a, b) =>
         b.time.max - a.time.max ||
         b.time.typical - a.time.typical ||
-        (a.package < b.package ? -1 : a.package > b.package ? 1 : 0),
+        compareText(a.package, b.package),
     );
 }
 

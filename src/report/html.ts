@@ -11,6 +11,7 @@ import type { ChartSpec } from './charts.js';
 import { buildDocument } from './document.js';
 import type { Block, ChartName, Inline, ListItem, TableBlock, Text } from './document.js';
 import { linkCitations, ruleAnchor, withRulesKey } from './rules-key.js';
+import { hasFindings } from '../domain/result.js';
 
 /** Escapes text for HTML content and double-quoted attributes. */
 export function escapeHtml(text: string): string {
@@ -176,7 +177,7 @@ export async function renderHtml(report: PlanReport): Promise<string> {
   const [first, ...rest] = doc.blocks;
   const verdict =
     first?.kind === 'paragraph'
-      ? `<p class="verdict${report.summary.lost > 0 || report.summary.nonCompliantGroups > 0 ? ' findings' : ''}">${renderText(first.text)}</p>`
+      ? `<p class="verdict${hasFindings(report.summary) ? ' findings' : ''}">${renderText(first.text)}</p>`
       : '';
   const body = first?.kind === 'paragraph' ? rest : doc.blocks;
   const nav = body

@@ -28,12 +28,9 @@ import type {
   Sources,
 } from '../domain/result.js';
 import type { SensitivityEntry, TimeRange } from '../domain/timing.js';
+import { compareText } from '../text/order.js';
 
 type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
-
-function byCodeUnit(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /**
  * How one kind of value is written: as JSON data (for `report.json`, indented by JSON.stringify), and
@@ -53,7 +50,7 @@ function plain(value: unknown): Json {
   if (typeof value === 'object') {
     const src = value as Record<string, unknown>;
     const out: Record<string, Json> = {};
-    for (const key of Object.keys(src).sort(byCodeUnit)) {
+    for (const key of Object.keys(src).sort(compareText)) {
       if (src[key] !== undefined) out[key] = plain(src[key]);
     }
     return out;
@@ -87,7 +84,7 @@ function obj<T extends object>(known: { readonly [K in keyof T]-?: Codec<T[K]> }
   const others = (src: Record<string, unknown>): string[] =>
     Object.keys(src)
       .filter((k) => !isKnown.has(k) && src[k] !== undefined)
-      .sort(byCodeUnit);
+      .sort(compareText);
   return {
     json: (value) => {
       const src = value as Record<string, unknown>;

@@ -7,6 +7,7 @@ import type { PlanReport } from '../domain/result.js';
 import { buildDocument } from './document.js';
 import type { Block, Inline, ListItem, TableBlock, Text } from './document.js';
 import { withRulesKey } from './rules-key.js';
+import { markdownTable } from '../text/table.js';
 
 /**
  * Escapes the characters that would start Markdown syntax (emphasis, code, a table cell) or an HTML
@@ -30,27 +31,13 @@ function renderText(text: Text): string {
   return text.map(renderInline).join('');
 }
 
-/** Display width in code points (the report's text has no wide characters). */
-function width(s: string): number {
-  return [...s].length;
-}
-
-function pad(s: string, w: number, align: 'left' | 'right'): string {
-  const fill = ' '.repeat(Math.max(0, w - width(s)));
-  return align === 'right' ? fill + s : s + fill;
-}
-
 function renderTable(t: TableBlock): string {
-  const header = t.header.map(escapeMarkdown);
-  const rows = t.rows.map((r) => r.map(renderText));
-  const widths = header.map((h, i) => Math.max(3, width(h), ...rows.map((r) => width(r[i] ?? ''))));
-  const align = (i: number): 'left' | 'right' => t.align[i] ?? 'left';
-  const line = (cells: readonly string[]): string =>
-    `| ${widths.map((w, i) => pad(cells[i] ?? '', w, align(i))).join(' | ')} |`;
-  const rule = `|${widths
-    .map((w, i) => (align(i) === 'right' ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2)))
-    .join('|')}|`;
-  return [line(header), rule, ...rows.map(line)].join('\n');
+  const right = t.header.flatMap((_, i) => (t.align[i] === 'right' ? [i] : []));
+  return markdownTable(
+    t.header.map(escapeMarkdown),
+    t.rows.map((r) => r.map(renderText)),
+    right,
+  ).join('\n');
 }
 
 function renderList(items: readonly ListItem[]): string {

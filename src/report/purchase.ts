@@ -9,6 +9,7 @@ import { UNSAVEABLE_SIZING_NOTE } from './headline.js';
 import { escapeMarkdown } from './markdown.js';
 import { toCsv } from '../text/csv.js';
 import { formatNumber, plural } from '../text/count.js';
+import { markdownTable, textTable } from '../text/table.js';
 
 export interface PurchaseRenderOptions {
   /** The inventory as the user named it, for the `gicap plan … --set …` line. */
@@ -103,7 +104,7 @@ function unsaveableByScenario(r: OptimizeResult): { scenario: string; text: stri
 export function renderPurchaseText(r: OptimizeResult, opts: PurchaseRenderOptions): string {
   const out = [headline(r), ...verdict(r)];
   if (r.confirmed && r.items.length > 0) {
-    out.push('', ...textTable(ITEM_HEADER, r.items.map(itemRow), RIGHT));
+    out.push('', ...textTable(ITEM_HEADER, r.items.map(itemRow), { right: RIGHT }));
     out.push(`  Total cost: ${formatNumber(r.totalCost)}`);
     out.push('', 'What each item changes:');
     for (const i of r.items) out.push(`  ${i.detail}`);
@@ -157,7 +158,7 @@ export function renderPurchaseMarkdown(r: OptimizeResult, opts: PurchaseRenderOp
   if (r.confirmed && r.items.length > 0) {
     out.push('## What to buy', '');
     out.push(
-      ...mdTable(
+      ...markdownTable(
         [...ITEM_HEADER, 'what it changes'],
         r.items.map((i) => [...itemRow(i), i.detail].map(esc)),
         RIGHT,
@@ -181,7 +182,7 @@ export function renderPurchaseMarkdown(r: OptimizeResult, opts: PurchaseRenderOp
     const groups = unsaveableByScenario(r);
     out.push('## Cannot be saved by any purchase', '', esc(UNSAVEABLE_SIZING_NOTE), '');
     out.push(
-      ...mdTable(
+      ...markdownTable(
         ['scenario', 'package', 'reason', 'why'],
         r.unsaveable
           .slice(0, LIST_LIMIT)
@@ -208,7 +209,7 @@ export function renderPurchaseMarkdown(r: OptimizeResult, opts: PurchaseRenderOp
   }
   out.push('## Prices and model', '');
   out.push(
-    ...mdTable(
+    ...markdownTable(
       ['item', 'unit cost'],
       Object.entries(r.parameters.unitCosts).map(([k, v]) => [esc(k), formatNumber(v)]),
       [1],
@@ -217,7 +218,7 @@ export function renderPurchaseMarkdown(r: OptimizeResult, opts: PurchaseRenderOp
   if (r.parameters.maxCores.length > 0) {
     out.push('');
     out.push(
-      ...mdTable(
+      ...markdownTable(
         ['nPar', 'max cores'],
         r.parameters.maxCores.map((m) => [esc(m.npar), formatNumber(m.maxCores)]),
         [1],
@@ -239,39 +240,4 @@ export function renderPurchaseCsv(r: OptimizeResult): string {
     ['kind', 'where', 'quantity', 'unit_cost', 'cost', 'binding', 'detail'],
     r.items.map((i) => [i.kind, i.where, i.quantity, i.unitCost, i.cost, i.binding, i.detail]),
   );
-}
-
-function textTable(
-  header: readonly string[],
-  rows: readonly (readonly string[])[],
-  right: readonly number[],
-): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]): string =>
-    `  ${cells
-      .map((cell, i) => {
-        const w = widths[i] ?? 0;
-        return right.includes(i) ? cell.padStart(w) : cell.padEnd(w);
-      })
-      .join('  ')}`.trimEnd();
-  return [line(header), ...rows.map(line)];
-}
-
-function mdTable(
-  header: readonly string[],
-  rows: readonly (readonly string[])[],
-  right: readonly number[],
-): string[] {
-  const widths = header.map((h, i) =>
-    Math.max(3, h.length, ...rows.map((r) => [...(r[i] ?? '')].length)),
-  );
-  const cell = (s: string, i: number): string => {
-    const w = widths[i] ?? 0;
-    const fill = ' '.repeat(Math.max(0, w - [...s].length));
-    return right.includes(i) ? fill + s : s + fill;
-  };
-  const line = (cells: readonly string[]): string =>
-    `| ${header.map((_, i) => cell(cells[i] ?? '', i)).join(' | ')} |`;
-  const rule = `|${widths.map((w, i) => (right.includes(i) ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
-  return [line(header), rule, ...rows.map(line)];
 }

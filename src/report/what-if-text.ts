@@ -3,24 +3,10 @@
  * fails, who controls each group's rights, where each package goes and why, which rights move from
  * where, the time line, the warnings and the verdict. Pure: report → string.
  */
-import type {
-  ClusterState,
-  PackageOutcome,
-  PlanReport,
-  ScenarioResult,
-  Sources,
-} from '../domain/result.js';
+import type { ClusterState, PackageOutcome, PlanReport, ScenarioResult } from '../domain/result.js';
 import { formatOptionalRange as range, formatSeconds as fmtSeconds } from './format.js';
 import { formatNumber } from '../text/count.js';
-
-const SOURCE_NAMES: readonly [keyof Sources, string][] = [
-  ['own', 'own unused rights'],
-  ['vpar', 'released by down vPars'],
-  ['complex', 'complex unassigned rights'],
-  ['pool', 'group pool (held / lent by members)'],
-  ['seized', 'seized from down nPars'],
-  ['ticap', 'TiCAP'],
-];
+import { SOURCE_KEYS, SOURCE_NAMES } from '../domain/rights-sources.js';
 
 export function renderWhatIfText(report: PlanReport): string {
   const s = report.scenarios[0];
@@ -191,8 +177,8 @@ function packageLines(p: PackageOutcome, s: ScenarioResult): string[] {
   }
   if (p.attempts.length === 0) lines.push(`      ${noAttemptReason(p)}`);
   if (p.status === 'moved' && p.activated > 0) {
-    const parts = SOURCE_NAMES.filter(([k]) => p.sources[k] > 0).map(
-      ([k, label]) => `${p.sources[k]} ${label}`,
+    const parts = SOURCE_KEYS.filter((k) => p.sources[k] > 0).map(
+      (k) => `${p.sources[k]} ${SOURCE_NAMES[k].long}`,
     );
     lines.push(`      rights from: ${parts.join(', ')}`);
   }

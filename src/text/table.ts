@@ -1,6 +1,7 @@
 /**
- * Plain-text tables for the terminal (`gicap model`, `calibrate`, `optimize`): two-space indent,
- * columns padded to their widest cell, numbers right-aligned. Pure.
+ * Tables as text: plain ones for the terminal (`gicap model`, `calibrate`, `optimize`: two-space
+ * indent, columns padded to their widest cell, numbers right-aligned) and padded Markdown ones (the
+ * reports and purchase.md). Pure.
  */
 export interface TextTableOptions {
   /** Columns to right-align (numbers). */
@@ -30,4 +31,27 @@ export function textTable(
 /** A number as written: integers plain, fractions with up to 3 decimals. */
 export function formatDecimal(x: number): string {
   return String(Math.round(x * 1000) / 1000);
+}
+
+/**
+ * A Markdown table, columns padded to their widest cell (at least 3, code points), the columns in
+ * `right` right-aligned (`---:`). Cells arrive as Markdown already (escaped by the caller).
+ */
+export function markdownTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  right: readonly number[] = [],
+): string[] {
+  const width = (s: string): number => [...s].length;
+  const widths = header.map((h, i) => Math.max(3, width(h), ...rows.map((r) => width(r[i] ?? ''))));
+  const cell = (s: string, i: number): string => {
+    const fill = ' '.repeat(Math.max(0, (widths[i] ?? 0) - width(s)));
+    return right.includes(i) ? fill + s : s + fill;
+  };
+  const line = (cells: readonly string[]): string =>
+    `| ${widths.map((_, i) => cell(cells[i] ?? '', i)).join(' | ')} |`;
+  const rule = `|${widths
+    .map((w, i) => (right.includes(i) ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2)))
+    .join('|')}|`;
+  return [line(header), rule, ...rows.map(line)];
 }

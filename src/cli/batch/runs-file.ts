@@ -7,6 +7,11 @@
  */
 import { resolve } from 'node:path';
 import { BOUNDS, formatBound, parseDecimal } from '../../domain/bounds.js';
+import {
+  DEFAULT_MAX_FAILURES,
+  DEFAULT_OUTAGE_HOURS,
+  MAX_FAILURES_RANGE,
+} from '../../domain/defaults.js';
 import { parseCsv } from '../../io/csv.js';
 import { echo, echoName } from '../../io/echo.js';
 import { closestName } from '../../text/names.js';
@@ -17,9 +22,12 @@ export type RunColumn = (typeof RUN_COLUMNS)[number];
 const REQUIRED: readonly RunColumn[] = ['name', 'inventory'];
 
 /** Defaults of a run whose cells are empty: the same as `gicap plan`'s. */
-export const RUN_DEFAULTS = { maxFailures: 1, outageHours: 24 } as const;
-/** `--max-failures` of `gicap plan` accepts 1..6; a run accepts the same. */
-const MAX_FAILURES = { min: 1, max: 6 } as const;
+export const RUN_DEFAULTS = {
+  maxFailures: DEFAULT_MAX_FAILURES,
+  outageHours: DEFAULT_OUTAGE_HOURS,
+} as const;
+/** A run accepts the `max_failures` that `gicap plan --max-failures` accepts. */
+const MAX_FAILURES = MAX_FAILURES_RANGE;
 
 /**
  * A run name is a folder name under DIR: letters, digits, `.`, `_`, `-` (the inventory's identifier

@@ -12,6 +12,7 @@ import { loadInventory } from '../../io/load-inventory.js';
 import { helpAfter, wrapParagraph } from '../help.js';
 import type { RegisterCommand } from '../program.js';
 import { setOption } from '../shared-options.js';
+import { compareText } from '../../text/order.js';
 
 const HELP_AFTER = helpAfter({
   about: [
@@ -68,7 +69,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 function sortedUnique(values: Iterable<string>): string[] {
-  return [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...new Set(values)].sort(compareText);
 }
 
 /** Left-aligned columns separated by two spaces, trailing spaces trimmed. */

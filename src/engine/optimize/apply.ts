@@ -14,6 +14,7 @@ import type { Cell, Inventory } from '../../domain/types.js';
 import { MAX_CORES_PER_CELL } from '../../domain/defaults.js';
 import { TICAP_UNIT_MINUTES, type Purchase } from '../../domain/purchase.js';
 import { compareText } from '../../text/order.js';
+import { nparKey } from '../../domain/derived.js';
 
 /** The nPar's active cells, in cell order (where bought cores go). */
 function activeCells(inv: Inventory, complex: string, npar: string): Cell[] {
@@ -39,7 +40,7 @@ export function platformMaxCores(
 ): Map<string, number> {
   const out = new Map(given);
   for (const n of inv.npars) {
-    const key = `${n.complex}/${n.npar}`;
+    const key = nparKey(n.complex, n.npar);
     if (out.has(key)) continue;
     const cap = cellCapacity(inv, n.complex);
     const cells = activeCells(inv, n.complex, n.npar);

@@ -21,7 +21,7 @@ export const DEFAULT_MAX_LISTED = 200;
 
 /**
  * The most cores one cell board (cellular) or blade (SD2) holds, for `gicap optimize` when the costs
- * file gives no `max_cores` for an nPar (assumption A-OPT-CELL-MAX, no source figure): a cellular
+ * file gives no `max_cores` for an nPar (assumption A-36, no source figure): a cellular
  * sx2000 cell has 4 sockets of dual-core Itanium (8 cores); a Superdome 2 blade 2 sockets of up to
  * 8-core Itanium 9500 (16). Bought inactive cores fill the nPar's active cells up to this, so no
  * purchase grows a cell past what the platform holds.

@@ -143,7 +143,7 @@ export interface OptimizeResult {
     readonly cuts: number;
     /**
      * The program's optimum: no purchase the engine accepts costs less (the program relaxes the
-     * engine; its cuts assume more bought never loses a scenario: assumption A-OPT-CUT).
+     * engine; its cuts assume more bought never loses a scenario: assumption A-37).
      */
     readonly lowerBound: number;
     /** Where the purchase shown comes from: the program's optimum, a repair of it, or the greedy one. */

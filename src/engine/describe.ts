@@ -49,6 +49,7 @@ export function describeScenario(
   const gm = ev.control.map((c) => gmState(ctx, c, down));
   const packages = packageOutcomes(ctx, ev, down);
   const moved = packages.filter((p) => p.time !== null);
+  // The scenario's time is its last package back; null when no package moves (assumption A-18).
   let time: TimeRange | null = null;
   for (const p of moved) time = p.time === null ? time : maxRange(time, p.time);
   const slowest = slowestPackage(ctx, ev, moved, down);

@@ -200,6 +200,7 @@ export function compileEstate(input: Inventory): Estate {
   const sites = uniqueSorted([
     ...inv.complexes.map((c) => c.site),
     ...inv.managers.map((m) => m.site),
+    // A lock site is a failure domain like any site, even one named nowhere else (assumption A-22).
     ...(inv.clusters ?? []).flatMap((c) => c.lockSites),
   ]);
   const siteIdx = (s: string | null): number => (s === null ? -1 : sites.indexOf(s));

@@ -447,6 +447,7 @@ function partitionSizing(
         npar: n.name,
         vpar: vp.name,
         host: vp.name,
+        // The nPar holds the cores and rights; the vPar draws on its inactive cores (assumption A-13).
         installedCores: null,
         rights: null,
         activeCores: vp.cores,
@@ -467,6 +468,8 @@ function partitionSizing(
  */
 function groupSizing(estate: Estate, partitions: readonly PartitionSizing[]): GroupSizing[] {
   const minByNpar = new Map<string, number>();
+  // The sharing rights the group would need if every nPar held exactly its minimum inactive cores
+  // (assumption A-12).
   for (const p of partitions)
     if (p.vpar === null) minByNpar.set(nparKey(p.complex, p.npar), p.minimumInactiveCores);
   return estate.groups.map((g) => {

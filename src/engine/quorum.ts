@@ -49,7 +49,8 @@ export function lockReachable(
       return { up: !siteDown(down, site), site };
     }
     case 'dual-disk': {
-      // The survivors take their local lock disk [C7]: a lock site where a node is up, else any up.
+      // The survivors take their local lock disk [C7]: a lock site where a node is up, else any up
+      // (assumption A-21).
       const up = cluster.lockSites.filter((s) => !siteDown(down, s));
       const local = up.find((s) => survivorSites.includes(s));
       const site = local ?? up[0];

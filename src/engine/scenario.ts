@@ -363,7 +363,9 @@ class ScenarioRun {
       if (v.reformed || v.nodesUp === 0) continue;
       this.halted[v.cluster] = 1;
       clusterHalted = true;
-      // Every package of a halted cluster is lost, including those whose node is up [C2].
+      // Every package of a halted cluster is lost, including those whose node is up [C2]. Its nodes
+      // stay up for iCAP: nothing is seized from them, a manager there stays in control (assumption
+      // A-23: the down state is not changed here).
       for (const p of this.estate.clusters[v.cluster]?.packages ?? []) {
         const primary = this.estate.packages[p]?.nodes[0] ?? -1;
         if (primary >= 0 && !this.down.isNodeDown(primary)) affected.push(p);
@@ -661,7 +663,8 @@ class ScenarioRun {
         victims = room.victims;
         figures = room;
       }
-      // Sizing counts the package on its first eligible node (spec 9.2).
+      // Sizing counts the package on its first eligible node (spec 9.2), against the residents at the
+      // start of the scenario: departures are not credited (assumption A-29).
       if (!eligibleSeen) this.demand.set(node, (this.demand.get(node) ?? 0) + pkg.cores);
       eligibleSeen = true;
       const displacedNow: PlaceRequest[] = [];
@@ -788,7 +791,7 @@ class ScenarioRun {
       }
       // Cores already active in the nPar move to the vPar without activation or rights:
       // idle active cores (assigned to no vPar), then cores released by down sibling vPars
-      // (`vparmodify -d`, [V7]).
+      // (`vparmodify -d`, [V7]) (assumption A-07).
       need -= plan.take(this.slots.idle(npar.idx), npar.idle, need, 'own');
       need -= plan.take(this.slots.released(npar.idx), this.releasable(npar), need, 'vpar');
       facts.direct = extra - need;
@@ -825,7 +828,8 @@ class ScenarioRun {
       need,
       'complex',
     );
-    // c. The group pool, only through a manager in control [M1].
+    // c. The group pool, only through a manager in control [M1]; a standby in control has the rights
+    // the manager held (assumption A-10).
     const ctl = complex.group >= 0 ? this.control[complex.group] : undefined;
     const group = complex.group >= 0 ? (this.estate.groups[complex.group] as EGroup) : undefined;
     if (need > 0 && group !== undefined && ctl?.manager != null) {
@@ -837,7 +841,8 @@ class ScenarioRun {
         if (need === 0) break;
         if (m === complex.idx || this.down.complex[m] === 1) continue;
         const mc = this.estate.complexes[m] as EComplex;
-        // Lent by a running member: its unassigned rights, and rights its down vPars released.
+        // Lent by a running member: its unassigned rights, and rights its down vPars released
+        // (assumption A-17).
         need -= plan.take(this.slots.unassigned(m), mc.unassignedRights, need, 'pool');
         for (const o of mc.npars) {
           if (need === 0) break;
@@ -850,12 +855,14 @@ class ScenarioRun {
         }
       }
       // Rights that crossed complexes went through the manager: with a standby in control the
-      // start had to wait for its takeover [Q4].
+      // start had to wait for its takeover [Q4]; a start that stays in its complex does not
+      // (assumption A-08).
       if (need < before) plan.usedGroup(group.idx, ctl.takeover);
     }
     facts.rights = plan.sourcesSoFar();
     // d. TiCAP, when the package's script may use it: the group's pooled balance with a manager in
-    // control, else the complex's own [G9, Q7]; charged in 30-minute steps per core [T1, T2].
+    // control, else the complex's own [G9, Q7]; charged in 30-minute steps per core [T1, T2]; it
+    // covers all of the cores still needed or none (assumption A-09).
     if (need > 0 && pkg.ticap) {
       const pooled = group !== undefined && ctl?.manager != null;
       const key = pooled ? this.slots.ticapGroup(group.idx) : this.slots.ticapComplex(complex.idx);
@@ -898,7 +905,10 @@ class ScenarioRun {
     return total;
   }
 
-  /** The group's seizure runs once, the first time a start script needs the pool [X2, X4]. */
+  /**
+   * The group's seizure runs once, the first time a start script needs the pool, and takes all it can
+   * from every down nPar of the group [X2, X4] (assumption A-04).
+   */
   groupRun(group: EGroup, plan: Attempt): GroupRun {
     let run = this.groupRuns.get(group.idx);
     if (run === undefined) {

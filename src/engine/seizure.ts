@@ -26,7 +26,8 @@ export function cellularSeizeYield(n: ENPar): number {
  * - cellular nPar: cellularSeizeYield [X2]; a complex entirely down also loses its unassigned
  *   rights [X7];
  * - SD2, whole complex down: Σ rights of its nPars + its unassigned rights − 1 [X3];
- * - SD2, nPar down with another nPar of the complex up: all its rights, released through the OA [Q9].
+ * - SD2, nPar down with another nPar of the complex up: all its rights, released through the OA [Q9]
+ *   (assumption A-11: part of the group pool, so it needs a manager in control).
  * Partial outage (some nPar up) moves rights permanently [X5]; complete outage lends them [X6].
  */
 export function seizeFromComplex(estate: Estate, down: DownState, c: EComplex): SeizedFrom[] {

@@ -23,6 +23,7 @@ export interface SizingDemand {
  * max(0, Σ d − idle − released) (scenario.ts, `sizingNeeds`). Taking c cores out of a node's
  * demand lowers d by min(d, c), so each need drops by exactly that much (never below 0): the
  * figures are those the engine would give had the package not asked, with no second evaluation.
+ * Every other moved package counts on its first node up, fit or not (assumption A-14).
  */
 export function purchasableDemand(estate: Estate, ev: ScenarioEval): SizingDemand {
   const dropped = new Map<number, number>();

@@ -4,7 +4,7 @@
  * Every problem is collected and reported as `FILE:LINE:COLUMN: what is wrong (expected, found)`, with
  * LINE as a spreadsheet shows it (header = 1); the engine only ever sees a valid `Inventory`.
  *
- * Cascade guard (assumption A-CASCADE): a row that failed its schema still registers the names it
+ * Cascade guard (assumption A-30): a row that failed its schema still registers the names it
  * carries (its key, its references), and figures that depend on a failed or duplicate row (an nPar's
  * installed cores, a node's package load, …) are not checked, so one mistake is reported once.
  */
@@ -312,7 +312,7 @@ type InventoryContent = Omit<Inventory, 'name' | 'sha256'>;
 
 /**
  * Whether every row of a file named its `columns` (parsed, possibly empty): only then can a name
- * missing from the file be called unknown (assumption A-CASCADE).
+ * missing from the file be called unknown (assumption A-30).
  */
 function namesSure(checked: Checked<unknown>, columns: readonly string[]): boolean {
   return checked.usable && checked.seen.every((s) => columns.every((c) => c in s.fields));
@@ -534,7 +534,7 @@ function checkAcross(all: AllRows, problems: Problems): InventoryContent | null 
     vparList.push(vp);
   }
 
-  // --- host names: one namespace over nPar hosts and vPar names (assumption A-HOST).
+  // --- host names: one namespace over nPar hosts and vPar names (assumption A-33).
   const hostAt = new Map<string, { file: InventoryFileName; line: number }>();
   const claimHost = (file: InventoryFileName, s: Seen, column: string): void => {
     const host = str(s.fields, column);
@@ -676,7 +676,10 @@ function checkAcross(all: AllRows, problems: Problems): InventoryContent | null 
     const h = str(s.fields, 'host') ?? str(s.fields, 'vpar');
     if (c !== null && h !== null && !partitionHost.has(h)) partitionHost.set(h, c);
   }
-  /** Node name → active cores there now (nPar: active; vPar: cores), null when unsure. */
+  /**
+   * Node name → active cores there now (nPar: active; vPar: cores), null when unsure: the packages
+   * whose first node it is run there now, so their cores must fit (assumption A-16).
+   */
   const nodeActive = new Map<string, number | null>();
   /** Node name → which row holds its cores, to say what to raise with a package's cores. */
   const nodeRow = new Map<string, NodeRow>();
@@ -804,7 +807,7 @@ function checkAcross(all: AllRows, problems: Problems): InventoryContent | null 
  * A complex cannot own more core usage rights than it has cores [G1, Q5]: its unassigned rights are
  * at most the cores on every cell (active or not) less the rights of its nPars, so that its "cores
  * without usage rights" (spec 4) are never negative. Judged only for a complex whose every cell and
- * nPar row checked out (assumption A-CASCADE).
+ * nPar row checked out (assumption A-30).
  */
 function checkComplexRights(
   all: AllRows,
@@ -924,7 +927,7 @@ function checkManagers(
       }
       site = complexSite;
     } else if (m.site !== null) {
-      // Assumption A-MGRSITE: an external host is in one site; rows of it that leave site empty take it.
+      // Assumption A-35: an external host is in one site; rows of it that leave site empty take it.
       const first = externalSite.get(m.host);
       if (first !== undefined && first.site !== m.site) {
         problems.cell(
@@ -1063,7 +1066,7 @@ function checkPackages(
 /**
  * Read the folder and call parseInventory. Throws inputError (exit 2) with every problem, including a
  * missing folder or a missing required file. File names are matched case-insensitively (assumption
- * A-FILECASE: `Complexes.csv` saved on Windows); an unknown `.csv` close to an absent inventory file
+ * A-32: `Complexes.csv` saved on Windows); an unknown `.csv` close to an absent inventory file
  * is reported as a likely typo rather than silently ignored.
  */
 export async function loadInventory(

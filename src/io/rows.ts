@@ -1,6 +1,6 @@
 /**
  * Rows checked against their schema, and the helpers the cross-file rules share: what each row
- * carried (even when it failed: the cascade guard, assumption A-CASCADE), uniqueness, ordering.
+ * carried (even when it failed: the cascade guard, assumption A-30), uniqueness, ordering.
  */
 import type { z } from 'zod';
 import type { RawRow, RawTable } from './apply-changes.js';

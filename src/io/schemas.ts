@@ -31,7 +31,7 @@ export type RawValues = Readonly<Record<string, string | undefined>>;
 // ---------------------------------------------------------------------------------------------
 // Field schemas
 
-/** Assumption A-ID: identifiers (names of complexes, cells, nPars, hosts, groups, packages, sites). */
+/** Assumption A-34: identifiers (names of complexes, cells, nPars, hosts, groups, packages, sites). */
 const ID_PATTERN = /^[A-Za-z0-9._-]+$/;
 const ID_EXPECTED = 'a name of letters, digits, ".", "_" or "-"';
 
@@ -80,7 +80,7 @@ function wholeNumber(min: number, max: number) {
 
 /**
  * Serviceguard package priority: 1–3000 or `no_priority` (null), lower = higher priority [C9].
- * `no_priority` is matched ignoring case, like every enum (assumption A-ENUM).
+ * `no_priority` is matched ignoring case, like every enum (assumption A-31).
  */
 const priority = check('a whole number from 1 to 3000 or no_priority', (s) => {
   if (s.toLowerCase() === 'no_priority') return true;
@@ -90,6 +90,7 @@ const priority = check('a whole number from 1 to 3000 or no_priority', (s) => {
 }).transform((s) => (s.toLowerCase() === 'no_priority' ? null : Number(s)));
 
 /** MEMBER_TIMEOUT: seconds > 0, at most Serviceguard's 300 s [C12]. */
+// MEMBER_TIMEOUT: above 0, at most Serviceguard's maximum of 300 s [C12] (assumption A-24).
 const memberTimeout = check('a number of seconds > 0 and at most 300', (s) => {
   if (!/^\d+(\.\d+)?$/.test(s)) return false;
   const n = Number(s);
@@ -105,7 +106,7 @@ const seconds = check(`a number of seconds from 0 to ${formatBound(BOUNDS.second
   return Number(s) <= BOUNDS.seconds;
 }).transform(Number);
 
-/** One of fixed values, matched case-insensitively (assumption A-ENUM: spreadsheets capitalise). */
+/** One of fixed values, matched case-insensitively (assumption A-31: spreadsheets capitalise). */
 function oneOf<const T extends string>(values: readonly T[]) {
   const expected =
     values.length === 2 ? `${values[0]} or ${values[1]}` : `one of ${values.join(', ')}`;
@@ -295,7 +296,7 @@ export const packageRow = packageBase
         ),
       });
     }
-    // Assumption A-VMBOOT: a boot time on an app package is a mistake (kind or column mixed up).
+    // Assumption A-38: a boot time on an app package is a mistake (kind or column mixed up).
     if (r.kind === 'app' && r.vm_boot_s !== null) {
       ctx.addIssue({
         code: 'custom',

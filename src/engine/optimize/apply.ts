@@ -3,7 +3,7 @@
  * after buying (the optimizer's check by construction), and the same purchase as `--set` changes a
  * planner can replay with `gicap plan INVENTORY --set …`. Pure.
  *
- * Inactive cores bought for an nPar are installed in its cells (assumption A-OPT-CELL): they fill its
+ * Inactive cores bought for an nPar are installed in its cells (assumption A-36): they fill its
  * active cells in cell order, each up to what the platform's cell holds (MAX_CORES_PER_CELL), so the
  * nPar's installed and inactive cores grow by that many while its rights, active cores and number
  * of active cells stay the same. A new cell board would
@@ -31,7 +31,7 @@ function cellCapacity(inv: Inventory, complex: string): number {
 
 /**
  * The default bound of every nPar the costs file does not bound: its active cells, each filled up to
- * what the platform holds (A-OPT-CELL-MAX). An nPar whose cells already hold more keeps its cores
+ * what the platform holds (A-36). An nPar whose cells already hold more keeps its cores
  * (room 0). The costs file's `max_cores` rows win.
  */
 export function platformMaxCores(

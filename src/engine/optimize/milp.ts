@@ -143,7 +143,7 @@ export function buildMilp(
     }
   }
 
-  // No-good cuts: a purchase the engine rejected, and every smaller one, is out [assumption A-OPT-CUT].
+  // No-good cuts: a purchase the engine rejected, and every smaller one, is out [assumption A-37].
   opts.cuts.forEach((cut, ci) => {
     const any = new TermSum();
     for (const [name, value] of cut.values) {

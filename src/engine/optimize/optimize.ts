@@ -146,7 +146,7 @@ export function optimizePurchase(
       if (repaired.confirmed) consider(repaired.purchase, 'repaired');
     }
     // The engine lost a scenario the program thought saved: model it if it was not, and cut off
-    // this purchase and every smaller one for that scenario (assumption A-OPT-CUT).
+    // this purchase and every smaller one for that scenario (assumption A-37).
     for (const f of check.failed) {
       if (blocks.some((b) => b.id === f.id)) continue;
       const made = blockFor(estate, index, f.units, outageMinutes, costs.maxCores);

@@ -12,7 +12,7 @@ import { checkUnique, str, type Checked, type Valid } from '../rows.js';
 import { listNames } from '../schemas.js';
 
 export interface ClusterKnown {
-  /** Every host name row of npars.csv and vpars.csv parsed its name (A-CASCADE). */
+  /** Every host name row of npars.csv and vpars.csv parsed its name. */
   readonly hostSure: boolean;
   /** Partition host → complex. */
   readonly partitionHost: ReadonlyMap<string, string>;

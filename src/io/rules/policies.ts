@@ -20,7 +20,7 @@ import { listNames } from '../schemas.js';
 export interface PolicyKnown {
   /** Packages that passed their own checks, with their rows. */
   readonly packages: readonly Valid<Package>[];
-  /** Every package row parsed (else "unknown package" could be a cascade, A-CASCADE). */
+  /** Every package row parsed (else "unknown package" could be a cascade, A-30). */
   readonly packagesSure: boolean;
   /** The valid clusters, or null without clusters.csv. */
   readonly clusters: readonly Cluster[] | null;
@@ -319,6 +319,7 @@ function checkCapacities(
     if (unique.duplicates.has(c.row)) continue;
     const cluster = clusterOfNode.get(c.v.node);
     if (cluster === undefined) {
+      // Capacities and weights are cluster settings: they need clusters.csv (assumption A-26).
       if (known.clustersSure) {
         problems.cell(
           'capacities.csv',

@@ -17,8 +17,9 @@ import { COST_ITEMS, type CostItem, type PurchaseCosts } from '../domain/purchas
 import { likelyTypoOf } from '../text/names.js';
 import { inputError, type GicapError } from '../errors.js';
 import { parseCsv } from './csv.js';
-import { echo, echoName } from './echo.js';
+import { echo } from './echo.js';
 import { readUserFile } from './read-text.js';
+import { readHeader } from './header.js';
 
 const COLUMNS = ['item', 'unit_cost', 'npar', 'max_cores', 'note'] as const;
 const ITEMS: readonly string[] = [...COST_ITEMS, 'max_cores'];
@@ -34,23 +35,9 @@ export async function loadCosts(path: string, inventory: Inventory): Promise<Pur
 export function parseCosts(text: string, file: string, inventory: Inventory): PurchaseCosts {
   const table = parseCsv(text, file);
   const errors: string[] = table.problems.map((p) => `${file}:${p.line}: ${p.message}`);
-  const index = new Map<string, number>();
-  table.columns.forEach((column, i) => {
-    const shown = echoName(table.header[i] ?? column);
-    if (column === '') {
-      errors.push(`${file}:1:${i + 1}: empty column name (expected ${COLUMNS.join(', ')})`);
-    } else if (!(COLUMNS as readonly string[]).includes(column)) {
-      const near = likelyTypoOf(column, COLUMNS);
-      errors.push(
-        `${file}:1:${shown}: unknown column (expected ${COLUMNS.join(', ')}${near === null ? '' : `; closest: ${near}`})`,
-      );
-    } else if (index.has(column)) {
-      errors.push(`${file}:1:${shown}: duplicate column (each column appears once)`);
-    } else index.set(column, i);
-  });
-  if (!index.has('item') && table.header.some((h) => h !== '')) {
-    errors.push(`${file}:1: missing column "item" (required: item, unit_cost)`);
-  }
+  const header = readHeader(table, { known: COLUMNS, required: ['item'] });
+  for (const h of header.problems) errors.push(`${file}:1:${h.column}: ${h.message}`);
+  const { index } = header;
   if (errors.length > 0) throw problems(file, errors);
 
   // A semicolon-delimited file usually comes from a spreadsheet with decimal commas.

@@ -46,6 +46,7 @@ import { checkComplexesAndGroups, checkComplexRights } from './rules/complexes.j
 import { checkManagers } from './rules/managers.js';
 import { checkPackages } from './rules/packages.js';
 import { checkPartitions } from './rules/partitions.js';
+import { readHeader } from './header.js';
 
 export type ParseInventoryResult =
   | { ok: true; inventory: Inventory; errors?: never }
@@ -77,60 +78,10 @@ function readTable(
   }
   let usable = csv.problems.length === 0;
 
-  const known = COLUMNS[file];
-  /** header index → known column (undefined: ignored or in error). */
-  const mapping: (string | undefined)[] = [];
-  const firstAt = new Map<string, number>();
-  csv.columns.forEach((column, i) => {
-    const written = echoName(csv.header[i] ?? column);
-    if (column === '') {
-      // Spreadsheets often write trailing empty columns: harmless unless values sit under them.
-      if (csv.rows.some((r) => (r.fields[i] ?? '') !== '')) {
-        problems.header(
-          file,
-          i,
-          `column ${i + 1}`,
-          `column without a name (expected a header name above its values, found an empty cell)`,
-        );
-      }
-      mapping.push(undefined);
-    } else if (!known.includes(column)) {
-      problems.header(
-        file,
-        i,
-        written,
-        `unknown column (expected one of ${known.join(', ')}; closest: ${closestName(column, known) ?? ''})`,
-      );
-      mapping.push(undefined);
-    } else if (firstAt.has(column)) {
-      problems.header(
-        file,
-        i,
-        written,
-        `duplicate column (expected each column once, found it also in column ${(firstAt.get(column) ?? 0) + 1})`,
-      );
-      mapping.push(undefined);
-      usable = false;
-    } else {
-      firstAt.set(column, i);
-      mapping.push(column);
-    }
-  });
-  const noHeader = csv.columns.every((c) => c === '');
-  for (const column of REQUIRED_COLUMNS[file]) {
-    // An empty file is one problem (no header row), not one per required column.
-    if (!firstAt.has(column) && noHeader) {
-      usable = false;
-    } else if (!firstAt.has(column)) {
-      problems.header(
-        file,
-        csv.columns.length + known.indexOf(column),
-        column,
-        'required column missing',
-      );
-      usable = false;
-    }
-  }
+  const header = readHeader(csv, { known: COLUMNS[file], required: REQUIRED_COLUMNS[file] });
+  for (const h of header.problems) problems.header(file, h.position, h.column, h.message);
+  if (header.broken) usable = false;
+  const { mapping } = header;
 
   const rows: RawRow[] = [];
   for (const r of csv.rows) {
@@ -153,7 +104,7 @@ function readTable(
     }
     rows.push({ line: r.line, values, changes: [] });
   }
-  const columns = [...firstAt.entries()].sort((a, b) => a[1] - b[1]).map(([c]) => c);
+  const columns = [...header.index.entries()].sort((a, b) => a[1] - b[1]).map(([c]) => c);
   return { table: { file, present: true, columns, rows }, usable };
 }
 

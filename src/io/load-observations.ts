@@ -11,9 +11,10 @@ import { DRIVER_NAMES, FORMULA_NAMES } from '../domain/timing.js';
 import { likelyTypoOf } from '../text/names.js';
 import { inputError } from '../errors.js';
 import { parseCsv } from './csv.js';
-import { echo, echoName } from './echo.js';
+import { echo } from './echo.js';
 import { readUserFile } from './read-text.js';
 import type { Observation } from '../domain/timing.js';
+import { readHeader } from './header.js';
 
 const REQUIRED = ['formula', 'seconds'] as const;
 const KNOWN: readonly string[] = [...REQUIRED, ...DRIVER_NAMES];
@@ -29,25 +30,9 @@ export async function loadObservations(path: string): Promise<Observation[]> {
 export function parseObservations(text: string, file: string): Observation[] {
   const table = parseCsv(text, file);
   const errors: string[] = table.problems.map((p) => `${file}:${p.line}: ${p.message}`);
-  const index = new Map<string, number>();
-  table.columns.forEach((column, i) => {
-    const shown = echoName(table.header[i] ?? column);
-    if (column === '') {
-      errors.push(`${file}:1:${i + 1}: empty column name (expected ${KNOWN.join(', ')})`);
-    } else if (!KNOWN.includes(column)) {
-      const near = likelyTypoOf(column, KNOWN);
-      errors.push(
-        `${file}:1:${shown}: unknown column (expected formula, seconds or a driver: ${DRIVER_NAMES.join(', ')}${near === null ? '' : `; closest: ${near}`})`,
-      );
-    } else if (index.has(column)) {
-      errors.push(`${file}:1:${shown}: duplicate column (each column appears once)`);
-    } else index.set(column, i);
-  });
-  for (const required of REQUIRED) {
-    if (!index.has(required) && table.header.some((h) => h !== '')) {
-      errors.push(`${file}:1: missing column "${required}" (required: formula, seconds)`);
-    }
-  }
+  const header = readHeader(table, { known: KNOWN, required: REQUIRED });
+  for (const h of header.problems) errors.push(`${file}:1:${h.column}: ${h.message}`);
+  const { index } = header;
   // Header problems do not stop the row checks: every problem is reported at once.
   if (table.rows.length === 0 && errors.length === 0) {
     throw problems(file, [

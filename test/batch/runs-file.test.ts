@@ -101,7 +101,7 @@ describe('parseRunsFile: problems, each as runs.csv:LINE:COLUMN: why', () => {
 
   it('a missing required column is reported once, not on every row', () => {
     expect(errorsOf('name,model\na,m.json\nb,m.json\n')).toEqual([
-      'runs.csv:1:inventory: required column missing (expected columns name, inventory, optionally max_failures, outage_hours, model)',
+      'runs.csv:1:inventory: required column missing (required: name, inventory)',
     ]);
   });
 

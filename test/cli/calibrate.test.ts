@@ -125,7 +125,7 @@ describe('gicap calibrate', () => {
     const r = runGicap(['calibrate', obs, '--out', join(dir, 'm.json')]);
     expect(r.status).toBe(2);
     expect(r.stderr.split('\n')).toEqual([
-      'bad.csv:1:member_complexs: unknown column (expected formula, seconds or a driver: groups_managed, member_complexes, member_npars_down, manual, managers_tried, complexes_in_group, seized_npars, seized_cells, cores_activated, vpar_node, waited, failed_attempts, start_s, vm_boot_s, member_timeout, dual_lock; closest: member_complexes)',
+      'bad.csv:1:member_complexs: unknown column (expected one of formula, seconds, groups_managed, member_complexes, member_npars_down, manual, managers_tried, complexes_in_group, seized_npars, seized_cells, cores_activated, vpar_node, waited, failed_attempts, start_s, vm_boot_s, member_timeout, dual_lock; closest: member_complexes)',
       'bad.csv:2:formula: unknown formula "gm_takover" (expected gm_takeover, gm_failover, rights_move, cluster_reformation, package_failover; closest: gm_takeover)',
       'bad.csv:3:seconds: expected a number of seconds from 0 to 86,400 (found "abc")',
       'bad.csv:3:groups_managed: expected a count from 0 to 65,536 (found "x")',
@@ -220,14 +220,14 @@ describe('observations file (src/io/load-observations.ts)', () => {
 
   it('requires the formula and seconds columns, and at least one row', () => {
     expect(problems('groups_managed\n1\n')).toEqual([
-      'obs.csv:1: missing column "formula" (required: formula, seconds)',
-      'obs.csv:1: missing column "seconds" (required: formula, seconds)',
+      'obs.csv:1:formula: required column missing (required: formula, seconds)',
+      'obs.csv:1:seconds: required column missing (required: formula, seconds)',
     ]);
     expect(problems('formula,seconds\n')).toEqual([
       'obs.csv: no observations (expected a header row, then one row per observed failover)',
     ]);
     expect(problems('formula,seconds,seconds\ngm_takeover,1,2\n')).toEqual([
-      'obs.csv:1:seconds: duplicate column (each column appears once)',
+      'obs.csv:1:seconds: duplicate column (expected each column once, found it also in column 2)',
     ]);
   });
 });

@@ -70,13 +70,13 @@ describe('costs file', () => {
 
   it('rejects an unknown column, naming the closest known one', () => {
     expect(problems(`item,unit_cots\n${PRICES}`)).toEqual([
-      'costs.csv:1:unit_cots: unknown column (expected item, unit_cost, npar, max_cores, note; closest: unit_cost)',
+      'costs.csv:1:unit_cots: unknown column (expected one of item, unit_cost, npar, max_cores, note; closest: unit_cost)',
     ]);
   });
 
   it('needs the item column', () => {
     expect(problems('unit_cost\n1000\n')).toEqual([
-      'costs.csv:1: missing column "item" (required: item, unit_cost)',
+      'costs.csv:1:item: required column missing (required: item)',
     ]);
   });
 });

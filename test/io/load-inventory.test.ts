@@ -242,7 +242,7 @@ describe('parseInventory: every rule, with the exact line', () => {
       withLine('cells.csv', 1, 'complex,cell,npar,coress,active'),
       [
         'cells.csv:1:coress: unknown column (expected one of complex, cell, npar, cores, active; closest: cores)',
-        'cells.csv:1:cores: required column missing',
+        'cells.csv:1:cores: required column missing (required: complex, cell, cores)',
       ],
     ],
     [
@@ -262,7 +262,7 @@ describe('parseInventory: every rule, with the exact line', () => {
         (f) => withLine('packages.csv', 2, 'p1,4,10', f),
         (f) => withLine('packages.csv', 3, 'p2,2,20', f),
       ),
-      ['packages.csv:1:nodes: required column missing'],
+      ['packages.csv:1:nodes: required column missing (required: package, cores, nodes)'],
     ],
     [
       'an empty file',

@@ -13,9 +13,9 @@ import {
   MAX_FAILURES_RANGE,
 } from '../../domain/defaults.js';
 import { parseCsv } from '../../io/csv.js';
-import { echo, echoName } from '../../io/echo.js';
-import { closestName } from '../../text/names.js';
+import { echo } from '../../io/echo.js';
 import type { BatchRun } from './types.js';
+import { readHeader } from '../../io/header.js';
 
 export const RUN_COLUMNS = ['name', 'inventory', 'max_failures', 'outage_hours', 'model'] as const;
 export type RunColumn = (typeof RUN_COLUMNS)[number];
@@ -62,50 +62,9 @@ export function parseRunsFile(text: string, fileName: string, baseDir: string): 
     problems.push({ line, position, text: `${fileName}:${line}:${column}: ${why}` });
   };
 
-  // Header: each known column's first position; unknown and repeated columns are reported.
-  const firstAt = new Map<RunColumn, number>();
-  csv.columns.forEach((column, i) => {
-    const written = echoName(csv.header[i] ?? column);
-    const known = (RUN_COLUMNS as readonly string[]).includes(column)
-      ? (column as RunColumn)
-      : undefined;
-    if (column === '') {
-      if (csv.rows.some((r) => (r.fields[i] ?? '') !== '')) {
-        at(
-          1,
-          i,
-          `column ${i + 1}`,
-          'column without a name (expected a header name above its values, found an empty cell)',
-        );
-      }
-    } else if (known === undefined) {
-      at(
-        1,
-        i,
-        written,
-        `unknown column (expected one of ${RUN_COLUMNS.join(', ')}; closest: ${closestName(column, RUN_COLUMNS) ?? ''})`,
-      );
-    } else if (firstAt.has(known)) {
-      at(
-        1,
-        i,
-        written,
-        `duplicate column (expected each column once, found it also in column ${(firstAt.get(known) ?? 0) + 1})`,
-      );
-    } else {
-      firstAt.set(known, i);
-    }
-  });
-  for (const column of REQUIRED) {
-    if (!firstAt.has(column)) {
-      at(
-        1,
-        csv.columns.length + RUN_COLUMNS.indexOf(column),
-        column,
-        `required column missing (expected columns ${REQUIRED.join(', ')}, optionally ${RUN_COLUMNS.filter((c) => !REQUIRED.includes(c)).join(', ')})`,
-      );
-    }
-  }
+  const header = readHeader(csv, { known: RUN_COLUMNS, required: REQUIRED });
+  for (const h of header.problems) at(1, h.position, h.column, h.message);
+  const firstAt = header.index as ReadonlyMap<RunColumn, number>;
   // Without a required column every row would repeat the header's fault: report the header only.
   if (REQUIRED.some((c) => !firstAt.has(c))) return fail(problems);
 

@@ -20,9 +20,15 @@ import type { DownState, UnitIndex } from './failure-units.js';
 import type { EGroup, ENode, Estate } from './estate.js';
 import { compareText } from './estate.js';
 import type { ClusterVerdict } from './quorum.js';
-import type { AttemptEval, GroupControl, PackageEval, ScenarioEval, SkipEval } from './scenario.js';
 import { ZERO_DRIVERS, type TimingEngine } from '../model/timing.js';
 import { SOURCE_KEYS, SOURCE_NAMES } from '../domain/rights-sources.js';
+import type {
+  AttemptEval,
+  GroupControl,
+  PackageEval,
+  ScenarioEval,
+  SkipEval,
+} from './scenario-eval.js';
 
 export interface DescribeContext {
   readonly estate: Estate;

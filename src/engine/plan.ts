@@ -27,13 +27,14 @@ import {
   forEachScenario,
   type UnitIndex,
 } from './failure-units.js';
-import { evaluateScenario, type ScenarioEval } from './scenario.js';
+import { evaluateScenario } from './scenario.js';
 import { purchasableDemand } from './sizing-demand.js';
 import { compileTimingModel, modelCoefficientRows } from '../model/timing.js';
 import { describeRanges, driverRangesOf } from '../model/driver-ranges.js';
 import { checkModelOverRanges } from '../model/check.js';
 import { inputError } from '../errors.js';
 import { nparKey } from '../domain/derived.js';
+import type { ScenarioEval } from './scenario-eval.js';
 
 export { DEFAULT_MAX_LISTED };
 

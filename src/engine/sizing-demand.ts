@@ -8,7 +8,7 @@
  */
 import { lossNoPurchaseCanFix } from '../domain/loss.js';
 import type { Estate } from './estate.js';
-import type { ScenarioEval } from './scenario.js';
+import type { ScenarioEval } from './scenario-eval.js';
 
 export interface SizingDemand {
   /** nPar index → inactive cores it must activate. */

@@ -9,9 +9,10 @@ import type { LossReason } from '../../domain/result.js';
 import { scenarioUnitIds } from '../describe.js';
 import type { ENode, Estate } from '../estate.js';
 import { DownState, forEachScenario, type UnitIndex } from '../failure-units.js';
-import { evaluateScenario, groupControl, type ScenarioEval } from '../scenario.js';
+import { evaluateScenario, groupControl } from '../scenario.js';
 import { seizeFromComplex } from '../seizure.js';
 import type { UnsaveableLoss } from '../../domain/purchase.js';
+import type { ScenarioEval } from '../scenario-eval.js';
 
 /** A package whose primary is down, to be placed on one of `candidates`. */
 export interface BlockPackage {

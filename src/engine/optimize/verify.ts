@@ -7,10 +7,11 @@ import type { Inventory } from '../../domain/types.js';
 import { scenarioUnitIds } from '../describe.js';
 import { compileEstate } from '../estate.js';
 import { buildUnitIndex, forEachScenario } from '../failure-units.js';
-import { evaluateScenario, type PackageEval } from '../scenario.js';
+import { evaluateScenario } from '../scenario.js';
 import { applyPurchase } from './apply.js';
 import { lossKey } from './blocks.js';
 import type { Purchase } from '../../domain/purchase.js';
+import type { PackageEval } from '../scenario-eval.js';
 
 export interface FailedScenario {
   readonly id: string;

@@ -63,6 +63,10 @@ describe('report.html on the mixed estate', () => {
     expect(html).toContain('<h2 id="timing">Failover times</h2>');
     expect(html).toContain('<a href="#compliance">Compliance</a>');
     expect(html).not.toContain('Generated');
+    expect(html).toContain(
+      '<td class="text">4 cores of testdb run on TiCAP for the outage: 5760 core-minutes ' +
+        '[<a class="tag" href="#rule-t1">T1</a>, <a class="tag" href="#rule-t2">T2</a>]</td>',
+    );
     // A group short of sharing rights and a lost package, as in report.md.
     const changed = await renderHtml(reports['mixed-estate-changed']);
     expect(changed).toContain(

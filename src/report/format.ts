@@ -82,12 +82,26 @@ export function formatSources(sources: Sources): string {
   return parts.length === 0 ? NONE : parts.join(', ');
 }
 
-/** A warning's detail with its minutes, e.g. `2,880 core-min`, or `–`. */
+/**
+ * A warning's detail with its minutes (e.g. `2,880 core-min`) when the detail does not already give
+ * them, or `–`. The engine's `ticap-used` detail states its figure (`5760 core-minutes [T1, T2]`):
+ * the figure is then not repeated.
+ */
 export function formatWarningDetail(w: ScenarioWarning): string {
   const parts: string[] = [];
-  if (w.detail !== undefined && w.detail !== '') parts.push(w.detail);
-  if (w.minutes !== undefined) parts.push(formatCoreMinutes(w.minutes));
+  const detail = w.detail ?? '';
+  if (detail !== '') parts.push(detail);
+  if (w.minutes !== undefined && !statesMinutes(detail, w.minutes)) {
+    parts.push(formatCoreMinutes(w.minutes));
+  }
   return parts.length === 0 ? NONE : parts.join('; ');
+}
+
+/** Whether `text` gives this many core-minutes, plain or grouped: `5760 core-min…`, `5,760 core-min…`. */
+function statesMinutes(text: string, minutes: number): boolean {
+  return [String(minutes), formatNumber(minutes)].some((n) =>
+    new RegExp(`(?<![\\d,.])${n.replace(/\./g, '\\.')} core-min`).test(text),
+  );
 }
 
 /** `N more scenarios` wording for the bounded lists. */

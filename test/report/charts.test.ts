@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PlanReport } from '../../src/domain/result.js';
 import type { ChartSpec } from '../../src/report/charts.js';
 import {
@@ -11,8 +11,10 @@ import {
   timeScale,
   timingChart,
 } from '../../src/report/charts.js';
-import { manyScenariosReport, mixedReport } from '../fixtures/reports/mixed-report.js';
+import { goldenReports } from '../helpers/golden-cases.js';
 import { countMarks } from './svg-marks.js';
+
+const reports = goldenReports(['mixed-estate-k1', 'mixed-estate-changed', 'seed-fig15']);
 
 function chart(c: ChartSpec | null): ChartSpec {
   if (c === null) throw new Error('expected a chart');
@@ -20,37 +22,55 @@ function chart(c: ChartSpec | null): ChartSpec {
 }
 
 describe('chart data', () => {
-  const report = mixedReport();
-
   it('timing: one range bar and one typical tick per moved package', () => {
-    const c = chart(timingChart(report));
-    expect(c.marks).toEqual({ range: 6, typical: 6 });
+    const c = chart(timingChart(reports['mixed-estate-k1']));
+    // The 22 rows of the report's "Failover times" table.
+    expect(c.marks).toEqual({ range: 22, typical: 22 });
     const values = (c.spec.data as { values: { row: string; min: number }[] }).values;
-    expect(values[3]).toEqual({ row: 'site:east · pkg1', min: 132.2, typical: 227, max: 421 });
+    expect(values[4]).toEqual({
+      row: 'npar:east-sd2/adm · vm-tools',
+      min: 583.4,
+      typical: 1239,
+      max: 4062,
+    });
+    expect(values.at(-1)).toEqual({
+      row: 'site:dc-west · testdb',
+      min: 214.8,
+      typical: 223,
+      max: 249,
+    });
   });
 
   it('sizing: two bars per partition that has or needs inactive cores; shortfall coloured apart', () => {
-    const c = chart(sizingChart(report));
-    // db1 (0 inactive, minimum 0) is left out: 7 partitions × 2 bars.
-    expect(c.marks).toEqual({ bars: 14 });
+    // seed-fig15: server1/db1 (0 inactive, minimum 0) is left out: 3 partitions × 2 bars.
+    const seed = chart(sizingChart(reports['seed-fig15']));
+    expect(seed.marks).toEqual({ bars: 6 });
+    const seedValues = (seed.spec.data as { values: { partition: string }[] }).values;
+    expect(seedValues.map((v) => v.partition)).not.toContain('server1/db1');
+    // The changed estate: 13 partitions, wdb1's nPar 2 inactive cores short.
+    const c = chart(sizingChart(reports['mixed-estate-changed']));
+    expect(c.marks).toEqual({ bars: 26 });
     const values = (c.spec.data as { values: { partition: string; series: string }[] }).values;
     expect(values.filter((v) => v.series === 'minimum inactive (shortfall)')).toEqual([
-      { partition: 'server1/db3', bar: 1, series: 'minimum inactive (shortfall)', cores: 4 },
+      { partition: 'west-sd1/np-db', bar: 1, series: 'minimum inactive (shortfall)', cores: 8 },
     ]);
   });
 
   it('sources: one stacked segment per scenario and non-zero source', () => {
-    const c = chart(sourcesChart(report));
-    expect(c.marks).toEqual({ bars: 6 });
+    const c = chart(sourcesChart(reports['mixed-estate-k1']));
+    expect(c.marks).toEqual({ bars: 19 });
     const values = (c.spec.data as { values: { scenario: string; source: string }[] }).values;
-    expect(values.filter((v) => v.scenario === 'vpar:sd1/np1/vp1')).toEqual([
-      { scenario: 'vpar:sd1/np1/vp1', source: 'own', order: 0, cores: 1 },
-      { scenario: 'vpar:sd1/np1/vp1', source: 'vPar', order: 1, cores: 1 },
+    // site:dc-west: testdb starts on TiCAP, testapp on the group pool.
+    expect(values.filter((v) => v.scenario === 'site:dc-west')).toEqual([
+      { scenario: 'site:dc-west', source: 'complex', order: 2, cores: 2 },
+      { scenario: 'site:dc-west', source: 'pool', order: 3, cores: 2 },
+      { scenario: 'site:dc-west', source: 'seized', order: 4, cores: 28 },
+      { scenario: 'site:dc-west', source: 'TiCAP', order: 5, cores: 4 },
     ]);
   });
 
   it('has nothing to draw when no package moved and there is no group', () => {
-    const empty: PlanReport = { ...report, scenarios: [], groups: [] };
+    const empty: PlanReport = { ...reports['mixed-estate-k1'], scenarios: [], groups: [] };
     const charts = buildCharts(empty);
     expect(charts.timing).toBeNull();
     expect(charts.sources).toBeNull();
@@ -59,16 +79,14 @@ describe('chart data', () => {
   });
 
   it('draws at most CHART_ROW_LIMIT rows and says the rest are in the tables', () => {
-    const many = manyScenariosReport(3);
-    const moved = many.scenarios[0];
-    if (moved === undefined) throw new Error('fixture');
-    const scenarios = Array.from({ length: 40 }, (_, i) => ({
-      ...mixedReport().scenarios[4]!, // site:east: two moved packages
-      id: `site:s${String(i).padStart(2, '0')}`,
-    }));
-    const c = chart(timingChart({ ...many, scenarios }));
+    const base = reports['mixed-estate-k1'];
+    const siteWest = base.scenarios.find((s) => s.id === 'site:dc-west');
+    if (siteWest === undefined) throw new Error('site:dc-west is listed');
+    // 9 moved packages each: 10 copies are 90 rows.
+    const scenarios = Array.from({ length: 10 }, (_, i) => ({ ...siteWest, id: `site:s${i}` }));
+    const c = chart(timingChart({ ...base, scenarios }));
     expect(c.marks.range).toBe(CHART_ROW_LIMIT);
-    expect(c.caption).toContain('20 more packages are not drawn; report.json lists them.');
+    expect(c.caption).toContain('30 more packages are not drawn; report.json lists them.');
   });
 });
 
@@ -110,7 +128,10 @@ describe('time axis', () => {
 });
 
 describe('chart SVG', () => {
-  const charts = buildCharts(mixedReport());
+  let charts: ReturnType<typeof buildCharts>;
+  beforeAll(() => {
+    charts = buildCharts(reports['mixed-estate-changed']);
+  });
 
   it.each(['timing', 'sizing', 'sharing', 'sources'] as const)(
     '%s renders one SVG mark per data point, with no URL',
@@ -140,21 +161,21 @@ describe('chart SVG', () => {
     const svg = await renderChartSvg(chart(charts.sizing));
     expect(svg).toContain('>cores</text>');
     expect(svg).toContain('>minimum inactive (shortfall)</text>');
-    expect(svg).toContain('>server1/db3</text>');
+    expect(svg).toContain('>west-sd1/np-db</text>');
   });
 
   it('labels the logarithmic time axis in round durations', async () => {
     const svg = await renderChartSvg(chart(charts.timing));
-    for (const label of ['30 s', '1 min', '2 min', '5 min', '10 min']) {
+    for (const label of ['1 min', '2 min', '5 min', '10 min', '20 min', '30 min', '1 h', '2 h']) {
       expect(svg).toContain(`>${label}</text>`);
     }
-    expect(svg).toContain('>site:east · pkg3</text>');
+    expect(svg).toContain('>site:dc-east · sapdb</text>');
   });
 });
 
 describe('sizing chart selection', () => {
   it('draws partitions in the sizing table order: largest shortfall first, then largest minimum', () => {
-    const base = mixedReport();
+    const base = reports['seed-fig15'];
     const template = base.partitions[0]!;
     const partitions = Array.from({ length: 70 }, (_, i) => ({
       ...template,
@@ -169,15 +190,15 @@ describe('sizing chart selection', () => {
     const drawn = values.filter((v) => v.bar === 0).map((v) => v.partition);
     expect(drawn).toHaveLength(CHART_ROW_LIMIT);
     expect(drawn.slice(0, 6)).toEqual([
-      'sd1/n65',
-      'sd1/n66',
-      'sd1/n67',
-      'sd1/n68',
-      'sd1/n69',
-      'sd1/n10',
+      'server1/n65',
+      'server1/n66',
+      'server1/n67',
+      'server1/n68',
+      'server1/n69',
+      'server1/n10',
     ]);
     // n10–n64 (minimum 2) fill the rest; the idle n00–n09 are left out.
-    expect(drawn.at(-1)).toBe('sd1/n64');
+    expect(drawn.at(-1)).toBe('server1/n64');
     expect(c.caption).toContain('10 more partitions are not drawn; the table above lists them.');
   });
 });

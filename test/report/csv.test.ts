@@ -1,59 +1,62 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { renderScenariosCsv, renderSizingCsv } from '../../src/report/csv.js';
-import { mixedReport } from '../fixtures/reports/mixed-report.js';
+import { goldenReports } from '../helpers/golden-cases.js';
+
+const reports = goldenReports(['mixed-estate-k1', 'mixed-estate-changed']);
 
 describe('scenarios.csv', () => {
-  const text = renderScenariosCsv(mixedReport());
-  const lines = text.split('\n');
+  let lines: string[];
+  beforeAll(() => {
+    lines = renderScenariosCsv(reports['mixed-estate-k1']).split('\n');
+  });
 
   it('has the header of issue 5 and one row per scenario × package', () => {
     expect(lines[0]).toBe(
       'id,failed,survives,package,from,to,status,activated,own,vpar,complex,pool,seized,ticap,' +
         'reason,time_min_s,time_typical_s,time_max_s',
     );
-    // 6 scenarios: complex:sd1 has 2 packages, site:east 2, the others 1 each.
-    expect(lines).toHaveLength(1 + 8 + 1);
+    // The 10 listed scenarios move 22 packages (site:dc-west 9 of them).
+    expect(lines).toHaveLength(1 + 22 + 1);
+    expect(lines.filter((l) => l.startsWith('site:dc-west,'))).toHaveLength(9);
     expect(lines.at(-1)).toBe('');
   });
 
   it('writes a moved and a lost package exactly', () => {
     expect(lines).toContain(
-      'npar:server1/db1,npar:server1/db1,true,pkg1,db1,db2,moved,6,0,0,0,0,6,0,,38.2,56,96',
+      'npar:east-sd1/np-db,npar:east-sd1/np-db,true,oradb-e,edb1,wdb1,moved,8,0,0,2,0,6,0,,273.6,290,334',
     );
     expect(lines).toContain(
-      'npar:server2/db4,npar:server2/db4,false,pkg2,db4,,lost,0,0,0,0,0,0,0,' +
+      'site:dc-west,site:dc-west,true,testdb,tst1,eadm1,moved,4,0,0,0,0,0,4,,214.8,223,249',
+    );
+    expect(renderScenariosCsv(reports['mixed-estate-changed']).split('\n')).toContain(
+      'npar:east-sd1/np-db,npar:east-sd1/np-db,false,oradb-e,edb1,,lost,0,0,0,0,0,0,0,' +
         'insufficient-inactive-cores,,,',
     );
   });
 
   it('keeps a scenario in which nothing moved as one row', () => {
-    const base = mixedReport();
-    const quiet = { ...base.scenarios[1]!, id: 'host:ap2', failed: ['host:ap2'], packages: [] };
+    const base = reports['mixed-estate-k1'];
+    const quiet = { ...base.scenarios[1]!, id: 'host:gmA2', failed: ['host:gmA2'], packages: [] };
     const csv = renderScenariosCsv({ ...base, scenarios: [quiet] });
-    expect(csv.split('\n')[1]).toBe('host:ap2,host:ap2,true,,,,,,,,,,,,,,,');
-  });
-
-  it('matches the golden file', async () => {
-    await expect(text).toMatchFileSnapshot('__golden__/mixed.scenarios.csv');
+    expect(csv.split('\n')[1]).toBe('host:gmA2,host:gmA2,true,,,,,,,,,,,,,,,');
   });
 });
 
 describe('sizing.csv', () => {
-  const text = renderSizingCsv(mixedReport());
-  const lines = text.split('\n');
+  let lines: string[];
+  beforeAll(() => {
+    lines = renderSizingCsv(reports['mixed-estate-changed']).split('\n');
+  });
 
   it('has one row per partition with the PartitionSizing fields', () => {
     expect(lines[0]).toBe(
       'complex,npar,vpar,host,installed_cores,rights,active_cores,inactive_cores,' +
         'minimum_inactive_cores,binding_scenario,shortfall',
     );
-    expect(lines).toHaveLength(1 + 8 + 1);
-    expect(lines).toContain('server1,db3,,db3,8,6,6,2,4,npar:server2/db4,2');
-    expect(lines).toContain('sd1,np1,vp2,vp2,,,2,4,1,vpar:sd1/np1/vp1,0');
-    expect(lines).toContain('sd1,np1,,,8,5,4,4,1,vpar:sd1/np1/vp1,0');
-  });
-
-  it('matches the golden file', async () => {
-    await expect(text).toMatchFileSnapshot('__golden__/mixed.sizing.csv');
+    expect(lines).toHaveLength(1 + 13 + 1);
+    expect(lines).toContain('west-sd1,np-db,,wdb1,14,8,8,6,8,npar:east-sd1/np-db,2');
+    expect(lines).toContain('east-sd1,np-app,eapp1,eapp1,,,3,8,4,npar:west-sd1/np-app,0');
+    expect(lines).toContain('east-sd1,np-app,,,16,8,8,8,8,npar:west-sd1/np-app,0');
+    expect(lines).toContain('east-sd1,np-app,eweb1,eweb1,,,2,8,0,,0');
   });
 });

@@ -65,6 +65,38 @@ describe('formatSources and warnings', () => {
       '2,880 core-min',
     );
     expect(formatWarningDetail({ code: 'fell-through', subject: 'pkg5' })).toBe('–');
+    expect(
+      formatWarningDetail({
+        code: 'ticap-used',
+        subject: 'pkg5',
+        detail: 'pkg5 on TiCAP',
+        minutes: 2880,
+      }),
+    ).toBe('pkg5 on TiCAP; 2,880 core-min');
+  });
+
+  it('gives the TiCAP figure once when the detail states it (plain or grouped)', () => {
+    const detail = '4 cores of testdb run on TiCAP for the outage: 5760 core-minutes [T1, T2]';
+    expect(
+      formatWarningDetail({ code: 'ticap-used', subject: 'testdb', detail, minutes: 5760 }),
+    ).toBe(detail);
+    expect(
+      formatWarningDetail({
+        code: 'ticap-used',
+        subject: 'x',
+        detail: 'x: 5,760 core-min',
+        minutes: 5760,
+      }),
+    ).toBe('x: 5,760 core-min');
+    // Another figure that ends in the same digits is not the same figure.
+    expect(
+      formatWarningDetail({
+        code: 'ticap-used',
+        subject: 'x',
+        detail: 'x: 5760 core-minutes',
+        minutes: 760,
+      }),
+    ).toBe('x: 5760 core-minutes; 760 core-min');
   });
 });
 

@@ -1,9 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PlanReport } from '../../src/domain/result.js';
 import { buildCharts } from '../../src/report/charts.js';
 import { escapeHtml, renderHtml } from '../../src/report/html.js';
-import { comparedReport, mixedReport } from '../fixtures/reports/mixed-report.js';
+import { goldenReports } from '../helpers/golden-cases.js';
 import { countMarks } from './svg-marks.js';
+
+const reports = goldenReports(['mixed-estate-k1', 'mixed-estate-changed']);
 
 /** The inner HTML of the `<figure data-chart="NAME">`. */
 function figure(html: string, name: string): string {
@@ -12,8 +14,11 @@ function figure(html: string, name: string): string {
   return html.slice(start, html.indexOf('</figure>', start));
 }
 
-describe('report.html on the mixed estate', async () => {
-  const html = await renderHtml(mixedReport());
+describe('report.html on the mixed estate', () => {
+  let html: string;
+  beforeAll(async () => {
+    html = await renderHtml(reports['mixed-estate-k1']);
+  });
 
   it('is one self-contained page: no script, no external style sheet, font, image or URL', () => {
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true);
@@ -37,7 +42,7 @@ describe('report.html on the mixed estate', async () => {
   });
 
   it('has the four charts inline as SVG with their marks', () => {
-    const charts = buildCharts(mixedReport());
+    const charts = buildCharts(reports['mixed-estate-k1']);
     for (const name of ['timing', 'sizing', 'sharing', 'sources'] as const) {
       const fig = figure(html, name);
       expect(fig).toContain('<svg ');
@@ -50,32 +55,41 @@ describe('report.html on the mixed estate', async () => {
     }
   });
 
-  it('has the same content as report.md (tables, lists)', () => {
+  it('has the same content as report.md (tables, lists)', async () => {
     expect(html).toContain('<title>Capacity plan: mixed-estate</title>');
     expect(html).toContain(
-      '<tr class="flag"><td><code>g2</code></td><td class="text">sd1</td><td class="num">4</td>' +
-        '<td class="num">5</td><td class="num">3</td><td>no</td><td class="num">1</td></tr>',
-    );
-    expect(html).toContain(
-      '<li><strong>pkg2</strong> from db4: lost, <code>insufficient-inactive-cores</code><ul>',
+      '<p class="verdict"><strong>No findings:</strong> every scenario evaluated survives and every group is compliant.</p>',
     );
     expect(html).toContain('<h2 id="timing">Failover times</h2>');
     expect(html).toContain('<a href="#compliance">Compliance</a>');
     expect(html).not.toContain('Generated');
+    expect(html).toContain(
+      '<td class="text">4 cores of testdb run on TiCAP for the outage: 5760 core-minutes ' +
+        '[<a class="tag" href="#rule-t1">T1</a>, <a class="tag" href="#rule-t2">T2</a>]</td>',
+    );
+    // A group short of sharing rights and a lost package, as in report.md.
+    const changed = await renderHtml(reports['mixed-estate-changed']);
+    expect(changed).toContain(
+      '<tr class="flag"><td><code>gB</code></td><td class="text">east-sd2, west-sd2</td><td class="num">44</td>' +
+        '<td class="num">45</td><td class="num">31</td><td>no</td><td class="num">1</td></tr>',
+    );
+    expect(changed).toContain(
+      '<li><strong>oradb-e</strong> from edb1: lost, <code>insufficient-inactive-cores</code><ul>',
+    );
   });
 
   it('is byte-identical on a second render', async () => {
-    expect(await renderHtml(mixedReport())).toBe(html);
+    expect(await renderHtml(reports['mixed-estate-k1'])).toBe(html);
   });
 });
 
 describe('report.html escaping and stamps', () => {
   it('escapes every text', async () => {
-    const base = mixedReport();
+    const base = reports['mixed-estate-k1'];
     const report: PlanReport = {
       ...base,
       inventory: { ...base.inventory, name: 'a<b>&"c\'' },
-      warnings: [{ code: 'gm-colocated', subject: 'g2', detail: '<script>alert(1)</script>' }],
+      warnings: [{ code: 'gm-colocated', subject: 'gB', detail: '<script>alert(1)</script>' }],
     };
     const html = await renderHtml(report);
     expect(html).toContain('<h1>Capacity plan: a&lt;b&gt;&amp;&quot;c&#39;</h1>');
@@ -85,12 +99,12 @@ describe('report.html escaping and stamps', () => {
   });
 
   it('stamps --now and shows the comparison when given', async () => {
-    const html = await renderHtml(comparedReport());
+    const html = await renderHtml(reports['mixed-estate-changed']);
     expect(html).toContain('<tr><td>Generated</td><td>2026-11-25</td></tr>');
     expect(html).toContain(
-      '<h1>Capacity plan: mixed-estate (changed estate, 1 --set change)</h1>\n' +
-        '<p class="verdict findings"><strong>Findings (changed estate, 1 --set change):</strong> ' +
-        '2 scenarios lose 2 packages in all; 2 inactive cores are short; 1 group is not compliant.</p>',
+      '<h1>Capacity plan: mixed-estate (changed estate, 2 --set changes)</h1>\n' +
+        '<p class="verdict findings"><strong>Findings (changed estate, 2 --set changes):</strong> ' +
+        '3 scenarios lose 3 packages in all; 2 inactive cores are short; 1 group is not compliant.</p>',
     );
     expect(html).toContain(
       '<h2 id="comparison">Comparison: baseline against the changed estate</h2>',
@@ -101,7 +115,7 @@ describe('report.html escaping and stamps', () => {
   });
 
   it('says so when a chart has nothing to draw', async () => {
-    const base = mixedReport();
+    const base = reports['mixed-estate-k1'];
     const idle = base.partitions.map((p) => ({ ...p, inactiveCores: 0, minimumInactiveCores: 0 }));
     const html = await renderHtml({ ...base, partitions: idle });
     expect(figure(html, 'sizing')).toBe(
@@ -110,7 +124,7 @@ describe('report.html escaping and stamps', () => {
   });
 
   it('leaves out the timing and sources charts when nothing moved', async () => {
-    const html = await renderHtml({ ...mixedReport(), scenarios: [] });
+    const html = await renderHtml({ ...reports['mixed-estate-k1'], scenarios: [] });
     expect(html).not.toContain('data-chart="timing"');
     expect(html).not.toContain('data-chart="sources"');
     expect(html).toContain('<p>No package moved in the listed scenarios.</p>');

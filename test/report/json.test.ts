@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanReport } from '../../src/domain/result.js';
 import { renderJson } from '../../src/report/json.js';
-import { comparedReport, mixedReport } from '../fixtures/reports/mixed-report.js';
+import { goldenReports } from '../helpers/golden-cases.js';
+
+const reports = goldenReports(['mixed-estate-k1', 'mixed-estate-changed']);
 
 /** The same data with every object's keys in reverse order (an engine building them differently). */
 function reverseKeys(value: unknown): unknown {
@@ -19,7 +21,8 @@ function reverseKeys(value: unknown): unknown {
 
 describe('renderJson', () => {
   it('round-trips the report exactly, with 2-space indent and a final newline', () => {
-    const report = comparedReport();
+    const report = reports['mixed-estate-changed'];
+    expect(report.comparison).not.toBeNull();
     const text = renderJson(report);
     expect(JSON.parse(text)).toEqual(report);
     expect(text.endsWith('}\n')).toBe(true);
@@ -27,7 +30,7 @@ describe('renderJson', () => {
   });
 
   it('orders keys as spec 5.1 and src/domain/result.ts, whatever order the engine used', () => {
-    const report = mixedReport();
+    const report = reports['mixed-estate-k1'];
     const shuffled = reverseKeys(report) as PlanReport;
     expect(Object.keys(shuffled)[0]).toBe('comparison');
     const text = renderJson(shuffled);
@@ -93,9 +96,9 @@ describe('renderJson', () => {
   });
 
   it('keeps fields it does not know, after the known ones, and sorts record keys', () => {
-    const base = mixedReport();
+    const base = reports['mixed-estate-k1'];
     const scenario = base.scenarios[0];
-    if (scenario === undefined) throw new Error('fixture has scenarios');
+    if (scenario === undefined) throw new Error('the plan lists scenarios');
     const extended = {
       ...base,
       zExtra: { b: 1, a: 2 },
@@ -109,17 +112,20 @@ describe('renderJson', () => {
   });
 
   it('writes an optional warning field only when present', () => {
-    const text = renderJson(mixedReport());
+    const text = renderJson(reports['mixed-estate-k1']);
     expect(text).toContain(
       [
         '        {',
         '          "code": "ticap-used",',
-        '          "subject": "pkg5",',
-        '          "detail": "2 cores on TiCAP for 24 h",',
-        '          "minutes": 2880',
+        '          "subject": "testdb",',
+        '          "detail": "4 cores of testdb run on TiCAP for the outage: 5760 core-minutes [T1, T2]",',
+        '          "minutes": 5760',
         '        }',
       ].join('\n'),
     );
+    const parsed = JSON.parse(text) as { scenarios: { warnings: object[] }[] };
+    const withMinutes = parsed.scenarios.flatMap((s) => s.warnings).filter((w) => 'minutes' in w);
+    expect(withMinutes).toHaveLength(1);
     expect(text).not.toContain('"minutes": null');
   });
 });

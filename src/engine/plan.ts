@@ -35,6 +35,7 @@ import { checkModelOverRanges } from '../model/check.js';
 import { inputError } from '../errors.js';
 import { nparKey } from '../domain/derived.js';
 import type { ScenarioEval } from './scenario-eval.js';
+import { complexName, hostName, siteName } from './names.js';
 
 export { DEFAULT_MAX_LISTED };
 
@@ -330,9 +331,9 @@ function runPlan(
     const t = clusterTally[i];
     return {
       cluster: c.name,
-      nodes: c.nodes.map((n) => estate.nodes[n]?.host ?? '?'),
+      nodes: c.nodes.map((n) => hostName(estate, n)),
       lock: c.lock,
-      lockSites: c.lockSites.map((s) => estate.sites[s] ?? '?'),
+      lockSites: c.lockSites.map((s) => siteName(estate, s)),
       quorumServer: c.quorumHost,
       memberTimeoutS: c.memberTimeoutS > 0 ? c.memberTimeoutS : null,
       packages: c.packages.length,
@@ -424,7 +425,7 @@ function partitionSizing(
   for (const n of estate.npars) {
     const b = nparBest[n.idx];
     const need = b?.need ?? 0;
-    const complex = estate.complexes[n.complex]?.name ?? '?';
+    const complex = complexName(estate, n.complex);
     rows.push({
       complex,
       npar: n.name,
@@ -487,7 +488,7 @@ function groupSizing(estate: Estate, partitions: readonly PartitionSizing[]): Gr
     }
     return {
       group: g.name,
-      members: g.members.map((m) => estate.complexes[m]?.name ?? '?'),
+      members: g.members.map((m) => complexName(estate, m)),
       sharingRightsOwned: g.sharingRights,
       sharingRightsRequired: g.sharingRightsRequired,
       sharingRightsMinimum: minimum,
@@ -509,7 +510,7 @@ export function estateWarnings(estate: Estate): ScenarioWarning[] {
         out.push({
           code: 'gm-colocated',
           subject: `${g.name}/${m.host}`,
-          detail: `manager ${m.host} of ${g.name} runs on ${estate.complexes[complex]?.name ?? '?'}, a group member: it fails with that complex; best on a server in no group [G7]`,
+          detail: `manager ${m.host} of ${g.name} runs on ${complexName(estate, complex)}, a group member: it fails with that complex; best on a server in no group [G7]`,
         });
       }
     }
@@ -519,7 +520,7 @@ export function estateWarnings(estate: Estate): ScenarioWarning[] {
         out.push({
           code: 'ping-seizure-risk',
           subject: `${g.name}/${cx.name}`,
-          detail: `${g.active.host} (${estate.sites[g.active.site] ?? '?'}) judges ${cx.name} (${estate.sites[cx.site] ?? '?'}) down by ping: a network cut between sites could trigger an unwarranted seizure [X11]`,
+          detail: `${g.active.host} (${siteName(estate, g.active.site)}) judges ${cx.name} (${siteName(estate, cx.site)}) down by ping: a network cut between sites could trigger an unwarranted seizure [X11]`,
         });
       }
     }
@@ -530,7 +531,7 @@ export function estateWarnings(estate: Estate): ScenarioWarning[] {
       subject: estate.inventory.name,
       detail:
         estate.sites.length === 1
-          ? `every complex is in site ${estate.sites[0] ?? '?'}: the estate cannot survive that site, so site failures are not evaluated`
+          ? `every complex is in site ${siteName(estate, 0)}: the estate cannot survive that site, so site failures are not evaluated`
           : 'no sites are named: site failures are not evaluated',
     });
   }

@@ -13,6 +13,7 @@ import { evaluateScenario, groupControl } from '../scenario.js';
 import { seizeFromComplex } from '../seizure.js';
 import type { UnsaveableLoss } from '../../domain/purchase.js';
 import type { ScenarioEval } from '../scenario-eval.js';
+import { clusterName, hostName, packageName } from '../names.js';
 
 /** A package whose primary is down, to be placed on one of `candidates`. */
 export interface BlockPackage {
@@ -188,7 +189,7 @@ function buildBlock(
       packages.push({ pkg: p.idx, name: p.name, cores: p.cores, ticap: p.ticap, candidates });
       continue;
     }
-    const hosts = p.nodes.map((n) => estate.nodes[n]?.host ?? '?').join(', ');
+    const hosts = p.nodes.map((n) => hostName(estate, n)).join(', ');
     lostForGood.add(p.idx);
     losses.push({
       scenario: id,
@@ -222,7 +223,7 @@ function lossDetail(
 ): string {
   const name = pe.pkg.name;
   const names = (list: readonly number[]): string =>
-    list.map((q) => estate.packages[q]?.name ?? '?').join(', ') || '?';
+    list.map((q) => packageName(estate, q)).join(', ') || 'none';
   if (pe.reason === 'dependency') {
     return `${name} depends on ${names(pe.dependsOn.length > 0 ? pe.dependsOn : pe.pkg.dependsOn.map((d) => d.on))}, which is lost or runs where ${name} cannot: no purchase of cores or rights moves it [P3, P4]`;
   }
@@ -236,7 +237,7 @@ function lossDetail(
     return `${name} has package switching off (auto_run = n): Serviceguard never fails it over; set auto_run = y [C11]`;
   }
   const v = ev.clusters.find((c) => c.cluster === pe.pkg.cluster);
-  const cluster = estate.clusters[pe.pkg.cluster]?.name ?? '?';
+  const cluster = clusterName(estate, pe.pkg.cluster);
   const why =
     v === undefined ? 'halted' : `halted with ${v.nodesUp} of ${v.nodes} nodes up (${v.reason})`;
   return `cluster ${cluster} ${why}: no purchase of cores or rights re-forms a cluster; a cluster lock that survives the failure (a quorum server in a third site) would [C2, C3]`;

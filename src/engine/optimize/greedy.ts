@@ -14,6 +14,7 @@ import { evaluateScenario } from '../scenario.js';
 import { applyPurchase } from './apply.js';
 import { EMPTY_PURCHASE, type Purchase, type PurchaseCosts } from '../../domain/purchase.js';
 import { verifyPurchase } from './verify.js';
+import { complexName } from '../names.js';
 
 export interface GreedyResult {
   readonly purchase: Purchase;
@@ -123,7 +124,7 @@ export function repairPurchase(
             a.reason === 'gm-unavailable' ||
             a.reason === 'insufficient-ticap'
           ) {
-            bump(moreRights, estate.complexes[npar.complex]?.name ?? '?', short);
+            bump(moreRights, complexName(estate, npar.complex), short);
           } else continue;
           progress = true;
           break;

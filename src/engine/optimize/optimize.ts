@@ -29,6 +29,7 @@ import {
 import { verifyPurchase, type FailedScenario } from './verify.js';
 import { deriveFigures } from '../../domain/derived.js';
 import type { LpSolution, LpSolver } from '../../domain/solver.js';
+import { complexName, groupName, hostName, nparName } from '../names.js';
 
 export interface OptimizeParams {
   readonly maxFailures: number;
@@ -316,7 +317,7 @@ function leaveOut(
     const block = blocks[bi ?? -1];
     const p = block?.packages[pi ?? -1];
     if (block === undefined || p === undefined) continue;
-    const hosts = p.candidates.map((n) => estate.nodes[n]?.host ?? '?');
+    const hosts = p.candidates.map((n) => hostName(estate, n));
     const onVpar = p.candidates.some((n) => (estate.nodes[n]?.vpar ?? -1) >= 0);
     out.push({
       scenario: block.id,
@@ -339,10 +340,10 @@ function readPurchase(estate: Estate, milp: Milp, values: ReadonlyMap<string, nu
     return out;
   };
   return {
-    cores: pick(milp.x, (m) => estate.npars[m]?.key ?? '?'),
-    rights: pick(milp.r, (c) => estate.complexes[c]?.name ?? '?'),
-    ticap: pick(milp.u, (c) => estate.complexes[c]?.name ?? '?'),
-    sharing: pick(milp.s, (g) => estate.groups[g]?.name ?? '?'),
+    cores: pick(milp.x, (m) => nparName(estate, m)),
+    rights: pick(milp.r, (c) => complexName(estate, c)),
+    ticap: pick(milp.u, (c) => complexName(estate, c)),
+    sharing: pick(milp.s, (g) => groupName(estate, g)),
   };
 }
 

@@ -1,5 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderScenariosCsv, renderSizingCsv } from '../../src/report/csv.js';
+import { toCsv } from '../../src/io/csv.js';
+import {
+  csvText,
+  renderScenarioCsvRows,
+  renderScenariosCsv,
+  renderSizingCsv,
+  scenariosCsvHeader,
+} from '../../src/report/csv.js';
 import { mixedReport } from '../fixtures/reports/mixed-report.js';
 
 describe('scenarios.csv', () => {
@@ -35,6 +43,48 @@ describe('scenarios.csv', () => {
 
   it('matches the golden file', async () => {
     await expect(text).toMatchFileSnapshot('__golden__/mixed.scenarios.csv');
+  });
+});
+
+describe('scenarios.csv streamed (--all-scenarios)', () => {
+  it('writes the same bytes as papaparse, row by row', () => {
+    const report = mixedReport();
+    const quiet = { ...report.scenarios[1]!, id: 'host:ap2', failed: ['host:ap2'], packages: [] };
+    const odd = {
+      ...report.scenarios[0]!,
+      id: 'a, "b" ',
+      failed: [' a', 'b\nc'],
+      packages: report.scenarios[0]!.packages.map((p) => ({ ...p, package: 'x,y', from: '"q"' })),
+    };
+    const scenarios = [...report.scenarios, quiet, odd];
+    expect(scenariosCsvHeader() + scenarios.map(renderScenarioCsvRows).join('')).toBe(
+      renderScenariosCsv({ ...report, scenarios }),
+    );
+  });
+
+  it('quotes a field exactly when papaparse does', () => {
+    const chars = fc.constantFrom(
+      'a',
+      'Z',
+      '0',
+      ' ',
+      ',',
+      ';',
+      '"',
+      '\n',
+      '\r',
+      '\t',
+      '\uFEFF',
+      'é',
+      "'",
+    );
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 8 }), (parts) => {
+        const field = parts.join('');
+        expect(`${csvText(field)}\n`).toBe(toCsv([field], []));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

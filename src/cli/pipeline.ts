@@ -3,7 +3,7 @@
  * files (style.md practice 6). Used by `gicap plan` and by each run of `gicap batch` (also inside a
  * worker thread). It never prints; it returns the report and the files written.
  */
-import type { PlanReport, ScenarioResult } from '../domain/result.js';
+import type { PlanReport, StreamedScenario } from '../domain/result.js';
 import type { TimingModel } from '../domain/timing.js';
 import { compareReports } from '../engine/compare.js';
 import { createPlanContext, planCapacity, type PlanParams } from '../engine/plan.js';
@@ -76,7 +76,7 @@ export async function runPlanJob(job: PlanJob): Promise<PlanJobResult> {
   const inventory = await loadInventory(job.inventoryDir, { changes: job.changes });
   const set = new ReportSet(folder, { legacyNames: LEGACY_PLAN_FILES });
   try {
-    const stream = new ScenarioStream<ScenarioResult>(set, {
+    const stream = new ScenarioStream<StreamedScenario>(set, {
       jsonLine: wantsJson ? renderScenarioJsonLine : null,
       csv: wantsCsv ? renderScenarioCsvRows : null,
       csvHeader: scenariosCsvHeader(),

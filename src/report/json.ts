@@ -403,6 +403,29 @@ const gmList = list(gmState);
 const clusterList = list(clusterState);
 const rightsList = list(rightsFlow);
 
+/** Past this many memoised names the memo is cleared, so memory stays flat. */
+const QUOTED_LIMIT = 100_000;
+const quotedNames = new Map<string, string>();
+
+/**
+ * A name as a JSON string (package, host, unit, code): the estate has a few thousand, written
+ * millions of times, so each is quoted once.
+ */
+function q(name: string): string {
+  let text = quotedNames.get(name);
+  if (text === undefined) {
+    text = JSON.stringify(name);
+    if (quotedNames.size >= QUOTED_LIMIT) quotedNames.clear();
+    quotedNames.set(name, text);
+  }
+  return text;
+}
+
+/** A name or null as JSON. */
+function qn(name: string | null): string {
+  return name === null ? 'null' : q(name);
+}
+
 /** A number as JSON writes it (a non-finite one as null, as JSON.stringify does). */
 function num(n: number): string {
   return Number.isFinite(n) ? `${n}` : 'null';
@@ -434,7 +457,7 @@ function sourcesLineData(s: Sources): Json {
 }
 
 function packageLineText(p: StreamedPackage): string {
-  const head = `{"package":${JSON.stringify(p.package)},"from":${JSON.stringify(p.from)},"to":${JSON.stringify(p.to)},"status":${JSON.stringify(p.status)},"reason":${JSON.stringify(p.reason)},"activated":${num(p.activated)},"sources":${sourcesLineText(p.sources)},"time":${rangeText(p.time)}`;
+  const head = `{"package":${q(p.package)},"from":${q(p.from)},"to":${qn(p.to)},"status":${q(p.status)},"reason":${qn(p.reason)},"activated":${num(p.activated)},"sources":${sourcesLineText(p.sources)},"time":${rangeText(p.time)}`;
   return p.status === 'lost' ? `${head},"attempts":${attempts.text(p.attempts)}}` : `${head}}`;
 }
 
@@ -485,7 +508,7 @@ function textList<T>(xs: readonly T[], text: (x: T) => string): string {
  * Written directly as text; `JSON.stringify(scenarioLineData(s))` is the same string.
  */
 export function renderScenarioJsonLine(s: StreamedScenario): string {
-  return `{"id":${JSON.stringify(s.id)},"failed":${textList(s.failed, (f) => JSON.stringify(f))},"outage":${outageText(s.outage)},"survives":${s.survives ? 'true' : 'false'},"gm":${gmList.text(s.gm.filter(gmChanged))},"clusters":${clusterList.text(s.clusters.filter(clusterNoted))},"rights":${rightsList.text(s.rights.filter(rightsChanged))},"packages":${textList(s.packages, packageLineText)},"unaffected":${num(s.unaffected)},"warnings":${textList(s.warnings, (w) => `{"code":${JSON.stringify(w.code)},"subject":${JSON.stringify(w.subject)}}`)},"time":${rangeText(s.time)},"slowest":${JSON.stringify(s.slowest?.package ?? null)}}`;
+  return `{"id":${JSON.stringify(s.id)},"failed":${textList(s.failed, q)},"outage":${outageText(s.outage)},"survives":${s.survives ? 'true' : 'false'},"gm":${gmList.text(s.gm.filter(gmChanged))},"clusters":${clusterList.text(s.clusters.filter(clusterNoted))},"rights":${rightsList.text(s.rights.filter(rightsChanged))},"packages":${textList(s.packages, packageLineText)},"unaffected":${num(s.unaffected)},"warnings":${textList(s.warnings, (w) => `{"code":${q(w.code)},"subject":${q(w.subject)}}`)},"time":${rangeText(s.time)},"slowest":${qn(s.slowest?.package ?? null)}}`;
 }
 
 /** The line of `scenarios.jsonl` as JSON data (what `renderScenarioJsonLine` writes). */

@@ -70,9 +70,10 @@ export async function runPlanJob(job: PlanJob): Promise<PlanJobResult> {
     });
     return { report, files, exitCode: findingsExitCode(report) };
   }
-  // --all-scenarios: every scenario is streamed once, as it is described, to scenarios.jsonl (JSON)
-  // and scenarios.csv, so memory stays flat and nothing is copied afterwards; report.json and the
-  // other formats render what the default lists, and say which files hold every scenario.
+  // --all-scenarios: every scenario is streamed once, as it is described, to scenarios.jsonl (JSON:
+  // one thin line, its verdict and what changed) and scenarios.csv, so memory stays flat and nothing
+  // is copied afterwards; report.json and the other formats render what the default lists, in full,
+  // and say which files hold every scenario.
   const inventory = await loadInventory(job.inventoryDir, { changes: job.changes });
   const set = new ReportSet(folder, { legacyNames: LEGACY_PLAN_FILES });
   try {

@@ -2,9 +2,9 @@
  * Streaming `--all-scenarios` output (issues 6 and 14): every scenario is written once, as the engine
  * describes it, into the run's report set: one line of `scenarios.jsonl` (one thin JSON object per
  * scenario: its verdict and what changed, src/report/json.ts `renderScenarioJsonLine`) and its rows
- * of `scenarios.csv`. Memory does not grow with the number of scenarios and
- * nothing is copied afterwards; `report.json` stays small (the listed scenarios, and where the full
- * list is). Nothing is in place until the set is committed.
+ * of `scenarios.csv`. Memory does not grow with the number of scenarios and nothing is copied
+ * afterwards; `report.json` stays small (the listed scenarios, and where the full list is). Nothing
+ * is in place until the set is committed.
  */
 import type { ReportSet, SetStream } from './report-set.js';
 

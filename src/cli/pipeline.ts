@@ -3,7 +3,7 @@
  * files (style.md practice 6). Used by `gicap plan` and by each run of `gicap batch` (also inside a
  * worker thread). It never prints; it returns the report and the files written.
  */
-import type { PlanReport, ScenarioResult } from '../domain/result.js';
+import type { PlanReport, StreamedScenario } from '../domain/result.js';
 import type { TimingModel } from '../domain/timing.js';
 import { planCapacity, planChanged, type PlanParams } from '../engine/index.js';
 import { loadInventory, loadInventoryWithBaseline } from '../io/load-inventory.js';
@@ -70,13 +70,14 @@ export async function runPlanJob(job: PlanJob): Promise<PlanJobResult> {
     });
     return { report, files, exitCode: findingsExitCode(report) };
   }
-  // --all-scenarios: every scenario is streamed once, as it is described, to scenarios.jsonl (JSON)
-  // and scenarios.csv, so memory stays flat and nothing is copied afterwards; report.json and the
-  // other formats render what the default lists, and say which files hold every scenario.
+  // --all-scenarios: every scenario is streamed once, as it is described, to scenarios.jsonl (JSON:
+  // one thin line, its verdict and what changed) and scenarios.csv, so memory stays flat and nothing
+  // is copied afterwards; report.json and the other formats render what the default lists, in full,
+  // and say which files hold every scenario.
   const inventory = await loadInventory(job.inventoryDir, { changes: job.changes });
   const set = new ReportSet(folder, { legacyNames: LEGACY_PLAN_FILES });
   try {
-    const stream = new ScenarioStream<ScenarioResult>(set, {
+    const stream = new ScenarioStream<StreamedScenario>(set, {
       jsonLine: wantsJson ? renderScenarioJsonLine : null,
       csv: wantsCsv ? renderScenarioCsvRows : null,
       csvHeader: scenariosCsvHeader(),

@@ -228,6 +228,31 @@ export interface ScenarioResult {
   } | null;
 }
 
+/**
+ * A package outcome as `--all-scenarios` streams it (scenarios.jsonl, scenarios.csv): a
+ * `PackageOutcome` is one. `attempts` is filled for lost packages (what explains the loss); the
+ * engine leaves it empty for moved ones, which the streamed files do not detail.
+ */
+export type StreamedPackage = Pick<
+  PackageOutcome,
+  'package' | 'from' | 'to' | 'status' | 'reason' | 'activated' | 'sources' | 'time' | 'attempts'
+>;
+
+/**
+ * A scenario as `--all-scenarios` streams it: its verdict and what changed (a `ScenarioResult` is
+ * one). The engine describes streamed scenarios this far only: no sensitivity, no rights-move or
+ * Serviceguard time per package, no attempts of moved packages (`gicap what-if` tells the rest).
+ */
+export interface StreamedScenario extends Pick<
+  ScenarioResult,
+  'id' | 'failed' | 'outage' | 'survives' | 'gm' | 'clusters' | 'rights' | 'unaffected' | 'time'
+> {
+  readonly packages: readonly StreamedPackage[];
+  readonly warnings: readonly ScenarioWarning[];
+  /** The slowest moved package, as in `ScenarioResult` (its name only). */
+  readonly slowest: { readonly package: string } | null;
+}
+
 export interface PartitionSizing {
   readonly complex: string;
   readonly npar: string;

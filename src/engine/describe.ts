@@ -14,6 +14,8 @@ import type {
   ScenarioResult,
   ScenarioWarning,
   Sources,
+  StreamedPackage,
+  StreamedScenario,
 } from '../domain/result.js';
 import type { Drivers, TimeRange } from '../domain/timing.js';
 import type { DownState, UnitIndex } from './failure-units.js';
@@ -25,6 +27,7 @@ import { SOURCE_KEYS, SOURCE_NAMES } from '../domain/rights-sources.js';
 import type {
   AttemptEval,
   GroupControl,
+  GroupRightsEval,
   PackageEval,
   ScenarioEval,
   SkipEval,
@@ -54,11 +57,7 @@ export function describeScenario(
   const { estate } = ctx;
   const gm = ev.control.map((c) => gmState(ctx, c, down));
   const packages = packageOutcomes(ctx, ev, down);
-  const moved = packages.filter((p) => p.time !== null);
-  // The scenario's time is its last package back; null when no package moves (assumption A-18).
-  let time: TimeRange | null = null;
-  for (const p of moved) time = p.time === null ? time : maxRange(time, p.time);
-  const slowest = slowestPackage(ctx, ev, moved, down);
+  const slowest = slowestPackage(ctx, ev, packages, down);
   return {
     id: failed.join(' + '),
     failed,
@@ -66,20 +65,65 @@ export function describeScenario(
     survives: ev.survives,
     gm,
     clusters: ev.clusters.map((v) => clusterState(estate, v)),
-    rights: ev.rights.map((r): RightsFlow => ({
-      group: estate.groups[r.group]?.name ?? '?',
-      seized: r.seized,
-      loaned: r.loaned,
-      heldBefore: estate.groups[r.group]?.heldRights ?? 0,
-      gmHeldAfter: r.heldAfter,
-      ticapMinutes: r.ticapMinutes,
-    })),
+    rights: ev.rights.map((r) => rightsFlow(estate, r)),
     packages,
     unaffected: ev.unaffected,
     warnings: scenarioWarnings(ctx, down, ev),
-    time,
+    time: latestTime(packages),
     slowest,
   };
+}
+
+/**
+ * A scenario as `--all-scenarios` streams it (spec 5.1, issue 14): the same verdict, managers,
+ * clusters, rights, warnings and package outcomes as `describeScenario`, but each package only with
+ * what the streamed files carry (its end-to-end time, and its attempts when it is lost), and the
+ * slowest package without its sensitivity: hundreds of thousands of scenarios are described.
+ */
+export function describeStreamed(
+  ctx: DescribeContext,
+  failed: readonly string[],
+  down: DownState,
+  ev: ScenarioEval,
+): StreamedScenario {
+  const { estate } = ctx;
+  const packages = streamedPackages(ctx, ev, down);
+  const slowest = slowestOf(packages);
+  return {
+    id: failed.join(' + '),
+    failed,
+    outage: outageMap(estate, down),
+    survives: ev.survives,
+    gm: ev.control.map((c) => gmState(ctx, c, down)),
+    clusters: ev.clusters.map((v) => clusterState(estate, v)),
+    rights: ev.rights.map((r) => rightsFlow(estate, r)),
+    packages,
+    unaffected: ev.unaffected,
+    warnings: scenarioWarnings(ctx, down, ev),
+    time: latestTime(packages),
+    slowest: slowest === null ? null : { package: slowest.package },
+  };
+}
+
+function rightsFlow(estate: Estate, r: GroupRightsEval): RightsFlow {
+  return {
+    group: estate.groups[r.group]?.name ?? '?',
+    seized: r.seized,
+    loaned: r.loaned,
+    heldBefore: estate.groups[r.group]?.heldRights ?? 0,
+    gmHeldAfter: r.heldAfter,
+    ticapMinutes: r.ticapMinutes,
+  };
+}
+
+/**
+ * The scenario's time: its last package back, the latest of the moved packages' times (each bound
+ * separately); null when no package moves (assumption A-18).
+ */
+function latestTime(packages: readonly StreamedPackage[]): TimeRange | null {
+  let time: TimeRange | null = null;
+  for (const p of packages) if (p.time !== null) time = maxRange(time, p.time);
+  return time;
 }
 
 /** A cluster verdict in the JSON contract's words (spec 8.5). */
@@ -211,25 +255,84 @@ function packageOutcomes(
   return ev.packages.map((p) => {
     const o = packageOutcome(ctx, p, ev, down);
     if (o.time === null || o.sgFailover === null) return o;
-    const after = [p.displacedBy, ...p.dependsOn]
-      .map((q) => times.get(q))
-      .filter((t): t is TimeRange => t !== undefined);
-    let time = o.time;
-    if (after.length > 0) {
-      const own = o.time;
-      const sg = o.sgFailover;
-      let start: TimeRange | null = null;
-      for (const t of after) start = maxRange(start, t);
-      const s = start as TimeRange;
-      const chained: TimeRange = {
-        min: s.min + own.min - sg.min,
-        typical: s.typical + own.typical - sg.typical,
-        max: s.max + own.max - sg.max,
-      };
-      time = p.ownFailure ? maxRange(chained, own) : chained;
-    }
+    const sg = o.sgFailover;
+    const time = afterOthers(p, o.time, () => sg, times);
     times.set(p.pkg.idx, time);
     return time === o.time ? o : { ...o, time };
+  });
+}
+
+/**
+ * The streamed outcomes (`describeStreamed`), in placement order: the same end-to-end times as
+ * `packageOutcomes` (the Serviceguard part is evaluated only for a package that starts after others),
+ * and the attempts of lost packages only.
+ */
+function streamedPackages(
+  ctx: DescribeContext,
+  ev: ScenarioEval,
+  down: DownState,
+): StreamedPackage[] {
+  const host = (n: number): string | null => (n >= 0 ? (ctx.estate.nodes[n]?.host ?? null) : null);
+  const times = new Map<number, TimeRange>();
+  return ev.packages.map((p): StreamedPackage => {
+    let time: TimeRange | null = null;
+    if (p.status === 'moved') {
+      const drivers = packageDrivers(ctx, p, ev, down);
+      time = afterOthers(
+        p,
+        ctx.timing.range('package_failover', drivers),
+        () => sgFailoverRange(ctx, drivers),
+        times,
+      );
+      times.set(p.pkg.idx, time);
+    }
+    return {
+      package: p.pkg.name,
+      from: host(p.from) ?? '?',
+      to: host(p.node),
+      status: p.status,
+      reason: p.reason,
+      activated: p.activated,
+      sources: p.sources,
+      time,
+      attempts: p.status === 'moved' ? [] : describeAttempts(ctx, p),
+    };
+  });
+}
+
+/**
+ * A package moved by another (one it depends on, or one that displaced it) starts after it (spec
+ * 9.2): the latest of those packages' times plus its own failed starts, rights move and start, with
+ * no second Serviceguard failover (`sg`); if its own node failed too, the later of that and its own
+ * package_failover (min, typical and max separately). `times`: the packages placed before.
+ */
+function afterOthers(
+  p: PackageEval,
+  own: TimeRange,
+  sg: () => TimeRange,
+  times: ReadonlyMap<number, TimeRange>,
+): TimeRange {
+  let start: TimeRange | null = null;
+  for (const q of [p.displacedBy, ...p.dependsOn]) {
+    const t = times.get(q);
+    if (t !== undefined) start = maxRange(start, t);
+  }
+  if (start === null) return own;
+  const s = sg();
+  const chained: TimeRange = {
+    min: start.min + own.min - s.min,
+    typical: start.typical + own.typical - s.typical,
+    max: start.max + own.max - s.max,
+  };
+  return p.ownFailure ? maxRange(chained, own) : chained;
+}
+
+/** package_failover with only the cluster drivers set: the Serviceguard part alone (spec 8.4). */
+function sgFailoverRange(ctx: DescribeContext, drivers: Drivers): TimeRange {
+  return ctx.timing.range('package_failover', {
+    ...ZERO_DRIVERS,
+    member_timeout: drivers.member_timeout,
+    dual_lock: drivers.dual_lock,
   });
 }
 
@@ -243,15 +346,6 @@ function packageOutcome(
   const moved = p.status === 'moved';
   const drivers = moved ? packageDrivers(ctx, p, ev, down) : null;
   const name = (q: number): string => ctx.estate.packages[q]?.name ?? '?';
-  const attempts: Attempt[] = [];
-  let s = 0;
-  p.attempts.forEach((a, i) => {
-    for (; s < p.skips.length && (p.skips[s]?.at ?? 0) <= i; s++) {
-      attempts.push(describeSkip(ctx, p, p.skips[s] as SkipEval));
-    }
-    attempts.push(describeAttempt(ctx, p, a));
-  });
-  for (; s < p.skips.length; s++) attempts.push(describeSkip(ctx, p, p.skips[s] as SkipEval));
   return {
     package: p.pkg.name,
     from: host(p.from) ?? '?',
@@ -263,22 +357,28 @@ function packageOutcome(
     reason: p.reason,
     time: drivers === null ? null : ctx.timing.range('package_failover', drivers),
     rightsMove: drivers === null ? null : ctx.timing.range('rights_move', drivers),
-    // package_failover with only the cluster drivers set: the Serviceguard part alone (spec 8.4).
-    sgFailover:
-      drivers === null
-        ? null
-        : ctx.timing.range('package_failover', {
-            ...ZERO_DRIVERS,
-            member_timeout: drivers.member_timeout,
-            dual_lock: drivers.dual_lock,
-          }),
+    sgFailover: drivers === null ? null : sgFailoverRange(ctx, drivers),
     ticapMinutes: p.ticapMinutes,
     waitedForTakeover: p.waited,
-    attempts,
+    attempts: describeAttempts(ctx, p),
     policy: p.pkg.policy,
     displacedBy: p.displacedBy >= 0 ? name(p.displacedBy) : null,
     dependsOn: p.dependsOn.map(name),
   };
+}
+
+/** The start attempts in order, with the nodes skipped as not eligible where they were skipped. */
+function describeAttempts(ctx: DescribeContext, p: PackageEval): Attempt[] {
+  const attempts: Attempt[] = [];
+  let s = 0;
+  p.attempts.forEach((a, i) => {
+    for (; s < p.skips.length && (p.skips[s]?.at ?? 0) <= i; s++) {
+      attempts.push(describeSkip(ctx, p, p.skips[s] as SkipEval));
+    }
+    attempts.push(describeAttempt(ctx, p, a));
+  });
+  for (; s < p.skips.length; s++) attempts.push(describeSkip(ctx, p, p.skips[s] as SkipEval));
+  return attempts;
 }
 
 /** A node skipped as not eligible (spec 9.2), with the rule and figures that excluded it. */
@@ -386,14 +486,10 @@ function maxRange(a: TimeRange | null, b: TimeRange): TimeRange {
   };
 }
 
-function slowestPackage(
-  ctx: DescribeContext,
-  ev: ScenarioEval,
-  moved: readonly PackageOutcome[],
-  down: DownState,
-): ScenarioResult['slowest'] {
-  let best: PackageOutcome | null = null;
-  for (const p of moved) {
+/** The slowest moved package: the latest back at max, then at typical; the first of equals. */
+function slowestOf<P extends StreamedPackage>(packages: readonly P[]): P | null {
+  let best: P | null = null;
+  for (const p of packages) {
     if (p.time === null) continue;
     if (
       best === null ||
@@ -404,6 +500,16 @@ function slowestPackage(
       best = p;
     }
   }
+  return best;
+}
+
+function slowestPackage(
+  ctx: DescribeContext,
+  ev: ScenarioEval,
+  packages: readonly PackageOutcome[],
+  down: DownState,
+): ScenarioResult['slowest'] {
+  const best = slowestOf(packages);
   if (best === null) return null;
   const pe = ev.packages.find((x) => x.pkg.name === best.package);
   if (pe === undefined) return null;

@@ -5,6 +5,7 @@
  */
 import type {
   ClusterSummary,
+  GmState,
   GroupSizing,
   LossesByFailures,
   PartitionSizing,
@@ -12,13 +13,19 @@ import type {
   PlanSummary,
   ScenarioResult,
   ScenarioWarning,
+  StreamedScenario,
 } from '../domain/result.js';
 import type { TimingModel } from '../domain/timing.js';
 import type { Inventory } from '../domain/types.js';
 import { DEFAULT_MAX_LISTED } from '../domain/defaults.js';
 import { lossNoPurchaseCanFix } from '../domain/loss.js';
 import { LOSS_REASONS } from '../domain/result.js';
-import { describeScenario, scenarioUnitIds, type DescribeContext } from './describe.js';
+import {
+  describeScenario,
+  describeStreamed,
+  scenarioUnitIds,
+  type DescribeContext,
+} from './describe.js';
 import { compileEstate, compareText, type Estate } from './estate.js';
 import {
   buildUnitIndex,
@@ -52,11 +59,12 @@ export interface PlanParams {
   /** At most this many losing scenarios are listed (all are counted); default 200. */
   readonly maxListed?: number;
   /**
-   * With `allScenarios`, receives every described scenario in order (streaming output for JSON and
-   * CSV); the report's `scenarios` then holds only the listed ones (losing and binding), as by
-   * default, for the other formats.
+   * With `allScenarios`, receives every scenario in order, described as the streamed files carry
+   * it (`describeStreamed`: streaming output for JSON and CSV); the report's `scenarios` then holds
+   * only the listed ones (losing and binding), described in full as by default, for the other
+   * formats.
    */
-  readonly onScenario?: (s: ScenarioResult) => void;
+  readonly onScenario?: (s: StreamedScenario) => void;
 }
 
 /** A scenario given explicitly (what-if): units, plus manager roles failed alone. */
@@ -244,7 +252,7 @@ function runPlan(
       params.onScenario(
         withTakeoverModes(
           estate,
-          describeScenario(ctx, failedIds(index, units, explicit), down, ev),
+          describeStreamed(ctx, failedIds(index, units, explicit), down, ev),
         ),
       );
     }
@@ -370,7 +378,7 @@ function runPlan(
  * Says how each standby in control took over (managers.csv `takeover`), so a report never calls an
  * operator's `icapmanage -Q` automatic, or a scripted one manual.
  */
-function withTakeoverModes(estate: Estate, s: ScenarioResult): ScenarioResult {
+function withTakeoverModes<S extends { readonly gm: readonly GmState[] }>(estate: Estate, s: S): S {
   if (!s.gm.some((g) => g.takeover)) return s;
   return {
     ...s,

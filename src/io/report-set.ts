@@ -68,13 +68,20 @@ export interface Manifest extends SetInfo {
   readonly files: readonly SetFile[];
 }
 
-/** A file being streamed into the set: buffered synchronous writes, hashed as they go. */
+/** Bytes buffered before a system call: fewer calls than one per scenario, little memory. */
+const STREAM_BUFFER = 1 << 20;
+
+/**
+ * A file being streamed into the set: synchronous writes, hashed as they go. Text is encoded once,
+ * straight into one reused buffer (no joined string, no new buffer per flush), which is written out
+ * and hashed when the next text might not fit.
+ */
 export class SetStream {
   private readonly fd: number;
   private readonly path: string;
   private readonly hash = createHash('sha256');
-  private pending: string[] = [];
-  private pendingLength = 0;
+  private readonly buffer = Buffer.allocUnsafe(STREAM_BUFFER);
+  private used = 0;
   private bytes = 0;
   private closed = false;
 
@@ -90,10 +97,15 @@ export class SetStream {
 
   /** Append text (synchronously: the engine calls this from its loop). */
   write(text: string): void {
-    this.pending.push(text);
-    this.pendingLength += text.length;
-    // About 1 MB per system call: fewer calls than one per scenario, little memory.
-    if (this.pendingLength >= 1 << 20) this.flush();
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8, so text of this length surely fits.
+    if (text.length * 3 > STREAM_BUFFER - this.used) {
+      this.flush();
+      if (text.length * 3 > STREAM_BUFFER) {
+        this.writeOut(Buffer.from(text, 'utf8'));
+        return;
+      }
+    }
+    this.used += this.buffer.write(text, this.used, 'utf8');
   }
 
   close(): { bytes: number; sha256: string } {
@@ -117,10 +129,13 @@ export class SetStream {
   }
 
   private flush(): void {
-    if (this.pending.length === 0) return;
-    const buf = Buffer.from(this.pending.join(''), 'utf8');
-    this.pending = [];
-    this.pendingLength = 0;
+    if (this.used === 0) return;
+    const filled = this.buffer.subarray(0, this.used);
+    this.used = 0;
+    this.writeOut(filled);
+  }
+
+  private writeOut(buf: Buffer): void {
     this.hash.update(buf);
     try {
       let at = 0;

@@ -1,9 +1,10 @@
 /**
  * Streaming `--all-scenarios` output (issues 6 and 14): every scenario is written once, as the engine
- * describes it, into the run's report set: one line of `scenarios.jsonl` (one JSON object per
- * scenario) and its rows of `scenarios.csv`. Memory does not grow with the number of scenarios and
- * nothing is copied afterwards; `report.json` stays small (the listed scenarios, and where the full
- * list is). Nothing is in place until the set is committed.
+ * describes it, into the run's report set: one line of `scenarios.jsonl` (one thin JSON object per
+ * scenario: its verdict and what changed, src/report/json.ts `renderScenarioJsonLine`) and its rows
+ * of `scenarios.csv`. Memory does not grow with the number of scenarios and nothing is copied
+ * afterwards; `report.json` stays small (the listed scenarios, and where the full list is). Nothing
+ * is in place until the set is committed.
  */
 import type { ReportSet, SetStream } from './report-set.js';
 
@@ -42,7 +43,10 @@ export class ScenarioStream<S> {
 
   /** Append one scenario (synchronously: the engine calls this from its loop). */
   write(s: S): void {
-    if (this.renderJsonLine !== null) this.jsonl?.write(`${this.renderJsonLine(s)}\n`);
+    if (this.renderJsonLine !== null && this.jsonl !== null) {
+      this.jsonl.write(this.renderJsonLine(s));
+      this.jsonl.write('\n');
+    }
     if (this.renderCsv !== null) this.csv?.write(this.renderCsv(s));
   }
 }

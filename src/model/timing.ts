@@ -7,6 +7,7 @@
  */
 import type { ModelCoefficientRow } from '../domain/result.js';
 import type {
+  DriverName,
   Drivers,
   FormulaName,
   SensitivityEntry,
@@ -257,8 +258,24 @@ export function dependencyOrder(
   return order;
 }
 
+/** Reused by `driverKey`: one character code per driver. */
+const driverCodes: number[] = DRIVER_NAMES.map(() => 0);
+
+/**
+ * The memo key of a formula at some drivers. Drivers are nearly always small whole numbers: each is
+ * then one character (a short key, no number-to-text conversion, for the millions of ranges of an
+ * `--all-scenarios` plan); otherwise every value is spelled out. The two forms cannot meet (`#`
+ * against `,` after the formula name) and each is one-to-one.
+ */
 function driverKey(formula: string, drivers: Drivers): string {
-  let key = formula;
-  for (const d of DRIVER_NAMES) key += `,${drivers[d] ?? 0}`;
-  return key;
+  for (let i = 0; i < DRIVER_NAMES.length; i++) {
+    const v = drivers[DRIVER_NAMES[i] as DriverName] ?? 0;
+    if (!Number.isInteger(v) || v < 0 || v > 0xffff) {
+      let key = formula;
+      for (const d of DRIVER_NAMES) key += `,${drivers[d] ?? 0}`;
+      return key;
+    }
+    driverCodes[i] = v;
+  }
+  return `${formula}#${String.fromCharCode(...driverCodes)}`;
 }

@@ -1,10 +1,10 @@
 /**
  * `scenarios.csv` and `sizing.csv` (spec 5.2), for spreadsheets: raw numbers (cores, seconds),
  * booleans as `true`/`false`, empty cells for "none". A column in seconds says so in its name
- * (`time_min_s`: the fastest failover, in seconds, not a time in minutes). Written through `toCsv` (src/io/csv.ts), the
+ * (`time_min_s`: the fastest failover, in seconds, not a time in minutes). Written through `toCsv` (src/text/csv.ts), the
  * project's one CSV writer.
  */
-import type { PlanReport, ScenarioResult } from '../domain/result.js';
+import type { PlanReport, ScenarioResult, StreamedScenario } from '../domain/result.js';
 import { toCsv, type CsvValue } from '../text/csv.js';
 
 export const SCENARIOS_HEADER = [
@@ -56,10 +56,33 @@ export function scenariosCsvHeader(): string {
   return toCsv(SCENARIOS_HEADER, []);
 }
 
-/** The rows of one scenario as CSV lines, without the header (for streaming `--all-scenarios`). */
-export function renderScenarioCsvRows(s: ScenarioResult): string {
-  const text = toCsv(SCENARIOS_HEADER, scenarioCsvRows(s));
-  return text.slice(scenariosCsvHeader().length);
+/** The empty package columns of a scenario in which no package had to move. */
+const EMPTY_PACKAGE_CELLS = ','.repeat(SCENARIOS_HEADER.length - 3);
+
+/** What papaparse quotes (`quotes: false`): a delimiter, quote, CR, LF or BOM, or an edge space. */
+const NEEDS_QUOTES = /[",\r\n\uFEFF]|^ | $/;
+
+/** One text field as papaparse writes it. */
+export function csvText(v: string): string {
+  return NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/**
+ * The rows of one scenario as CSV lines, without the header (for streaming `--all-scenarios`): the
+ * same bytes as `renderScenariosCsv` writes for it through papaparse, written directly (a field is
+ * quoted only when it holds a comma, a quote, a line break or a BOM, or starts or ends with a space,
+ * as papaparse does with `quotes: false`), so hundreds of thousands of scenarios cost no row arrays.
+ */
+export function renderScenarioCsvRows(s: StreamedScenario): string {
+  const head = `${csvText(s.id)},${csvText(s.failed.join(';'))},${s.survives ? 'true' : 'false'}`;
+  if (s.packages.length === 0) return `${head}${EMPTY_PACKAGE_CELLS}\n`;
+  let out = '';
+  for (const p of s.packages) {
+    const src = p.sources;
+    const t = p.time;
+    out += `${head},${csvText(p.package)},${csvText(p.from)},${p.to === null ? '' : csvText(p.to)},${csvText(p.status)},${p.activated},${src.own},${src.vpar},${src.complex},${src.pool},${src.seized},${src.ticap},${p.reason === null ? '' : csvText(p.reason)},${t === null ? ',,' : `${t.min},${t.typical},${t.max}`}\n`;
+  }
+  return out;
 }
 
 function scenarioCsvRows(s: ScenarioResult): CsvValue[][] {

@@ -26,6 +26,8 @@ import type {
   ScenarioResult,
   ScenarioWarning,
   Sources,
+  StreamedPackage,
+  StreamedScenario,
 } from '../domain/result.js';
 import type { SensitivityEntry, TimeRange } from '../domain/timing.js';
 import { compareText } from '../text/order.js';
@@ -34,9 +36,9 @@ type Json = null | boolean | number | string | readonly Json[] | { readonly [key
 
 /**
  * How one kind of value is written: as JSON data (for `report.json`, indented by JSON.stringify), and
- * directly as compact JSON text (for `scenarios.jsonl`, one line per scenario: no intermediate
- * objects, so streaming every scenario costs about what JSON.stringify of the engine's object costs).
- * Both give the same keys in the same order: `text(v) === JSON.stringify(json(v))`.
+ * directly as compact JSON text (for the parts of a `scenarios.jsonl` line that come from report.json's
+ * objects: no intermediate objects). Both give the same keys in the same order:
+ * `text(v) === JSON.stringify(json(v))`.
  */
 interface Codec<T> {
   readonly json: (v: T) => Json;
@@ -375,10 +377,151 @@ export function renderJson(report: PlanReport): string {
   return `${JSON.stringify(toJsonData(report), null, 2)}\n`;
 }
 
+// ---------------------------------------------------------------------------------------------
+// scenarios.jsonl (`--all-scenarios`, issue 14): one thin line per scenario
+
+/** A manager change worth a line: a standby took control, or no manager is in control. */
+export function gmChanged(g: GmState): boolean {
+  return g.takeover || g.inControl === null;
+}
+
+/** A rights flow worth a line: rights seized or loaned, TiCAP used, or the manager's pool used. */
+export function rightsChanged(r: RightsFlow): boolean {
+  return r.seized !== 0 || r.loaned !== 0 || r.ticapMinutes !== 0 || r.gmHeldAfter !== r.heldBefore;
+}
+
+/** A cluster worth a line: it needed its lock, or it halted (not a plain majority re-formation). */
+export function clusterNoted(c: ClusterState): boolean {
+  return c.reason !== 'majority';
+}
+
+const attempts = list(attempt);
+const gmList = list(gmState);
+const clusterList = list(clusterState);
+const rightsList = list(rightsFlow);
+
+/** Past this many memoised names the memo is cleared, so memory stays flat. */
+const QUOTED_LIMIT = 100_000;
+const quotedNames = new Map<string, string>();
+
 /**
- * One scenario as one line of `scenarios.jsonl` (`--all-scenarios`): the same object, keys in the
- * same order, as in `report.json`'s `scenarios`, without indentation or newline.
+ * A name as a JSON string (package, host, unit, code): the estate has a few thousand, written
+ * millions of times, so each is quoted once.
  */
-export function renderScenarioJsonLine(s: ScenarioResult): string {
-  return scenario.text(s);
+function q(name: string): string {
+  let text = quotedNames.get(name);
+  if (text === undefined) {
+    text = JSON.stringify(name);
+    if (quotedNames.size >= QUOTED_LIMIT) quotedNames.clear();
+    quotedNames.set(name, text);
+  }
+  return text;
+}
+
+/** A name or null as JSON. */
+function qn(name: string | null): string {
+  return name === null ? 'null' : q(name);
+}
+
+/** A number as JSON writes it (a non-finite one as null, as JSON.stringify does). */
+function num(n: number): string {
+  return Number.isFinite(n) ? `${n}` : 'null';
+}
+
+function rangeText(t: TimeRange | null): string {
+  return t === null
+    ? 'null'
+    : `{"min":${num(t.min)},"typical":${num(t.typical)},"max":${num(t.max)}}`;
+}
+
+function rangeData(t: TimeRange | null): Json {
+  return t === null ? null : { min: t.min, typical: t.typical, max: t.max };
+}
+
+function sourcesLineText(s: Sources): string {
+  return `{"own":${num(s.own)},"vpar":${num(s.vpar)},"complex":${num(s.complex)},"pool":${num(s.pool)},"seized":${num(s.seized)},"ticap":${num(s.ticap)}}`;
+}
+
+function sourcesLineData(s: Sources): Json {
+  return {
+    own: s.own,
+    vpar: s.vpar,
+    complex: s.complex,
+    pool: s.pool,
+    seized: s.seized,
+    ticap: s.ticap,
+  };
+}
+
+function packageLineText(p: StreamedPackage): string {
+  const head = `{"package":${q(p.package)},"from":${q(p.from)},"to":${qn(p.to)},"status":${q(p.status)},"reason":${qn(p.reason)},"activated":${num(p.activated)},"sources":${sourcesLineText(p.sources)},"time":${rangeText(p.time)}`;
+  return p.status === 'lost' ? `${head},"attempts":${attempts.text(p.attempts)}}` : `${head}}`;
+}
+
+function packageLineData(p: StreamedPackage): Json {
+  const out: Record<string, Json> = {
+    package: p.package,
+    from: p.from,
+    to: p.to,
+    status: p.status,
+    reason: p.reason,
+    activated: p.activated,
+    sources: sourcesLineData(p.sources),
+    time: rangeData(p.time),
+  };
+  if (p.status === 'lost') out.attempts = attempts.json(p.attempts);
+  return out;
+}
+
+function outageText(o: StreamedScenario['outage']): string {
+  const keys = Object.keys(o);
+  if (keys.length === 0) return '{}';
+  return `{${keys
+    .sort(compareText)
+    .map((k) => `${JSON.stringify(k)}:${JSON.stringify(o[k])}`)
+    .join(',')}}`;
+}
+
+function textList<T>(xs: readonly T[], text: (x: T) => string): string {
+  let out = '';
+  for (const x of xs) out += out === '' ? text(x) : `,${text(x)}`;
+  return `[${out}]`;
+}
+
+/**
+ * One scenario as one line of `scenarios.jsonl` (`--all-scenarios`): its verdict and what changed,
+ * not its whole story (`gicap what-if INVENTORY --fail UNIT …` tells that). The same keys as in
+ * `report.json`'s `scenarios`, thinner:
+ *
+ * - `gm`: only groups whose manager changed (a standby took control, or none is in control);
+ * - `clusters`: only clusters that took their lock or halted (not a majority re-formation);
+ * - `rights`: only groups whose rights moved (seized, loaned, TiCAP, or the manager's pool used);
+ * - `packages`: each package whose primary is down with `package`, `from`, `to`, `status`,
+ *   `reason`, `activated`, `sources` and `time`; a lost package also has its `attempts` (the nodes
+ *   tried, each with the sentence saying why it refused: what explains the loss);
+ * - `warnings`: `code` and `subject` only;
+ * - `slowest`: the name of the slowest package (no sensitivity), or null.
+ *
+ * Written directly as text; `JSON.stringify(scenarioLineData(s))` is the same string.
+ */
+export function renderScenarioJsonLine(s: StreamedScenario): string {
+  return `{"id":${JSON.stringify(s.id)},"failed":${textList(s.failed, q)},"outage":${outageText(s.outage)},"survives":${s.survives ? 'true' : 'false'},"gm":${gmList.text(s.gm.filter(gmChanged))},"clusters":${clusterList.text(s.clusters.filter(clusterNoted))},"rights":${rightsList.text(s.rights.filter(rightsChanged))},"packages":${textList(s.packages, packageLineText)},"unaffected":${num(s.unaffected)},"warnings":${textList(s.warnings, (w) => `{"code":${q(w.code)},"subject":${q(w.subject)}}`)},"time":${rangeText(s.time)},"slowest":${qn(s.slowest?.package ?? null)}}`;
+}
+
+/** The line of `scenarios.jsonl` as JSON data (what `renderScenarioJsonLine` writes). */
+export function scenarioLineData(s: StreamedScenario): Json {
+  return {
+    id: s.id,
+    failed: [...s.failed],
+    outage: plain(s.outage),
+    survives: s.survives,
+    gm: gmList.json(s.gm.filter(gmChanged)),
+    clusters: clusterList.json(s.clusters.filter(clusterNoted)),
+    rights: rightsList.json(s.rights.filter(rightsChanged)),
+    packages: s.packages.map(packageLineData),
+    unaffected: s.unaffected,
+    warnings: s.warnings.map((w) => ({ code: w.code, subject: w.subject })),
+    time: rangeData(s.time),
+    slowest: s.slowest?.package ?? null,
+  };
 }

@@ -1,7 +1,8 @@
 /**
- * `--all-scenarios` streams every scenario once: one JSON object per line of scenarios.jsonl (the
- * same objects as report.json's `scenarios`) and scenarios.csv; report.json stays small, lists what
- * the default lists and names the files that hold every scenario.
+ * `--all-scenarios` streams every scenario once: one thin JSON object per line of scenarios.jsonl
+ * (its verdict and what changed, src/report/json.ts `renderScenarioJsonLine`) and every row of
+ * scenarios.csv; report.json stays small, lists what the default lists (in full) and names the files
+ * that hold every scenario.
  */
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,7 @@ import type { PlanReport } from '../../src/domain/result.js';
 import { planCapacity } from '../../src/engine/plan.js';
 import { loadInventory } from '../../src/io/load-inventory.js';
 import { renderScenariosCsv } from '../../src/report/csv.js';
-import { renderJson } from '../../src/report/json.js';
+import { renderJson, scenarioLineData } from '../../src/report/json.js';
 import { params } from '../helpers/engine.js';
 import { REPO_ROOT, runGicap } from '../helpers/run-cli.js';
 
@@ -45,18 +46,32 @@ describe('gicap plan --all-scenarios (streaming)', () => {
     const all = planCapacity(inv, params({ maxFailures: 2, allScenarios: true, tool }));
     expect(all.scenarios).toHaveLength(258);
 
-    // scenarios.jsonl: line i is scenario i of the in-memory report, as report.json writes it.
-    const lines = readFileSync(join(out, 'scenarios.jsonl'), 'utf8').split('\n');
+    // scenarios.jsonl: line i is the line of scenario i of the in-memory report (described in full),
+    // each scenario once.
+    const text = readFileSync(join(out, 'scenarios.jsonl'), 'utf8');
+    const lines = text.split('\n');
     expect(lines.pop()).toBe('');
     expect(lines).toHaveLength(258);
-    const inMemory = JSON.parse(renderJson(all)) as PlanReport;
-    expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual(inMemory.scenarios);
+    expect(new Set(lines.map((l) => (JSON.parse(l) as { id: string }).id)).size).toBe(258);
+    expect(text).toBe(
+      all.scenarios.map((s) => `${JSON.stringify(scenarioLineData(s))}\n`).join(''),
+    );
     expect(readFileSync(join(out, 'scenarios.csv'), 'utf8') === renderScenariosCsv(all)).toBe(true);
 
-    // report.json: what the default lists (48 losing + the binding ones), and where the rest is.
+    // The README's example line is one of them.
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    const example =
+      /scenarios\.jsonl` of `gicap plan data\/mixed-estate -k 2 --all-scenarios`[^`]*```text\n([^\n]*)\n```/.exec(
+        readme,
+      );
+    expect(example?.[1]).toBeDefined();
+    expect(lines).toContain(example?.[1]);
+
+    // report.json: what the default lists (48 losing + the binding ones, described in full), and
+    // where the rest is.
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as PlanReport;
     const listed = planCapacity(inv, params({ maxFailures: 2, allScenarios: false, tool }));
-    expect(report.scenarios.map((s) => s.id)).toEqual(listed.scenarios.map((s) => s.id));
+    expect(report.scenarios).toEqual((JSON.parse(renderJson(listed)) as PlanReport).scenarios);
     expect(report.scenariosFiles).toEqual(['scenarios.jsonl', 'scenarios.csv']);
     expect(report.parameters.allScenarios).toBe(true);
     expect(report.summary).toEqual({ ...all.summary });

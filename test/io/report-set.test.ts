@@ -76,6 +76,27 @@ describe('report sets', () => {
     expect(readdirSync(dir).sort()).toEqual(['report.json', 'run.json']);
   });
 
+  it('a streamed file holds every byte written, across its buffer, with its size and sha256', () => {
+    const dir = fresh();
+    const set = new ReportSet(checkOutputFolder(dir, '--out'));
+    const stream = set.openStream('scenarios.jsonl');
+    // Short texts, multi-byte characters at the buffer's edge, and a text larger than the buffer.
+    const parts: string[] = [];
+    for (let i = 0; i < 40_000; i++) parts.push(i % 7 === 0 ? `é€😀${i}\n` : `{"id":${i}}\n`);
+    parts.push('x'.repeat(3 << 20), '\n', 'ü'.repeat(700_000), '\n');
+    for (const p of parts) stream.write(p);
+    set.commit(INFO);
+    const expected = parts.join('');
+    const written = readFileSync(join(dir, 'scenarios.jsonl'));
+    expect(written.toString('utf8') === expected).toBe(true);
+    const listed = readManifest(dir)?.files.find((f) => f.name === 'scenarios.jsonl');
+    expect(listed).toEqual({
+      name: 'scenarios.jsonl',
+      bytes: Buffer.byteLength(expected),
+      sha256: sha(expected),
+    });
+  });
+
   it('a failed run leaves the earlier set whole and no temporary', () => {
     const dir = fresh();
     write(dir, { 'report.md': 'old\n' });

@@ -1,5 +1,13 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderScenariosCsv, renderSizingCsv } from '../../src/report/csv.js';
+import {
+  csvText,
+  renderScenarioCsvRows,
+  renderScenariosCsv,
+  renderSizingCsv,
+  scenariosCsvHeader,
+} from '../../src/report/csv.js';
+import { toCsv } from '../../src/text/csv.js';
 import { goldenReports } from '../helpers/golden-cases.js';
 
 const reports = goldenReports(['mixed-estate-k1', 'mixed-estate-changed']);
@@ -39,6 +47,48 @@ describe('scenarios.csv', () => {
     const quiet = { ...base.scenarios[1]!, id: 'host:gmA2', failed: ['host:gmA2'], packages: [] };
     const csv = renderScenariosCsv({ ...base, scenarios: [quiet] });
     expect(csv.split('\n')[1]).toBe('host:gmA2,host:gmA2,true,,,,,,,,,,,,,,,');
+  });
+});
+
+describe('scenarios.csv streamed (--all-scenarios)', () => {
+  it('writes the same bytes as papaparse, row by row', () => {
+    const report = reports['mixed-estate-k1'];
+    const quiet = { ...report.scenarios[1]!, id: 'host:ap2', failed: ['host:ap2'], packages: [] };
+    const odd = {
+      ...report.scenarios[0]!,
+      id: 'a, "b" ',
+      failed: [' a', 'b\nc'],
+      packages: report.scenarios[0]!.packages.map((p) => ({ ...p, package: 'x,y', from: '"q"' })),
+    };
+    const scenarios = [...report.scenarios, quiet, odd];
+    expect(scenariosCsvHeader() + scenarios.map(renderScenarioCsvRows).join('')).toBe(
+      renderScenariosCsv({ ...report, scenarios }),
+    );
+  });
+
+  it('quotes a field exactly when papaparse does', () => {
+    const chars = fc.constantFrom(
+      'a',
+      'Z',
+      '0',
+      ' ',
+      ',',
+      ';',
+      '"',
+      '\n',
+      '\r',
+      '\t',
+      '\uFEFF',
+      'é',
+      "'",
+    );
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 8 }), (parts) => {
+        const field = parts.join('');
+        expect(`${csvText(field)}\n`).toBe(toCsv([field], []));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

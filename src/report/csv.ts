@@ -6,6 +6,7 @@
  */
 import type { PlanReport, ScenarioResult, StreamedScenario } from '../domain/result.js';
 import { toCsv, type CsvValue } from '../text/csv.js';
+import { SOURCE_KEYS } from '../domain/rights-sources.js';
 
 export const SCENARIOS_HEADER = [
   'id',
@@ -16,12 +17,8 @@ export const SCENARIOS_HEADER = [
   'to',
   'status',
   'activated',
-  'own',
-  'vpar',
-  'complex',
-  'pool',
-  'seized',
-  'ticap',
+  // One column per rights source, in the order they are drawn.
+  ...SOURCE_KEYS,
   'reason',
   'time_min_s',
   'time_typical_s',

@@ -111,25 +111,26 @@ export interface Workspace {
   readonly isPending: Uint8Array;
 }
 
-/** One workspace per estate, reused by every scenario evaluated on it (evaluation is not re-entrant). */
-const workspaces = new WeakMap<Estate, Workspace>();
+/**
+ * A workspace for scenarios of `estate`: created once with the context that evaluates them (the plan
+ * context, the optimizer's scenario input) and reused by each (evaluation is not re-entrant).
+ */
+export function createWorkspace(estate: Estate): Workspace {
+  const slots = new Slots(estate);
+  const home = Int32Array.from(estate.packages.map((p) => p.nodes[0] ?? -1));
+  return {
+    slots,
+    ledger: new Ledger(slots.size),
+    downCount: new Int32Array(estate.clusters.length),
+    where: Int32Array.from(home),
+    home,
+    touched: [],
+    isPending: new Uint8Array(estate.packages.length),
+  };
+}
 
-export function workspaceFor(estate: Estate): Workspace {
-  let ws = workspaces.get(estate);
-  if (ws === undefined) {
-    const slots = new Slots(estate);
-    const home = Int32Array.from(estate.packages.map((p) => p.nodes[0] ?? -1));
-    ws = {
-      slots,
-      ledger: new Ledger(slots.size),
-      downCount: new Int32Array(estate.clusters.length),
-      where: Int32Array.from(home),
-      home,
-      touched: [],
-      isPending: new Uint8Array(estate.packages.length),
-    };
-    workspaces.set(estate, ws);
-  }
+/** Clear what the previous scenario left: the slots it touched, the packages it moved. */
+export function resetWorkspace(ws: Workspace): Workspace {
   ws.ledger.reset();
   ws.isPending.fill(0);
   for (const p of ws.touched) ws.where[p] = ws.home[p] ?? -1;

@@ -41,8 +41,9 @@ import { describeRanges, driverRangesOf } from '../model/driver-ranges.js';
 import { checkModelOverRanges } from '../model/check.js';
 import { inputError } from '../errors.js';
 import { nparKey } from '../domain/derived.js';
-import type { ScenarioEval } from './scenario-eval.js';
+import type { ScenarioEval, ScenarioInput } from './scenario-eval.js';
 import { complexName, hostName, siteName } from './names.js';
+import { createWorkspace } from './ledger.js';
 
 export { DEFAULT_MAX_LISTED };
 
@@ -75,7 +76,7 @@ export interface ExplicitScenario {
 }
 
 /** The compiled pieces a plan runs on; built once per inventory. */
-export interface PlanContext extends DescribeContext {
+export interface PlanContext extends DescribeContext, ScenarioInput {
   readonly outageMinutes: number;
 }
 
@@ -90,6 +91,7 @@ export function createPlanContext(
     index: buildUnitIndex(estate),
     timing: compileTimingModel(params.model),
     outageMinutes: params.outageHours * 60,
+    workspace: createWorkspace(estate),
   };
 }
 

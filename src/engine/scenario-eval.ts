@@ -9,11 +9,14 @@ import type { LossReason, Sources } from '../domain/result.js';
 import type { EManager, EPackage, Estate } from './estate.js';
 import type { ClusterVerdict } from './quorum.js';
 import type { SeizedFrom } from './seizure.js';
+import type { Workspace } from './ledger.js';
 
 export interface ScenarioInput {
   readonly estate: Estate;
   /** Outage length, minutes (TiCAP is charged for it) [T1, T2]. */
   readonly outageMinutes: number;
+  /** The scratch state the scenarios of this estate reuse (`createWorkspace`). */
+  readonly workspace: Workspace;
 }
 
 /** Who controls a group's rights in a scenario (spec 3.3). */

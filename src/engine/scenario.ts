@@ -11,7 +11,7 @@ import { judgeClusters } from './quorum.js';
 import { seizeFromComplex, type SeizedFrom } from './seizure.js';
 import { compareText } from '../text/order.js';
 import { Attempt, ZERO_SOURCES, type GroupRun, type Take } from './attempt.js';
-import { workspaceFor, type Ledger, type Slots } from './ledger.js';
+import { createWorkspace, resetWorkspace, type Ledger, type Slots } from './ledger.js';
 import type {
   AttemptEval,
   DisplacementEval,
@@ -40,6 +40,11 @@ export function groupControl(estate: Estate, down: DownState): GroupControl[] {
  * only a description reads (the per-group rights summary), for the aggregate pass over every scenario.
  */
 export type EvaluationMode = 'explain' | 'verdict';
+
+/** What `evaluateScenario` needs for scenarios of one estate, with its own workspace. */
+export function scenarioInput(estate: Estate, outageMinutes: number): ScenarioInput {
+  return { estate, outageMinutes, workspace: createWorkspace(estate) };
+}
 
 /** Evaluate one scenario. */
 export function evaluateScenario(
@@ -79,7 +84,7 @@ class ScenarioRun {
   constructor(input: ScenarioInput, down: DownState) {
     this.down = down;
     this.estate = input.estate;
-    const ws = workspaceFor(input.estate);
+    const ws = resetWorkspace(input.workspace);
     this.ledger = ws.ledger;
     this.slots = ws.slots;
     this.downCount = ws.downCount;

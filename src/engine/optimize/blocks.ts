@@ -9,7 +9,7 @@ import type { LossReason } from '../../domain/result.js';
 import { scenarioUnitIds } from '../describe.js';
 import type { ENode, Estate } from '../estate.js';
 import { DownState, forEachScenario, type UnitIndex } from '../failure-units.js';
-import { evaluateScenario, groupControl } from '../scenario.js';
+import { evaluateScenario, groupControl, scenarioInput } from '../scenario.js';
 import { seizeFromComplex } from '../seizure.js';
 import type { UnsaveableLoss } from '../../domain/purchase.js';
 import type { ScenarioEval } from '../scenario-eval.js';
@@ -73,9 +73,10 @@ export function scanScenarios(
   let losingBefore = 0;
   const blocks: ScenarioBlock[] = [];
   const unsaveable: UnsaveableLoss[] = [];
+  const input = scenarioInput(estate, outageMinutes);
   forEachScenario(estate, index, maxFailures, (units, down) => {
     total++;
-    const ev = evaluateScenario({ estate, outageMinutes }, down);
+    const ev = evaluateScenario(input, down);
     if (ev.survives) return;
     losingBefore++;
     const id = scenarioUnitIds(index, units).join(' + ');
@@ -101,7 +102,7 @@ export function blockFor(
   const down = new DownState(estate, index);
   down.apply(units);
   const id = scenarioUnitIds(index, units).join(' + ');
-  const ev = evaluateScenario({ estate, outageMinutes }, down);
+  const ev = evaluateScenario(scenarioInput(estate, outageMinutes), down);
   return buildBlock(estate, down, units, id, ev, maxCores);
 }
 

@@ -10,7 +10,7 @@ import { deriveFigures } from '../../domain/derived.js';
 import { compileEstate } from '../estate.js';
 import { buildUnitIndex, forEachScenario } from '../failure-units.js';
 import { purchasableDemand } from '../sizing-demand.js';
-import { evaluateScenario } from '../scenario.js';
+import { evaluateScenario, scenarioInput } from '../scenario.js';
 import { applyPurchase } from './apply.js';
 import { EMPTY_PURCHASE, type Purchase, type PurchaseCosts } from '../../domain/purchase.js';
 import { verifyPurchase } from './verify.js';
@@ -42,8 +42,9 @@ export function greedyPurchase(
   // Section 4: the most inactive cores each nPar must activate in any scenario, counted as the plan
   // counts them (without the demand of losses no purchase can fix).
   const need = estate.npars.map(() => 0);
+  const input = scenarioInput(estate, opts.outageMinutes);
   forEachScenario(estate, index, opts.maxFailures, (_units, down) => {
-    const ev = evaluateScenario({ estate, outageMinutes: opts.outageMinutes }, down);
+    const ev = evaluateScenario(input, down);
     for (const [n, cores] of purchasableDemand(estate, ev).npar) {
       need[n] = Math.max(need[n] ?? 0, cores);
     }

@@ -7,7 +7,7 @@ import type { Inventory } from '../../domain/types.js';
 import { scenarioUnitIds } from '../describe.js';
 import { compileEstate } from '../estate.js';
 import { buildUnitIndex, forEachScenario } from '../failure-units.js';
-import { evaluateScenario } from '../scenario.js';
+import { evaluateScenario, scenarioInput } from '../scenario.js';
 import { applyPurchase } from './apply.js';
 import { lossKey } from './blocks.js';
 import type { Purchase } from '../../domain/purchase.js';
@@ -50,10 +50,11 @@ export function verifyPurchase(
   const failed: FailedScenario[] = [];
   let scenarios = 0;
   let losing = 0;
+  const input = scenarioInput(estate, opts.outageMinutes);
   forEachScenario(estate, index, opts.maxFailures, (units, down) => {
     scenarios++;
     if (failed.length >= limit) return;
-    const ev = evaluateScenario({ estate, outageMinutes: opts.outageMinutes }, down);
+    const ev = evaluateScenario(input, down);
     if (ev.survives) return;
     losing++;
     const id = scenarioUnitIds(index, units).join(' + ');

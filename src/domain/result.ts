@@ -245,12 +245,33 @@ export type StreamedPackage = Pick<
  */
 export interface StreamedScenario extends Pick<
   ScenarioResult,
-  'id' | 'failed' | 'outage' | 'survives' | 'gm' | 'clusters' | 'rights' | 'unaffected' | 'time'
+  'id' | 'failed' | 'outage' | 'survives' | 'unaffected' | 'time'
 > {
+  /** Groups, at least those whose manager changed (`gmChanged`): the engine streams only those. */
+  readonly gm: readonly GmState[];
+  /** Clusters, at least those that took a lock or halted (`clusterNoted`): the engine streams those. */
+  readonly clusters: readonly ClusterState[];
+  /** Groups, at least those whose rights moved (`rightsMoved`): the engine streams only those. */
+  readonly rights: readonly RightsFlow[];
   readonly packages: readonly StreamedPackage[];
   readonly warnings: readonly ScenarioWarning[];
   /** The slowest moved package, as in `ScenarioResult` (its name only). */
   readonly slowest: { readonly package: string } | null;
+}
+
+/** A group whose manager changed: a standby took control, or no manager is in control. */
+export function gmChanged(g: GmState): boolean {
+  return g.takeover || g.inControl === null;
+}
+
+/** A group whose rights moved: seized or loaned, TiCAP used, or the manager's rights drawn on. */
+export function rightsMoved(r: RightsFlow): boolean {
+  return r.seized !== 0 || r.loaned !== 0 || r.ticapMinutes !== 0 || r.gmHeldAfter !== r.heldBefore;
+}
+
+/** A cluster that took its lock or halted (not a plain majority re-formation). */
+export function clusterNoted(c: ClusterState): boolean {
+  return c.reason !== 'majority';
 }
 
 export interface PartitionSizing {

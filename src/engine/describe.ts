@@ -75,10 +75,11 @@ export function describeScenario(
 }
 
 /**
- * A scenario as `--all-scenarios` streams it (spec 5.1, issue 14): the same verdict, managers,
- * clusters, rights, warnings and package outcomes as `describeScenario`, but each package only with
- * what the streamed files carry (its end-to-end time, and its attempts when it is lost), and the
- * slowest package without its sensitivity: hundreds of thousands of scenarios are described.
+ * A scenario as `--all-scenarios` streams it (spec 5.1, issue 14): the same verdict, warnings and
+ * package outcomes as `describeScenario`, and the managers, clusters and rights that changed, but
+ * each package only with what the streamed files carry (its end-to-end time, and its attempts when
+ * it is lost), and the slowest package without its sensitivity: hundreds of thousands of scenarios
+ * are described.
  */
 export function describeStreamed(
   ctx: DescribeContext,
@@ -94,9 +95,23 @@ export function describeStreamed(
     failed,
     outage: outageMap(estate, down),
     survives: ev.survives,
-    gm: ev.control.map((c) => gmState(ctx, c, down)),
-    clusters: ev.clusters.map((v) => clusterState(estate, v)),
-    rights: ev.rights.map((r) => rightsFlow(estate, r)),
+    // Only what the line writes (`gmChanged`, `clusterNoted`, `rightsMoved` of src/domain/result.ts),
+    // judged before the objects are made: most scenarios change no manager and no rights.
+    gm: ev.control
+      .filter((c) => c.takeover || c.manager === null)
+      .map((c) => gmState(ctx, c, down)),
+    clusters: ev.clusters
+      .filter((v) => v.reason !== 'majority')
+      .map((v) => clusterState(estate, v)),
+    rights: ev.rights
+      .filter(
+        (r) =>
+          r.seized !== 0 ||
+          r.loaned !== 0 ||
+          r.ticapMinutes !== 0 ||
+          r.heldAfter !== (estate.groups[r.group]?.heldRights ?? 0),
+      )
+      .map((r) => rightsFlow(estate, r)),
     packages,
     unaffected: ev.unaffected,
     warnings: scenarioWarnings(ctx, down, ev),
@@ -477,8 +492,11 @@ function describeAttempt(ctx: DescribeContext, p: PackageEval, a: AttemptEval): 
   };
 }
 
+/** The later of two ranges, bound by bound (one of them when it is the later in all three). */
 function maxRange(a: TimeRange | null, b: TimeRange): TimeRange {
   if (a === null) return b;
+  if (a.min >= b.min && a.typical >= b.typical && a.max >= b.max) return a;
+  if (b.min >= a.min && b.typical >= a.typical && b.max >= a.max) return b;
   return {
     min: Math.max(a.min, b.min),
     typical: Math.max(a.typical, b.typical),

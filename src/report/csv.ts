@@ -5,6 +5,7 @@
  * project's one CSV writer.
  */
 import type { PlanReport, ScenarioResult, StreamedScenario } from '../domain/result.js';
+import type { TimeRange } from '../domain/timing.js';
 import { toCsv, type CsvValue } from '../text/csv.js';
 import { SOURCE_KEYS } from '../domain/rights-sources.js';
 
@@ -53,6 +54,19 @@ export function scenariosCsvHeader(): string {
   return toCsv(SCENARIOS_HEADER, []);
 }
 
+/** Ranges already written: the engine hands out the same memoised range object again and again. */
+const timeTexts = new WeakMap<TimeRange, string>();
+
+/** The three time cells of a range. */
+function timeCells(t: TimeRange): string {
+  let text = timeTexts.get(t);
+  if (text === undefined) {
+    text = `${t.min},${t.typical},${t.max}`;
+    timeTexts.set(t, text);
+  }
+  return text;
+}
+
 /** The empty package columns of a scenario in which no package had to move. */
 const EMPTY_PACKAGE_CELLS = ','.repeat(SCENARIOS_HEADER.length - 3);
 
@@ -77,7 +91,7 @@ export function renderScenarioCsvRows(s: StreamedScenario): string {
   for (const p of s.packages) {
     const src = p.sources;
     const t = p.time;
-    out += `${head},${csvText(p.package)},${csvText(p.from)},${p.to === null ? '' : csvText(p.to)},${csvText(p.status)},${p.activated},${src.own},${src.vpar},${src.complex},${src.pool},${src.seized},${src.ticap},${p.reason === null ? '' : csvText(p.reason)},${t === null ? ',,' : `${t.min},${t.typical},${t.max}`}\n`;
+    out += `${head},${csvText(p.package)},${csvText(p.from)},${p.to === null ? '' : csvText(p.to)},${csvText(p.status)},${p.activated},${src.own},${src.vpar},${src.complex},${src.pool},${src.seized},${src.ticap},${p.reason === null ? '' : csvText(p.reason)},${t === null ? ',,' : timeCells(t)}\n`;
   }
   return out;
 }

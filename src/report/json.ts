@@ -29,6 +29,7 @@ import type {
   StreamedPackage,
   StreamedScenario,
 } from '../domain/result.js';
+import { clusterNoted, gmChanged, rightsMoved } from '../domain/result.js';
 import type { SensitivityEntry, TimeRange } from '../domain/timing.js';
 import { compareText } from '../text/order.js';
 
@@ -380,26 +381,6 @@ export function renderJson(report: PlanReport): string {
 // ---------------------------------------------------------------------------------------------
 // scenarios.jsonl (`--all-scenarios`, issue 14): one thin line per scenario
 
-/** A manager change worth a line: a standby took control, or no manager is in control. */
-export function gmChanged(g: GmState): boolean {
-  return g.takeover || g.inControl === null;
-}
-
-/** A rights flow worth a line: rights seized or loaned, TiCAP used, or the manager's pool used. */
-export function rightsChanged(r: RightsFlow): boolean {
-  return r.seized !== 0 || r.loaned !== 0 || r.ticapMinutes !== 0 || r.gmHeldAfter !== r.heldBefore;
-}
-
-/** A cluster worth a line: it needed its lock, or it halted (not a plain majority re-formation). */
-export function clusterNoted(c: ClusterState): boolean {
-  return c.reason !== 'majority';
-}
-
-const attempts = list(attempt);
-const gmList = list(gmState);
-const clusterList = list(clusterState);
-const rightsList = list(rightsFlow);
-
 /** Past this many memoised names the memo is cleared, so memory stays flat. */
 const QUOTED_LIMIT = 100_000;
 const quotedNames = new Map<string, string>();
@@ -428,18 +409,33 @@ function num(n: number): string {
   return Number.isFinite(n) ? `${n}` : 'null';
 }
 
+/** Ranges already written: the engine hands out the same memoised range object again and again. */
+const rangeTexts = new WeakMap<TimeRange, string>();
+
 function rangeText(t: TimeRange | null): string {
-  return t === null
-    ? 'null'
-    : `{"min":${num(t.min)},"typical":${num(t.typical)},"max":${num(t.max)}}`;
+  if (t === null) return 'null';
+  let text = rangeTexts.get(t);
+  if (text === undefined) {
+    text = `{"min":${num(t.min)},"typical":${num(t.typical)},"max":${num(t.max)}}`;
+    rangeTexts.set(t, text);
+  }
+  return text;
 }
 
 function rangeData(t: TimeRange | null): Json {
   return t === null ? null : { min: t.min, typical: t.typical, max: t.max };
 }
 
+/** The last sources written (every lost package shares the engine's one object of zeros). */
+let lastSources: Sources | null = null;
+let lastSourcesText = '';
+
 function sourcesLineText(s: Sources): string {
-  return `{"own":${num(s.own)},"vpar":${num(s.vpar)},"complex":${num(s.complex)},"pool":${num(s.pool)},"seized":${num(s.seized)},"ticap":${num(s.ticap)}}`;
+  if (s !== lastSources) {
+    lastSourcesText = `{"own":${num(s.own)},"vpar":${num(s.vpar)},"complex":${num(s.complex)},"pool":${num(s.pool)},"seized":${num(s.seized)},"ticap":${num(s.ticap)}}`;
+    lastSources = s;
+  }
+  return lastSourcesText;
 }
 
 function sourcesLineData(s: Sources): Json {
@@ -455,7 +451,9 @@ function sourcesLineData(s: Sources): Json {
 
 function packageLineText(p: StreamedPackage): string {
   const head = `{"package":${q(p.package)},"from":${q(p.from)},"to":${qn(p.to)},"status":${q(p.status)},"reason":${qn(p.reason)},"activated":${num(p.activated)},"sources":${sourcesLineText(p.sources)},"time":${rangeText(p.time)}`;
-  return p.status === 'lost' ? `${head},"attempts":${attempts.text(p.attempts)}}` : `${head}}`;
+  return p.status === 'lost'
+    ? `${head},"attempts":${textList(p.attempts, attempt.text)}}`
+    : `${head}}`;
 }
 
 function packageLineData(p: StreamedPackage): Json {
@@ -469,7 +467,7 @@ function packageLineData(p: StreamedPackage): Json {
     sources: sourcesLineData(p.sources),
     time: rangeData(p.time),
   };
-  if (p.status === 'lost') out.attempts = attempts.json(p.attempts);
+  if (p.status === 'lost') out.attempts = p.attempts.map(attempt.json);
   return out;
 }
 
@@ -482,10 +480,19 @@ function outageText(o: StreamedScenario['outage']): string {
     .join(',')}}`;
 }
 
-function textList<T>(xs: readonly T[], text: (x: T) => string): string {
+/** A list as JSON text, of the items `keep` keeps (all without it); no array is made. */
+function textList<T>(xs: readonly T[], text: (x: T) => string, keep?: (x: T) => boolean): string {
+  if (xs.length === 0) return '[]';
   let out = '';
-  for (const x of xs) out += out === '' ? text(x) : `,${text(x)}`;
+  for (const x of xs) {
+    if (keep !== undefined && !keep(x)) continue;
+    out += out === '' ? text(x) : `,${text(x)}`;
+  }
   return `[${out}]`;
+}
+
+function warningLineText(w: ScenarioWarning): string {
+  return `{"code":${q(w.code)},"subject":${q(w.subject)}}`;
 }
 
 /**
@@ -505,7 +512,7 @@ function textList<T>(xs: readonly T[], text: (x: T) => string): string {
  * Written directly as text; `JSON.stringify(scenarioLineData(s))` is the same string.
  */
 export function renderScenarioJsonLine(s: StreamedScenario): string {
-  return `{"id":${JSON.stringify(s.id)},"failed":${textList(s.failed, q)},"outage":${outageText(s.outage)},"survives":${s.survives ? 'true' : 'false'},"gm":${gmList.text(s.gm.filter(gmChanged))},"clusters":${clusterList.text(s.clusters.filter(clusterNoted))},"rights":${rightsList.text(s.rights.filter(rightsChanged))},"packages":${textList(s.packages, packageLineText)},"unaffected":${num(s.unaffected)},"warnings":${textList(s.warnings, (w) => `{"code":${q(w.code)},"subject":${q(w.subject)}}`)},"time":${rangeText(s.time)},"slowest":${qn(s.slowest?.package ?? null)}}`;
+  return `{"id":${JSON.stringify(s.id)},"failed":${textList(s.failed, q)},"outage":${outageText(s.outage)},"survives":${s.survives ? 'true' : 'false'},"gm":${textList(s.gm, gmState.text, gmChanged)},"clusters":${textList(s.clusters, clusterState.text, clusterNoted)},"rights":${textList(s.rights, rightsFlow.text, rightsMoved)},"packages":${textList(s.packages, packageLineText)},"unaffected":${num(s.unaffected)},"warnings":${textList(s.warnings, warningLineText)},"time":${rangeText(s.time)},"slowest":${qn(s.slowest?.package ?? null)}}`;
 }
 
 /** The line of `scenarios.jsonl` as JSON data (what `renderScenarioJsonLine` writes). */
@@ -515,9 +522,9 @@ export function scenarioLineData(s: StreamedScenario): Json {
     failed: [...s.failed],
     outage: plain(s.outage),
     survives: s.survives,
-    gm: gmList.json(s.gm.filter(gmChanged)),
-    clusters: clusterList.json(s.clusters.filter(clusterNoted)),
-    rights: rightsList.json(s.rights.filter(rightsChanged)),
+    gm: s.gm.filter(gmChanged).map(gmState.json),
+    clusters: s.clusters.filter(clusterNoted).map(clusterState.json),
+    rights: s.rights.filter(rightsMoved).map(rightsFlow.json),
     packages: s.packages.map(packageLineData),
     unaffected: s.unaffected,
     warnings: s.warnings.map((w) => ({ code: w.code, subject: w.subject })),

@@ -32,6 +32,7 @@ import type {
   ScenarioEval,
   SkipEval,
 } from './scenario-eval.js';
+import { complexName, groupName } from './names.js';
 
 export interface DescribeContext {
   readonly estate: Estate;
@@ -122,7 +123,7 @@ export function describeStreamed(
 
 function rightsFlow(estate: Estate, r: GroupRightsEval): RightsFlow {
   return {
-    group: estate.groups[r.group]?.name ?? '?',
+    group: groupName(estate, r.group),
     seized: r.seized,
     loaned: r.loaned,
     heldBefore: estate.groups[r.group]?.heldRights ?? 0,
@@ -470,7 +471,7 @@ function describeAttempt(ctx: DescribeContext, p: PackageEval, a: AttemptEval): 
       break;
     case 'gm-unavailable': {
       const g = ctx.estate.complexes[ctx.estate.npars[node.npar]?.complex ?? -1]?.group ?? -1;
-      detail = `${base}: rights found for ${a.available} of ${a.needed} cores (${sourcesText(f.rights)}); short by ${short}, and group ${ctx.estate.groups[g]?.name ?? '?'} has no manager in control, so no rights cross complexes [M1]`;
+      detail = `${base}: rights found for ${a.available} of ${a.needed} cores (${sourcesText(f.rights)}); short by ${short}, and group ${groupName(ctx.estate, g)} has no manager in control, so no rights cross complexes [M1]`;
       break;
     }
     case 'insufficient-ticap':
@@ -551,7 +552,7 @@ function scenarioWarnings(
       out.push({
         code: 'reboot-within-12h',
         subject: np.key,
-        detail: `reboot ${np.key} or make its cells inactive within 12 hours, or the other nPars of ${estate.complexes[np.complex]?.name ?? '?'} assume all its cores active [X8]`,
+        detail: `reboot ${np.key} or make its cells inactive within 12 hours, or the other nPars of ${complexName(estate, np.complex)} assume all its cores active [X8]`,
       });
     }
   }
@@ -577,15 +578,15 @@ function scenarioWarnings(
     for (const [c, rights] of loanComplexes) {
       out.push({
         code: 'loan-expires-10d',
-        subject: estate.complexes[c]?.name ?? '?',
-        detail: `${rights} rights seized from the complete outage of ${estate.complexes[c]?.name ?? '?'} are a loan to ${group.name} that reverts 10 days after seizure unless a partition reconnects [X6]`,
+        subject: complexName(estate, c),
+        detail: `${rights} rights seized from the complete outage of ${complexName(estate, c)} are a loan to ${group.name} that reverts 10 days after seizure unless a partition reconnects [X6]`,
       });
     }
     for (const c of riskComplexes) {
       out.push({
         code: 'ping-seizure-risk',
-        subject: estate.complexes[c]?.name ?? '?',
-        detail: `${control?.manager?.host ?? '?'} seized from ${estate.complexes[c]?.name ?? '?'} in another site on a failed ping: a network cut would look the same [X11]`,
+        subject: complexName(estate, c),
+        detail: `${control?.manager?.host ?? '?'} seized from ${complexName(estate, c)} in another site on a failed ping: a network cut would look the same [X11]`,
       });
     }
     // A manager running on a member complex fails with it [G7].

@@ -58,6 +58,61 @@ describe('gicap plan --all-scenarios (streaming)', () => {
     );
     expect(readFileSync(join(out, 'scenarios.csv'), 'utf8') === renderScenariosCsv(all)).toBe(true);
 
+    // The line's shape: exactly these keys; a takeover lists its group, an unchanged group is left out.
+    const keys = [
+      'id',
+      'failed',
+      'outage',
+      'survives',
+      'gm',
+      'clusters',
+      'rights',
+      'packages',
+      'unaffected',
+      'warnings',
+      'time',
+      'slowest',
+    ];
+    const packageKeys = [
+      'package',
+      'from',
+      'to',
+      'status',
+      'reason',
+      'activated',
+      'sources',
+      'time',
+    ];
+    const parsed = lines.map(
+      (l) =>
+        JSON.parse(l) as {
+          id: string;
+          gm: { group: string; inControl: string | null; takeover: boolean }[];
+          packages: { status: string }[];
+        },
+    );
+    for (const line of parsed) {
+      expect(Object.keys(line)).toEqual(keys);
+      for (const p of line.packages) {
+        expect(Object.keys(p)).toEqual(
+          p.status === 'lost' ? [...packageKeys, 'attempts'] : packageKeys,
+        );
+      }
+      for (const g of line.gm) expect(g.takeover || g.inControl === null).toBe(true);
+    }
+    const takeover = parsed.find((l) => l.id === 'host:gmA1');
+    expect(takeover?.gm).toEqual([
+      {
+        group: 'gA',
+        inControl: 'gmA2',
+        takeover: true,
+        takeoverMode: 'serviceguard',
+        gmTakeover: { min: 5, typical: 13, max: 35 },
+        gmFailover: { min: 33, typical: 49, max: 80 },
+      },
+    ]);
+    expect(parsed.find((l) => l.id === 'npar:east-sd1/np-db')?.gm).toEqual([]);
+
     // The README's example line is one of them.
     const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
     const example =

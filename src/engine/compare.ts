@@ -90,18 +90,17 @@ export function compareReports(
     if (b !== undefined && a !== undefined && a !== b) flipped.push({ id, before: b, after: a });
   }
 
-  const key = partitionKey;
   const figures = (p: PartitionSizing | undefined): PartitionFigures => ({
     inactiveCores: p?.inactiveCores ?? 0,
     minimumInactiveCores: p?.minimumInactiveCores ?? 0,
     shortfall: p?.shortfall ?? 0,
   });
-  const basePartitions = new Map(baseline.partitions.map((p) => [key(p), p]));
+  const basePartitions = new Map(baseline.partitions.map((p) => [partitionKey(p), p]));
   const partitions: PartitionChange[] = [];
   for (const p of changed.partitions) {
-    const b = figures(basePartitions.get(key(p)));
+    const b = figures(basePartitions.get(partitionKey(p)));
     const a = figures(p);
-    if (!sameFigures(b, a)) partitions.push({ partition: key(p), before: b, after: a });
+    if (!sameFigures(b, a)) partitions.push({ partition: partitionKey(p), before: b, after: a });
   }
 
   const groupFigures = (g: GroupSizing): GroupFigures => ({

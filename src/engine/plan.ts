@@ -76,9 +76,7 @@ export interface ExplicitScenario {
 }
 
 /** The compiled pieces a plan runs on; built once per inventory. */
-export interface PlanContext extends DescribeContext, ScenarioInput {
-  readonly outageMinutes: number;
-}
+export type PlanContext = DescribeContext & ScenarioInput;
 
 export function createPlanContext(
   inventory: Inventory,

@@ -15,6 +15,7 @@ import { renderScenariosCsv } from '../../src/report/csv.js';
 import { renderJson, scenarioLineData } from '../../src/report/json.js';
 import { params } from '../helpers/engine.js';
 import { REPO_ROOT, runGicap } from '../helpers/run-cli.js';
+import { SCENARIO_KEYS, STREAMED_PACKAGE_KEYS } from '../helpers/scenario-keys.js';
 
 describe('gicap plan --all-scenarios (streaming)', () => {
   it('writes every scenario once to scenarios.jsonl and scenarios.csv, equal to rendering them in memory', async () => {
@@ -59,30 +60,8 @@ describe('gicap plan --all-scenarios (streaming)', () => {
     expect(readFileSync(join(out, 'scenarios.csv'), 'utf8') === renderScenariosCsv(all)).toBe(true);
 
     // The line's shape: exactly these keys; a takeover lists its group, an unchanged group is left out.
-    const keys = [
-      'id',
-      'failed',
-      'outage',
-      'survives',
-      'gm',
-      'clusters',
-      'rights',
-      'packages',
-      'unaffected',
-      'warnings',
-      'time',
-      'slowest',
-    ];
-    const packageKeys = [
-      'package',
-      'from',
-      'to',
-      'status',
-      'reason',
-      'activated',
-      'sources',
-      'time',
-    ];
+    const keys = [...SCENARIO_KEYS];
+    const packageKeys = [...STREAMED_PACKAGE_KEYS];
     const parsed = lines.map(
       (l) =>
         JSON.parse(l) as {

@@ -16,22 +16,10 @@ import {
 } from '../../src/report/json.js';
 import { params } from '../helpers/engine.js';
 import { REPO_ROOT } from '../helpers/run-cli.js';
+import { SCENARIO_KEYS, STREAMED_PACKAGE_KEYS } from '../helpers/scenario-keys.js';
 
-const LINE_KEYS = [
-  'id',
-  'failed',
-  'outage',
-  'survives',
-  'gm',
-  'clusters',
-  'rights',
-  'packages',
-  'unaffected',
-  'warnings',
-  'time',
-  'slowest',
-];
-const PACKAGE_KEYS = ['package', 'from', 'to', 'status', 'reason', 'activated', 'sources', 'time'];
+const LINE_KEYS = [...SCENARIO_KEYS];
+const PACKAGE_KEYS = [...STREAMED_PACKAGE_KEYS];
 
 async function allScenarios(
   name: string,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlanReport } from '../../src/domain/result.js';
 import { renderJson } from '../../src/report/json.js';
 import { goldenReports } from '../helpers/golden-cases.js';
+import { SCENARIO_KEYS } from '../helpers/scenario-keys.js';
 
 const reports = goldenReports(['mixed-estate-k1', 'mixed-estate-changed']);
 
@@ -51,20 +52,7 @@ describe('renderJson', () => {
       'comparison',
     ]);
     const scenario = (parsed.scenarios as Record<string, unknown>[])[1] ?? {};
-    expect(Object.keys(scenario)).toEqual([
-      'id',
-      'failed',
-      'outage',
-      'survives',
-      'gm',
-      'clusters',
-      'rights',
-      'packages',
-      'unaffected',
-      'warnings',
-      'time',
-      'slowest',
-    ]);
+    expect(Object.keys(scenario)).toEqual([...SCENARIO_KEYS]);
     const pkg = (scenario.packages as Record<string, unknown>[])[0] ?? {};
     expect(Object.keys(pkg)).toEqual([
       'package',

@@ -26,8 +26,6 @@ export const RUN_DEFAULTS = {
   maxFailures: DEFAULT_MAX_FAILURES,
   outageHours: DEFAULT_OUTAGE_HOURS,
 } as const;
-/** A run accepts the `max_failures` that `gicap plan --max-failures` accepts. */
-const MAX_FAILURES = MAX_FAILURES_RANGE;
 
 /**
  * A run name is a folder name under DIR: letters, digits, `.`, `_`, `-` (the inventory's identifier
@@ -129,7 +127,7 @@ export function parseRunsFile(text: string, fileName: string, baseDir: string): 
     const maxFailures = parseCell(cell('max_failures'), RUN_DEFAULTS.maxFailures, (s) => {
       if (!/^\d+$/.test(s)) return null;
       const n = Number(s);
-      return n >= MAX_FAILURES.min && n <= MAX_FAILURES.max ? n : null;
+      return n >= MAX_FAILURES_RANGE.min && n <= MAX_FAILURES_RANGE.max ? n : null;
     });
     if (maxFailures === null) {
       at(
@@ -137,7 +135,7 @@ export function parseRunsFile(text: string, fileName: string, baseDir: string): 
         position('max_failures'),
         'max_failures',
         invalidValue(
-          `a whole number from ${MAX_FAILURES.min} to ${MAX_FAILURES.max}`,
+          `a whole number from ${MAX_FAILURES_RANGE.min} to ${MAX_FAILURES_RANGE.max}`,
           cell('max_failures'),
         ),
       );

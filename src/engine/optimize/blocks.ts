@@ -9,7 +9,8 @@ import type { LossReason } from '../../domain/result.js';
 import { scenarioUnitIds } from '../describe.js';
 import type { ENode, Estate } from '../estate.js';
 import { DownState, forEachScenario, type UnitIndex } from '../failure-units.js';
-import { evaluateScenario, groupControl, scenarioInput } from '../scenario.js';
+import { evaluateScenario, groupControl } from '../scenario.js';
+import type { ScenarioInput } from '../scenario-eval.js';
 import { seizeFromComplex } from '../seizure.js';
 import type { UnsaveableLoss } from '../../domain/purchase.js';
 import type { ScenarioEval } from '../scenario-eval.js';
@@ -63,17 +64,16 @@ export function lossKey(scenario: string, pkg: string): string {
  * the engine found stays open in the program (the engine re-run checks it).
  */
 export function scanScenarios(
-  estate: Estate,
+  input: ScenarioInput,
   index: UnitIndex,
   maxFailures: number,
-  outageMinutes: number,
   maxCores: ReadonlyMap<string, number>,
 ): ScenarioScan {
+  const { estate } = input;
   let total = 0;
   let losingBefore = 0;
   const blocks: ScenarioBlock[] = [];
   const unsaveable: UnsaveableLoss[] = [];
-  const input = scenarioInput(estate, outageMinutes);
   forEachScenario(estate, index, maxFailures, (units, down) => {
     total++;
     const ev = evaluateScenario(input, down);
@@ -93,16 +93,16 @@ export function scanScenarios(
 
 /** The block of one scenario given by its units (for a scenario the engine re-run found lost). */
 export function blockFor(
-  estate: Estate,
+  input: ScenarioInput,
   index: UnitIndex,
   units: readonly number[],
-  outageMinutes: number,
   maxCores: ReadonlyMap<string, number>,
 ): { block: ScenarioBlock; losses: UnsaveableLoss[] } {
+  const { estate } = input;
   const down = new DownState(estate, index);
   down.apply(units);
   const id = scenarioUnitIds(index, units).join(' + ');
-  const ev = evaluateScenario(scenarioInput(estate, outageMinutes), down);
+  const ev = evaluateScenario(input, down);
   return buildBlock(estate, down, units, id, ev, maxCores);
 }
 

@@ -30,6 +30,7 @@ import { verifyPurchase, type FailedScenario } from './verify.js';
 import { deriveFigures } from '../../domain/derived.js';
 import type { LpSolution, LpSolver } from '../../domain/solver.js';
 import { complexName, groupName, hostName, nparName } from '../names.js';
+import { scenarioInput } from '../scenario.js';
 
 export interface OptimizeParams {
   readonly maxFailures: number;
@@ -60,7 +61,9 @@ export function optimizePurchase(
   const index = buildUnitIndex(estate);
   const outageMinutes = params.outageHours * 60;
   const maxRounds = params.maxRounds ?? 20;
-  const scan = scanScenarios(estate, index, params.maxFailures, outageMinutes, costs.maxCores);
+  // One scenario input (and its workspace) for every scenario the optimizer evaluates itself.
+  const input = scenarioInput(estate, outageMinutes);
+  const scan = scanScenarios(input, index, params.maxFailures, costs.maxCores);
   const unsaveable: UnsaveableLoss[] = [...scan.unsaveable];
   const expected = new Set(unsaveable.map((l) => lossKey(l.scenario, l.package)));
   const blocks: ScenarioBlock[] = [...scan.blocks];
@@ -150,7 +153,7 @@ export function optimizePurchase(
     // this purchase and every smaller one for that scenario (assumption A-37).
     for (const f of check.failed) {
       if (blocks.some((b) => b.id === f.id)) continue;
-      const made = blockFor(estate, index, f.units, outageMinutes, costs.maxCores);
+      const made = blockFor(input, index, f.units, costs.maxCores);
       blocks.push(made.block);
       for (const l of made.losses) addLoss(l);
     }

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { BOUNDS, formatBound } from '../domain/bounds.js';
 import { echo } from './echo.js';
+import { likelyTypoOf } from '../text/names.js';
 
 /** Assumption A-34: identifiers (names of complexes, cells, nPars, hosts, groups, packages, sites). */
 export const ID_PATTERN = /^[A-Za-z0-9._-]+$/;
@@ -59,13 +60,28 @@ export const seconds = check(
   },
 ).transform(Number);
 
-/** One of fixed values, matched case-insensitively (assumption A-31: spreadsheets capitalise). */
-export function oneOf<const T extends string>(values: readonly T[]) {
+/**
+ * One of fixed values, matched case-insensitively (assumption A-31: spreadsheets capitalise). With
+ * `suggest`, a likely typo names the closest value (for long lists of long names: cost items, formulas).
+ */
+export function oneOf<const T extends string>(
+  values: readonly T[],
+  options: { readonly suggest?: boolean } = {},
+) {
   const expected =
     values.length === 2 ? `${values[0]} or ${values[1]}` : `one of ${values.join(', ')}`;
-  return check(expected, (s) => (values as readonly string[]).includes(s.toLowerCase())).transform(
-    (s) => s.toLowerCase() as T,
-  );
+  return given(expected)
+    .refine((s) => (values as readonly string[]).includes(s.toLowerCase()), {
+      abort: true,
+      error: (iss) => {
+        const found = String(iss.input);
+        const near = options.suggest === true ? likelyTypoOf(found.toLowerCase(), values) : null;
+        return near === null
+          ? invalidValue(expected, found)
+          : `invalid value (expected ${expected}, found ${echo(found)}; closest: ${near})`;
+      },
+    })
+    .transform((s) => s.toLowerCase() as T);
 }
 
 export const yesNo = check('y or n', (s) => /^[yn]$/i.test(s)).transform(

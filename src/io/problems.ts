@@ -40,6 +40,11 @@ export class Problems<F extends string = InventoryFileName> {
     this.known = known;
   }
 
+  /** Problems of one file that is not an inventory (a runs, costs or observations file). */
+  static ofFile(file: string, known: readonly string[]): Problems<string> {
+    return new Problems([file], () => known);
+  }
+
   useColumns(file: F, columns: readonly string[]): void {
     this.columns.set(file, columns);
   }

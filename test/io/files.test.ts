@@ -31,7 +31,6 @@ async function problemsOf(dir: string): Promise<string[]> {
   }
 }
 
-
 describe('symbolic links', () => {
   it('an inventory whose CSV files are links to files elsewhere loads like the files', async () => {
     const root = tmp();

@@ -14,7 +14,6 @@ function withClusters(...rows: string[]): Files {
   return { ...BASE, 'clusters.csv': [HEADER, ...rows].join('\n') };
 }
 
-
 const VALID = 'sg1,h1;h3;v1;v2,quorum-server,north,qs1,14';
 
 describe('clusters.csv: valid rows', () => {

@@ -19,7 +19,6 @@ import {
   errorsOf,
 } from './inventory-fixture.js';
 
-
 /** An inventory with its name and hash blanked, to compare contents only. */
 function contentOf(inv: Inventory): Inventory {
   return { ...inv, name: '', sha256: '' };

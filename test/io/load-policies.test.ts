@@ -27,7 +27,6 @@ function files(more: Partial<Record<string, string[]>>, packages = PACKAGES): Fi
   return out;
 }
 
-
 const DEP = 'package,depends_on,location';
 const CAP = 'node,capacity,value';
 const WEIGHT = 'package,cluster,capacity,value';
@@ -66,9 +65,11 @@ describe('placement policies: valid input', () => {
 
   it('absent files: no dependencies, capacities or weights', () => {
     const r = parseInventory('test', BASE);
-    expect(r.ok && [r.value.dependencies, r.value.capacities, r.value.weights]).toEqual(
-      [[], [], []],
-    );
+    expect(r.ok && [r.value.dependencies, r.value.capacities, r.value.weights]).toEqual([
+      [],
+      [],
+      [],
+    ]);
   });
 
   it('failover_policy takes the four policies, case-insensitively', () => {

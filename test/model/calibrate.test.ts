@@ -98,9 +98,7 @@ describe('calibrateModel: synthetic gm_takeover observations (seed 42, 40 rows, 
   it('recovers them exactly (to the millisecond) from noise-free observations', () => {
     const outcome = calibrateModel(model, synthetic(7, 12, 0), { source: 'exact.csv' });
     if (!outcome.ok) throw new Error(outcome.errors.join('\n'));
-    expect(Object.fromEntries(outcome.value.fitted.map((f) => [f.name, f.typical]))).toEqual(
-      TRUTH,
-    );
+    expect(Object.fromEntries(outcome.value.fitted.map((f) => [f.name, f.typical]))).toEqual(TRUTH);
     expect(outcome.value.r2).toBe(1);
     expect(outcome.value.observations.every((o) => o.residual === 0)).toBe(true);
   });
@@ -157,9 +155,7 @@ describe('calibrateModel: synthetic gm_takeover observations (seed 42, 40 rows, 
       expect(f.min).toBeLessThanOrEqual(f.typical);
       expect(f.typical).toBeLessThanOrEqual(f.max);
     }
-    const unreachable = outcome.value.fitted.find(
-      (f) => f.name === 'takeover_per_unreachable',
-    );
+    const unreachable = outcome.value.fitted.find((f) => f.name === 'takeover_per_unreachable');
     expect(unreachable?.typical).toBeGreaterThan(199);
     expect(unreachable?.max).toBeGreaterThanOrEqual(unreachable?.typical ?? Infinity);
   });
@@ -213,9 +209,7 @@ describe('calibrateModel: synthetic gm_takeover observations (seed 42, 40 rows, 
     const outcome = calibrateModel(model, failover, { source: 'f.csv', fix: ['sg_failover'] });
     if (!outcome.ok) throw new Error(outcome.errors.join('\n'));
     expect(outcome.value.held[0]).toEqual({ name: 'sg_failover', typical: 36, why: 'fixed' });
-    expect(Object.fromEntries(outcome.value.fitted.map((f) => [f.name, f.typical]))).toEqual(
-      TRUTH,
-    );
+    expect(Object.fromEntries(outcome.value.fitted.map((f) => [f.name, f.typical]))).toEqual(TRUTH);
   });
 });
 

@@ -27,7 +27,7 @@ import type {
 import { DRIVER_NAMES } from '../domain/timing.js';
 import { columnIndependence, leastSquares, NormalEquations, solveSquare } from './math.js';
 import { likelyTypoOf } from '../text/names.js';
-import { checkTimingModel } from './check.js';
+import { checkTimingModel, partsOfModel } from './check.js';
 import { accepted, refused, type Checked } from '../domain/checked.js';
 import type { TimingEngine } from './timing.js';
 import { compileTimingModel, round3 } from './timing.js';
@@ -274,7 +274,7 @@ export function calibrateModel(
     drivers: model.drivers,
     formulas: model.formulas,
   };
-  const check = checkTimingModel(JSON.parse(JSON.stringify(calibrated)) as unknown);
+  const check = checkTimingModel(partsOfModel(calibrated));
   if (!check.ok) {
     return refused(check.errors.map((e) => `the calibrated model would not be valid: ${e}`));
   }

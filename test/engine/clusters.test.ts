@@ -274,6 +274,10 @@ describe('placement changes (spec 8.3)', () => {
       reason: 'insufficient-inactive-cores',
     });
     expect(s.packages[0]?.attempts.map((a) => a.node)).toEqual(['db4']);
+    // The attempt itself says why no other node is tried (spec 8.3).
+    expect(s.packages[0]?.attempts[0]?.detail).toMatch(
+      /; the run script exits 1 \(on_start_failure = halt\), so Serviceguard disables it on every other node \[C10\]$/,
+    );
     const w = s.warnings.find((x) => x.code === 'start-failure-halts');
     expect(w?.subject).toBe('pkg1');
     expect(w?.detail).toContain(
@@ -284,6 +288,7 @@ describe('placement changes (spec 8.3)', () => {
   it('C10 next (restart exit 2): it tries the next node up', () => {
     const s = whatIf(fallback('next'), ['db1']);
     expect(s.packages[0]).toMatchObject({ status: 'moved', to: 'db2' });
+    expect(s.packages[0]?.attempts[0]?.detail).not.toContain('exits 1');
     expect(s.warnings.map((w) => w.code)).not.toContain('start-failure-halts');
   });
 

@@ -413,4 +413,52 @@ describe('property: one more survivor never halts a cluster that re-formed', () 
       ),
     );
   });
+
+  it('holds through the whole scenario: bringing back any failed node of a re-formed cluster keeps it re-formed', () => {
+    // The campus of 2 + 2 nodes (with the arbitrator in site C: 5 nodes), every lock kind with its
+    // lock in A, B or C (a site is down when every node in it is), the quorum server qs1 in C.
+    const site = fc.constantFrom('A', 'B', 'C');
+    const lockArb = fc.oneof(
+      fc.constant<Partial<Cluster>>({ lock: 'none' }),
+      fc.record({
+        lock: fc.constantFrom<'disk' | 'lun'>('disk', 'lun'),
+        lockSites: fc.tuple(site),
+      }),
+      fc.constant<Partial<Cluster>>({ lock: 'dual-disk', lockSites: ['A', 'B'] }),
+      fc.constant<Partial<Cluster>>({
+        lock: 'quorum-server',
+        lockSites: ['C'],
+        quorumServer: 'qs1',
+      }),
+    );
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        lockArb,
+        fc.subarray([...NODES, 'arb'], { minLength: 1 }),
+        fc.boolean(),
+        (arbitrator, lock, failedRaw, qsDown) => {
+          const nodes = arbitrator ? [...NODES, 'arb'] : NODES;
+          // [C6] a lock disk or LUN serves at most 4 nodes.
+          if (nodes.length > 4 && lock.lock !== 'none' && lock.lock !== 'quorum-server') return;
+          const inv = campus([cluster('sg', nodes, lock)], { arbitrator });
+          const failed = failedRaw.filter((n) => nodes.includes(n));
+          const extra = qsDown && lock.lock === 'quorum-server' ? ['host:qs1'] : [];
+          if (failed.length === 0) return;
+          const reformed = (fail: string[]): boolean => {
+            if (fail.length === 0) return true;
+            const c = whatIf(inv, fail).clusters.find((x) => x.cluster === 'sg');
+            // No node of it down: it keeps running.
+            return c === undefined || c.reformed;
+          };
+          if (!reformed([...failed, ...extra])) return;
+          for (const back of failed) {
+            const fewer = [...failed.filter((n) => n !== back), ...extra];
+            expect(reformed(fewer), `${[...failed, ...extra].join('+')} less ${back}`).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
 });

@@ -12,7 +12,17 @@ import type { DownState } from '../../src/engine/failure-units.js';
 import { optimizePurchase } from '../../src/engine/optimize/optimize.js';
 import { judgeCluster } from '../../src/engine/quorum.js';
 import { createHighsSolver } from '../../src/io/highs.js';
-import { cells, cluster, complex, inventory, npar, pkg, seedFig15 } from '../helpers/builders.js';
+import {
+  cells,
+  cluster,
+  complex,
+  group,
+  inventory,
+  manager,
+  npar,
+  pkg,
+  seedFig15,
+} from '../helpers/builders.js';
 import { plan, whatIf } from '../helpers/engine.js';
 import type { LpSolver } from '../../src/domain/solver.js';
 
@@ -209,6 +219,49 @@ describe('step 0: which clusters re-form (spec 8.2)', () => {
     );
     expect(s.clusters[0]).toMatchObject({ cluster: 'sgA', nodesUp: 0, reformed: false });
     expect(s.packages.map((p) => [p.package, p.reason])).toEqual([['pa', 'no-surviving-node']]);
+  });
+});
+
+describe('the partitions of a halted cluster stay up for iCAP (assumption A-23, [C8])', () => {
+  it('a Group Manager on a node of a halted cluster stays in control and seizes for another cluster', () => {
+    // Group g: X runs the manager on m1; Y holds m2 and d1; Z holds d2 (2 of 8 cores active).
+    // Complex Y down: sgm keeps 1 of 2 nodes and no lock, so it halts (m1 reboots, its manager stays); db re-forms
+    // by its lock disk and pd needs 6 cores on d2 from rights seized on Y.
+    const inv = inventory({
+      complexes: ['X', 'Y', 'Z'].map((c) => complex(c, { group: 'g' })),
+      cells: [
+        ...cells('X', 'm1', 2, 4),
+        ...cells('Y', 'm2', 2, 4),
+        ...cells('Y', 'd1', 2, 4),
+        ...cells('Z', 'd2', 2, 4),
+      ],
+      npars: [
+        npar('X', 'm1', 4),
+        npar('Y', 'm2', 4),
+        npar('Y', 'd1', 8),
+        npar('Z', 'd2', 2, { active: 2 }),
+      ],
+      groups: [group('g', 16)],
+      managers: [manager('g', 'm1')],
+      packages: [
+        pkg('pm1', 2, ['m1', 'm2']),
+        pkg('pm2', 2, ['m2', 'm1']),
+        pkg('pd', 8, ['d1', 'd2']),
+      ],
+      clusters: [cluster('sgm', ['m1', 'm2']), cluster('db', ['d1', 'd2'], { lock: 'disk' })],
+    });
+    const s = whatIf(inv, ['complex:Y']);
+    expect(s.clusters.map((c) => [c.cluster, c.nodesUp, c.reformed, c.reason])).toEqual([
+      ['db', 1, true, 'lock'],
+      ['sgm', 1, false, 'no-lock'],
+    ]);
+    expect(s.gm.map((g) => [g.group, g.inControl, g.takeover])).toEqual([['g', 'm1', false]]);
+    expect(s.packages.map((p) => [p.package, p.status, p.reason, p.to])).toEqual([
+      ['pd', 'moved', null, 'd2'],
+      ['pm1', 'lost', 'cluster-halted', null],
+      ['pm2', 'lost', 'cluster-halted', null],
+    ]);
+    expect(s.packages[0]?.sources).toMatchObject({ seized: 6 });
   });
 });
 

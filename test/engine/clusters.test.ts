@@ -225,8 +225,8 @@ describe('step 0: which clusters re-form (spec 8.2)', () => {
 describe('the partitions of a halted cluster stay up for iCAP (assumption A-23, [C8])', () => {
   it('a Group Manager on a node of a halted cluster stays in control and seizes for another cluster', () => {
     // Group g: X runs the manager on m1; Y holds m2 and d1; Z holds d2 (2 of 8 cores active).
-    // Complex Y down: sgm keeps 1 of 2 nodes and no lock, so it halts (m1 reboots, its manager stays); db re-forms
-    // by its lock disk and pd needs 6 cores on d2 from rights seized on Y.
+    // Complex Y down: sgm keeps 1 of 2 nodes and no lock, so it halts (m1 reboots, its manager
+    // stays); db re-forms by its lock disk and pd needs 6 cores on d2 from rights seized on Y.
     const inv = inventory({
       complexes: ['X', 'Y', 'Z'].map((c) => complex(c, { group: 'g' })),
       cells: [

@@ -50,7 +50,7 @@ export function parseTimingModel(text: string, file: string): TimingModel {
       checked.errors.map((e) => `${file}: ${e}`),
     );
   }
-  return checked.model;
+  return checked.value;
 }
 
 /**

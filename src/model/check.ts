@@ -10,15 +10,12 @@
  * That is what makes the three-point range {min, typical, max} bound the time.
  */
 import { likelyTypoOf } from '../text/names.js';
+import { accepted, refused, type Checked } from '../domain/checked.js';
 import type { Coefficient, DriverName, FormulaName, TimingModel } from '../domain/timing.js';
 import { DRIVER_NAMES, FORMULA_NAMES, NOT_GIVEN_AT_ZERO } from '../domain/timing.js';
 import { inspectExpression, isMathBuiltin, timeUnitToSeconds } from './math.js';
 import { compileTimingModel, ModelTimeError } from './timing.js';
 import { FALLBACK_DRIVER_MAX, type DriverRanges } from './driver-ranges.js';
-
-export type TimingModelCheck =
-  | { readonly ok: true; readonly model: TimingModel; readonly errors?: never }
-  | { readonly ok: false; readonly errors: readonly string[]; readonly model?: never };
 
 const TOP_KEYS = ['name', 'description', 'coefficients', 'drivers', 'formulas'] as const;
 const COEFFICIENT_KEYS = ['min', 'typical', 'max', 'unit', 'source', 'description'] as const;
@@ -53,15 +50,12 @@ export const PROBE_DRIVERS: readonly Readonly<Record<DriverName, number>>[] = [
 ];
 
 /** Check a parsed model file and convert it (coefficients in seconds, unit `s`). */
-export function checkTimingModel(value: unknown): TimingModelCheck {
+export function checkTimingModel(value: unknown): Checked<TimingModel> {
   const errors: string[] = [];
   if (!isRecord(value)) {
-    return {
-      ok: false,
-      errors: [
-        `the model must be a JSON object with name, coefficients, drivers and formulas (found ${describe(value)})`,
-      ],
-    };
+    return refused([
+      `the model must be a JSON object with name, coefficients, drivers and formulas (found ${describe(value)})`,
+    ]);
   }
   for (const key of Object.keys(value)) {
     if (!(TOP_KEYS as readonly string[]).includes(key)) {
@@ -88,7 +82,7 @@ export function checkTimingModel(value: unknown): TimingModelCheck {
     errors,
   );
 
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return refused(errors);
   const model: TimingModel = {
     name: name as string,
     ...(typeof description === 'string' ? { description } : {}),
@@ -97,7 +91,7 @@ export function checkTimingModel(value: unknown): TimingModelCheck {
     formulas,
   };
   const behaviour = checkMonotone(model);
-  return behaviour.length > 0 ? { ok: false, errors: behaviour } : { ok: true, model };
+  return behaviour.length > 0 ? refused(behaviour) : accepted(model);
 }
 
 function checkDrivers(raw: unknown, errors: string[]): Record<string, string> {

@@ -9,17 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BOUNDS, parseDecimal } from '../../src/domain/bounds.js';
-import { parseInventory } from '../../src/io/load-inventory.js';
 import { parseRunsFile } from '../../src/cli/batch/runs-file.js';
 import { GicapError } from '../../src/errors.js';
 import { parseObservations } from '../../src/io/load-observations.js';
-import { BASE, withLine, type Files } from './inventory-fixture.js';
+import { BASE, withLine, errorsOf } from './inventory-fixture.js';
 import { runGicap } from '../helpers/run-cli.js';
 
-function errorsOf(files: Files): string[] {
-  const r = parseInventory('test', files);
-  return r.ok ? [] : r.errors;
-}
 
 describe('inventory numbers have upper bounds', () => {
   it.each([

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseInventory } from '../../src/io/load-inventory.js';
-import { BASE, withLine, type Files } from './inventory-fixture.js';
+import { BASE, withLine, type Files, errorsOf } from './inventory-fixture.js';
 
 const HEADER = 'cluster,nodes,lock,lock_site,quorum_server,member_timeout_s';
 
@@ -14,17 +14,13 @@ function withClusters(...rows: string[]): Files {
   return { ...BASE, 'clusters.csv': [HEADER, ...rows].join('\n') };
 }
 
-function errorsOf(files: Files): string[] {
-  const r = parseInventory('test', files);
-  return r.ok ? [] : r.errors;
-}
 
 const VALID = 'sg1,h1;h3;v1;v2,quorum-server,north,qs1,14';
 
 describe('clusters.csv: valid rows', () => {
   it('loads a cluster with its types', () => {
     const ok = parseInventory('test', withClusters(VALID));
-    expect(ok.ok && ok.inventory.clusters).toEqual([
+    expect(ok.ok && ok.value.clusters).toEqual([
       {
         cluster: 'sg1',
         nodes: ['h1', 'h3', 'v1', 'v2'],
@@ -38,7 +34,7 @@ describe('clusters.csv: valid rows', () => {
 
   it('defaults: no lock, no lock site, no quorum server, no MEMBER_TIMEOUT', () => {
     const ok = parseInventory('test', withClusters('sg1,h1;h3;v1;v2,,,,'));
-    expect(ok.ok && ok.inventory.clusters?.[0]).toEqual({
+    expect(ok.ok && ok.value.clusters?.[0]).toEqual({
       cluster: 'sg1',
       nodes: ['h1', 'h3', 'v1', 'v2'],
       lock: 'none',
@@ -50,7 +46,7 @@ describe('clusters.csv: valid rows', () => {
 
   it('absent: clusters are not modelled (null)', () => {
     const ok = parseInventory('test', BASE);
-    expect(ok.ok && ok.inventory.clusters).toBeNull();
+    expect(ok.ok && ok.value.clusters).toBeNull();
   });
 
   it('a Quorum Server on a partition of the inventory, outside the cluster, is valid', () => {
@@ -294,7 +290,7 @@ describe('packages.csv: the columns of spec 8.1', () => {
         '\n',
       ),
     });
-    expect(ok.ok && ok.inventory.packages[0]).toMatchObject({
+    expect(ok.ok && ok.value.packages[0]).toMatchObject({
       onStartFailure: 'next',
       autoRun: false,
       priority: null,

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseInventory } from '../../src/io/load-inventory.js';
-import { BASE, type Files } from './inventory-fixture.js';
+import { BASE, type Files, errorsOf } from './inventory-fixture.js';
 
 const PACKAGES = [
   'package,cores,nodes,priority,start_s,kind,vm_boot_s,ticap,failover_policy',
@@ -27,10 +27,6 @@ function files(more: Partial<Record<string, string[]>>, packages = PACKAGES): Fi
   return out;
 }
 
-function errorsOf(f: Files): string[] {
-  const r = parseInventory('test', f);
-  return r.ok ? [] : r.errors;
-}
 
 const DEP = 'package,depends_on,location';
 const CAP = 'node,capacity,value';
@@ -48,19 +44,19 @@ describe('placement policies: valid input', () => {
     );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.inventory.dependencies).toEqual([
+    expect(r.value.dependencies).toEqual([
       { package: 'p3', dependsOn: 'p1', location: 'same_node' },
       { package: 'p4', dependsOn: 'p3', location: 'different_node' },
     ]);
-    expect(r.inventory.capacities).toEqual([
+    expect(r.value.capacities).toEqual([
       { node: 'h1', capacity: 'memory', value: 64 },
       { node: 'h3', capacity: 'memory', value: 32.5 },
     ]);
-    expect(r.inventory.weights).toEqual([
+    expect(r.value.weights).toEqual([
       { package: null, cluster: 'sg1', capacity: 'memory', value: 4 },
       { package: 'p1', cluster: null, capacity: 'memory', value: 16 },
     ]);
-    expect(r.inventory.packages.map((p) => p.failoverPolicy)).toEqual([
+    expect(r.value.packages.map((p) => p.failoverPolicy)).toEqual([
       'configured_node',
       'configured_node',
       'configured_node',
@@ -70,7 +66,7 @@ describe('placement policies: valid input', () => {
 
   it('absent files: no dependencies, capacities or weights', () => {
     const r = parseInventory('test', BASE);
-    expect(r.ok && [r.inventory.dependencies, r.inventory.capacities, r.inventory.weights]).toEqual(
+    expect(r.ok && [r.value.dependencies, r.value.capacities, r.value.weights]).toEqual(
       [[], [], []],
     );
   });
@@ -81,7 +77,7 @@ describe('placement policies: valid input', () => {
     pk[3] = 'p3,1,h3;h1,30,,app,,n,site_preferred';
     pk[4] = 'p4,1,h3;h1,40,,app,,n,site_preferred_manual';
     const r = parseInventory('test', files({}, pk));
-    expect(r.ok && r.inventory.packages.map((p) => p.failoverPolicy)).toEqual([
+    expect(r.ok && r.value.packages.map((p) => p.failoverPolicy)).toEqual([
       'min_package_node',
       'configured_node',
       'site_preferred',

@@ -50,20 +50,20 @@ describe('checkTimingModel: the bundled model', () => {
     m.coefficients['takeover_cap'] = { ...ASSUMED, min: 15, typical: 15, max: 15, unit: 'minutes' };
     const r = checkTimingModel(m);
     if (!r.ok) throw new Error(r.errors.join('\n'));
-    expect(r.model.coefficients['operator_response']).toMatchObject({
+    expect(r.value.coefficients['operator_response']).toMatchObject({
       min: 360,
       typical: 900,
       max: 4500,
       unit: 's',
     });
-    expect(r.model.coefficients['takeover_cap']).toMatchObject({
+    expect(r.value.coefficients['takeover_cap']).toMatchObject({
       min: 900,
       typical: 900,
       max: 900,
       unit: 's',
     });
     // Same times as the defaults for the spec example.
-    const engine = compileTimingModel(r.model);
+    const engine = compileTimingModel(r.value);
     expect(
       engine.range('gm_failover', { ...ZERO_DRIVERS, groups_managed: 1, member_complexes: 2 }),
     ).toEqual({

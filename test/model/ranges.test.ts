@@ -32,13 +32,13 @@ function modelFile(formula: string, text: string): unknown {
 function checked(value: unknown): TimingModel {
   const r = checkTimingModel(value);
   if (!r.ok) throw new Error(r.errors.join('\n'));
-  return r.model;
+  return r.value;
 }
 
 function inventoryOf(files: Files): Inventory {
   const r = parseInventory('inv', files);
   if (!r.ok) throw new Error(r.errors.join('\n'));
-  return r.inventory;
+  return r.value;
 }
 
 const SUBTRACTS = modelFile(

@@ -8,7 +8,7 @@
  */
 import type { Cluster, Package } from '../../domain/types.js';
 import type { Problems } from '../problems.js';
-import { checkUnique, str, type Checked, type Valid } from '../rows.js';
+import { checkUnique, str, type CheckedRows, type Valid } from '../rows.js';
 import { listNames } from '../schemas.js';
 
 export interface ClusterKnown {
@@ -29,7 +29,7 @@ export interface ClusterKnown {
 /** The clusters, or null when clusters.csv is absent (clusters not modelled, spec 8.1). */
 export function checkClusters(
   present: boolean,
-  rows: Checked<Cluster>,
+  rows: CheckedRows<Cluster>,
   problems: Problems,
   known: ClusterKnown,
 ): Cluster[] | null {

@@ -14,7 +14,7 @@ import type {
 } from '../../domain/types.js';
 import { PACKAGE_LIMIT } from '../../domain/policies.js';
 import type { Problems } from '../problems.js';
-import { checkUnique, str, type Checked, type Valid } from '../rows.js';
+import { checkUnique, str, type CheckedRows, type Valid } from '../rows.js';
 import { listNames } from '../schemas.js';
 
 export interface PolicyKnown {
@@ -29,9 +29,9 @@ export interface PolicyKnown {
 }
 
 export interface PolicyRows {
-  readonly dependencies: Checked<Dependency>;
-  readonly capacities: Checked<NodeCapacity>;
-  readonly weights: Checked<PackageWeight>;
+  readonly dependencies: CheckedRows<Dependency>;
+  readonly capacities: CheckedRows<NodeCapacity>;
+  readonly weights: CheckedRows<PackageWeight>;
 }
 
 export interface Policies {
@@ -186,7 +186,7 @@ export function weightOf(
 }
 
 function checkDependencies(
-  checked: Checked<Dependency>,
+  checked: CheckedRows<Dependency>,
   problems: Problems,
   known: PolicyKnown,
   pkgByName: ReadonlyMap<string, Valid<Package>>,
@@ -300,7 +300,7 @@ function checkDependencies(
 }
 
 function checkCapacities(
-  checked: Checked<NodeCapacity>,
+  checked: CheckedRows<NodeCapacity>,
   problems: Problems,
   known: PolicyKnown,
   clusterOfNode: ReadonlyMap<string, string>,

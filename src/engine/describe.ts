@@ -495,6 +495,16 @@ function describeAttempt(ctx: DescribeContext, p: PackageEval, a: AttemptEval): 
     default:
       detail = `${base}: ${a.reason}`;
   }
+  // [C10] with on_start_failure = halt this failed start is the last one: the run script exits 1,
+  // which says why the other nodes of its list (if it has any) are not tried.
+  if (
+    !a.ok &&
+    p.pkg.onStartFailure === 'halt' &&
+    p.pkg.nodes.some((n) => n !== a.node && n !== p.from)
+  ) {
+    detail +=
+      '; the run script exits 1 (on_start_failure = halt), so Serviceguard disables it on every other node [C10]';
+  }
   return {
     node: node.host,
     ok: a.ok,

@@ -168,6 +168,50 @@ describe('clusters.csv: every rule, with the exact line', () => {
       ],
     ],
     [
+      'C6: a dual lock disk for more than 4 nodes',
+      {
+        ...withClusters('sg1,h1;h3;v1;v2;v3,dual-disk,east;west,,'),
+        'vpars.csv': [
+          'complex,npar,vpar,cores,min,max,static',
+          'c1,n2,v1,2,1,4,n',
+          'c1,n2,v2,1,,,y',
+          'c1,n2,v3,1,,,n',
+        ].join('\n'),
+      },
+      [
+        'clusters.csv:2:lock: a dual-disk lock is not allowed for more than 4 nodes [C6] (expected quorum-server or none for 5 nodes, found dual-disk)',
+      ],
+    ],
+    [
+      'C6: a lock LUN for more than 4 nodes',
+      {
+        ...withClusters('sg1,h1;h3;v1;v2;v3,lun,east,,'),
+        'vpars.csv': [
+          'complex,npar,vpar,cores,min,max,static',
+          'c1,n2,v1,2,1,4,n',
+          'c1,n2,v2,1,,,y',
+          'c1,n2,v3,1,,,n',
+        ].join('\n'),
+      },
+      [
+        'clusters.csv:2:lock: a lun lock is not allowed for more than 4 nodes [C6] (expected quorum-server or none for 5 nodes, found lun)',
+      ],
+    ],
+    [
+      'a dual lock disk with three sites',
+      withClusters('sg1,h1;h3;v1;v2,dual-disk,east;west;north,,'),
+      [
+        'clusters.csv:2:lock_site: a dual-disk lock needs two different sites, one lock disk per data centre [C7] (expected 2 sites separated by ";", found "east;west;north")',
+      ],
+    ],
+    [
+      'one external quorum server put in two sites by two clusters',
+      withClusters('sg1,h1;h3;v1,quorum-server,north,qs1,', 'sg2,v2,quorum-server,south,qs1,'),
+      [
+        'clusters.csv:3:lock_site: site differs for quorum server qs1, which cluster sg1 on line 2 puts in north (expected north or an empty cell, found "south")',
+      ],
+    ],
+    [
       'a partition quorum server in another site than its complex',
       withClusters('sg1,h1;v1;v2,quorum-server,east,h3,'),
       [

@@ -216,6 +216,30 @@ describe('placement policies: every rule with its line', () => {
     ]);
   });
 
+  it('weights need clusters.csv: one line per weight row, on its package [P5]', () => {
+    const f: Files = {
+      ...BASE,
+      'capacities.csv': [CAP, 'h1,memory,64'].join('\n'),
+      'weights.csv': [WEIGHT, 'p1,sg1,memory,1', 'p2,,memory,2'].join('\n'),
+    };
+    expect(errorsOf(f)).toEqual([
+      'capacities.csv:2:node: capacities need clusters.csv [P5] (expected a node of a cluster, found "h1" and no clusters.csv)',
+      'weights.csv:2:package: package p1 is in no cluster (expected a package of a cluster of clusters.csv; weights need clusters [P5])',
+      'weights.csv:3:package: package p2 is in no cluster (expected a package of a cluster of clusters.csv; weights need clusters [P5])',
+    ]);
+  });
+
+  it('a refused clusters.csv row is the one error: the weights of its packages are no cascade (A-30)', () => {
+    const f = files({
+      'clusters.csv': ['cluster,nodes,lock', 'sg1,h1;h3;v1;v2,disc'],
+      'capacities.csv': [CAP, 'h1,memory,64'],
+      'weights.csv': [WEIGHT, 'p1,sg1,memory,1', 'p3,,memory,2'],
+    });
+    expect(errorsOf(f)).toEqual([
+      'clusters.csv:2:lock: invalid value (expected one of none, disk, dual-disk, lun, quorum-server, found "disc")',
+    ]);
+  });
+
   it('a package with a weight must be configured_node [P7]', () => {
     const pk = [...PACKAGES];
     pk[1] = 'p1,4,h1;h3,10,60,app,,n,min_package_node';

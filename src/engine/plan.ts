@@ -5,7 +5,6 @@
  */
 import type {
   ClusterSummary,
-  GmState,
   GroupSizing,
   LossesByFailures,
   PartitionSizing,
@@ -240,21 +239,11 @@ function runPlan(
     for (const [n, need] of demand.npar) updateBest(nparBest[n], need, seq, units);
     for (const [v, need] of demand.vpar) updateBest(vparBest[v], need, seq, units);
     if (explicit !== null || (params.allScenarios && params.onScenario === undefined)) {
-      streamed.push(
-        withTakeoverModes(
-          estate,
-          describeScenario(ctx, failedIds(index, units, explicit), down, ev),
-        ),
-      );
+      streamed.push(describeScenario(ctx, failedIds(index, units, explicit), down, ev));
       return;
     }
     if (params.allScenarios && params.onScenario !== undefined) {
-      params.onScenario(
-        withTakeoverModes(
-          estate,
-          describeStreamed(ctx, failedIds(index, units, explicit), down, ev),
-        ),
-      );
+      params.onScenario(describeStreamed(ctx, failedIds(index, units, explicit), down, ev));
     }
     if (!ev.survives) {
       losingSeen++;
@@ -296,9 +285,11 @@ function runPlan(
       .sort((a, b) => a[0] - b[0])
       .map(([, units]) => {
         down.apply(units);
-        return withTakeoverModes(
-          estate,
-          describeScenario(ctx, scenarioUnitIds(index, units), down, evaluateScenario(ctx, down)),
+        return describeScenario(
+          ctx,
+          scenarioUnitIds(index, units),
+          down,
+          evaluateScenario(ctx, down),
         );
       });
   }
@@ -371,23 +362,6 @@ function runPlan(
     warnings: estateWarnings(estate),
     model: modelCoefficientRows(params.model),
     comparison: null,
-  };
-}
-
-/**
- * Says how each standby in control took over (managers.csv `takeover`), so a report never calls an
- * operator's `icapmanage -Q` automatic, or a scripted one manual.
- */
-function withTakeoverModes<S extends { readonly gm: readonly GmState[] }>(estate: Estate, s: S): S {
-  if (!s.gm.some((g) => g.takeover)) return s;
-  return {
-    ...s,
-    gm: s.gm.map((g) => {
-      if (!g.takeover) return { ...g, takeoverMode: null };
-      const group = estate.groups.find((x) => x.name === g.group);
-      const standby = group?.standbys.find((m) => m.host === g.inControl);
-      return { ...g, takeoverMode: standby?.takeover ?? null };
-    }),
   };
 }
 

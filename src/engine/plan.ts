@@ -40,7 +40,7 @@ import { describeRanges, driverRangesOf } from '../model/driver-ranges.js';
 import { inputError } from '../errors.js';
 import { nparKey } from '../domain/derived.js';
 import type { ScenarioEval, ScenarioInput } from './scenario-eval.js';
-import { complexName, hostName, siteName } from './names.js';
+import { at, complexName, hostName, siteName } from './names.js';
 import { createWorkspace } from './ledger.js';
 import { checkModelOverRanges } from '../model/behaviour.js';
 
@@ -487,7 +487,7 @@ export function estateWarnings(estate: Estate): ScenarioWarning[] {
   for (const g of estate.groups) {
     for (const m of [g.active, ...g.standbys]) {
       if (m.node < 0) continue;
-      const complex = estate.npars[estate.nodes[m.node]?.npar ?? -1]?.complex ?? -1;
+      const complex = at(estate.npars, at(estate.nodes, m.node, 'node').npar, 'nPar').complex;
       if (memberComplexes.has(complex)) {
         out.push({
           code: 'gm-colocated',

@@ -11,19 +11,11 @@ import { ExitCode } from '../../errors.js';
 import { loadInventory } from '../../io/load-inventory.js';
 import { helpAfter, wrapParagraph } from '../help.js';
 import type { RegisterCommand } from '../program.js';
-import { setOption } from '../shared-options.js';
+import { INVENTORY_ARGUMENT, SET_CHANGE_HELP, setOption } from '../shared-options.js';
 import { compareText } from '../../text/order.js';
 
 const HELP_AFTER = helpAfter({
-  about: [
-    wrapParagraph(
-      '--set CHANGE edits one cell before checking: FILE.KEY.COLUMN=VALUE, FILE one of ' +
-        'complexes, cells, npars, vpars, groups, managers, packages, clusters; KEY complexes C, cells ' +
-        'C/cell, npars C/N, vpars C/N/V, groups G, managers G/host, packages P, clusters CL. ' +
-        'An empty VALUE ' +
-        'clears the cell (its default applies). Every file and column: docs/inventory.md.',
-    ),
-  ],
+  about: [wrapParagraph(SET_CHANGE_HELP)],
   examples: [
     'gicap validate data/seed-fig15',
     'gicap validate data/mixed-estate',
@@ -46,7 +38,7 @@ export const registerValidate: RegisterCommand = (program, ctx, setExit) => {
         'and print a one-screen summary: counts, cores and usage rights, and per GiCAP group the ' +
         'sharing rights owned against those required. Nothing is written.',
     )
-    .argument('<inventory>', 'Inventory folder of CSV files')
+    .argument('<inventory>', INVENTORY_ARGUMENT)
     .addOption(setOption())
     .addHelpText('after', HELP_AFTER)
     .action(async (inventory: string, opts: { set?: string[] }) => {

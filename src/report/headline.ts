@@ -191,23 +191,31 @@ export function purchaseLine(report: PlanReport): string {
   return `${fix}; no purchase can fix ${plural(s.packagesLostUnfixable, 'package loss', 'package losses')} (${reasons}): ${only}.`;
 }
 
-/** The next command: `optimize` when a purchase can help, else the next depth of failures. */
+/**
+ * The next command: `optimize` when a purchase can help, else the worst scenario told by `what-if`,
+ * else the next depth of failures. It runs on the estate this report describes: a changed estate's
+ * `--set` changes (and a non-default outage) go with it, or the next command would answer for the
+ * baseline.
+ */
 export function nextCommands(report: PlanReport, inventory: string): string[] {
   const s = report.summary;
   const k = report.parameters.maxFailures;
   const hours =
     report.parameters.outageHours === DEFAULT_OUTAGE_HOURS
       ? ''
-      : ` --outage-hours ${formatNumber(report.parameters.outageHours)}`;
+      : ` --outage-hours ${String(report.parameters.outageHours)}`;
+  const sets = report.parameters.changes.map((c) => ` --set ${c}`).join('');
   const purchaseHelps = s.lostFixable > 0 || totalShortfall(report) > 0 || s.nonCompliantGroups > 0;
   if (purchaseHelps) {
-    return [`gicap optimize ${inventory} --costs COSTS.csv --max-failures ${k}${hours}`];
+    return [`gicap optimize ${inventory} --costs COSTS.csv --max-failures ${k}${hours}${sets}`];
   }
   const worst = losingWorstFirst(report)[0];
   if (worst !== undefined) {
-    return [`gicap what-if ${inventory} ${worst.failed.map((u) => `--fail ${u}`).join(' ')}`];
+    return [
+      `gicap what-if ${inventory} ${worst.failed.map((u) => `--fail ${u}`).join(' ')}${hours}${sets}`,
+    ];
   }
-  if (k < 6) return [`gicap plan ${inventory} --max-failures ${k + 1}${hours}`];
+  if (k < 6) return [`gicap plan ${inventory} --max-failures ${k + 1}${hours}${sets}`];
   return [];
 }
 

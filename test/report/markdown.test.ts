@@ -218,7 +218,7 @@ describe('report.md with --set and --now', () => {
       '| `gB`  |                    0 | –              |                    1 | no        |',
     );
     expect(glance).toContain(
-      '**Next:** `gicap optimize mixed-estate --costs COSTS.csv --max-failures 1` — the least-cost purchase',
+      '**Next:** `gicap optimize mixed-estate --costs COSTS.csv --max-failures 1 --set cells.west-sd1/c1.cores=6 --set groups.gB.sharing_rights=44` — the least-cost purchase',
     );
     expect(lines).toContain(
       '| `gB`  | east-sd2, west-sd2 |    44 |       45 |      31 | no        |         1 |',

@@ -47,8 +47,27 @@ describe('gicap plan on the terminal', () => {
       '  gB: sharing rights owned 44, required 45, minimum 31: NOT compliant (short by 1)',
       '  Worst: site:dc-east (1 package lost); complex:east-sd1 (1 package lost); npar:east-sd1/np-db (1 package lost)',
       '  Slowest back (listed scenarios): sapdb up to 1 h 11 min 37 s (typ. 23 min 19 s) in site:dc-east; vm-tools up to 1 h 9 min 23 s (typ. 21 min 32 s) in site:dc-east; mon up to 1 h 6 min 13 s (typ. 18 min 22 s) in site:dc-east',
-      '  Next: gicap optimize data/mixed-estate --costs COSTS.csv --max-failures 1',
+      // The next command runs on the changed estate, not the baseline.
+      '  Next: gicap optimize data/mixed-estate --costs COSTS.csv --max-failures 1 --set cells.west-sd1/c1.cores=6 --set groups.gB.sharing_rights=44',
     ]);
+  });
+
+  it('carries the changes and a non-default outage into every next command', () => {
+    const base = reports['mixed-estate-changed'];
+    const noPurchase: PlanReport = {
+      ...base,
+      parameters: { ...base.parameters, outageHours: 8_760 },
+      summary: { ...base.summary, lostFixable: 0, nonCompliantGroups: 0 },
+      partitions: base.partitions.map((p) => ({ ...p, shortfall: 0 })),
+    };
+    const next = (r: PlanReport): string | undefined =>
+      renderPlanText(r, opts).find((l) => l.startsWith('  Next: '));
+    expect(next(noPurchase)).toBe(
+      '  Next: gicap what-if data/mixed-estate --fail site:dc-east --outage-hours 8760 --set cells.west-sd1/c1.cores=6 --set groups.gB.sharing_rights=44',
+    );
+    expect(next({ ...noPurchase, scenarios: [] })).toBe(
+      '  Next: gicap plan data/mixed-estate --max-failures 2 --outage-hours 8760 --set cells.west-sd1/c1.cores=6 --set groups.gB.sharing_rights=44',
+    );
   });
 
   it('says "all survive" rather than "0 lose 0 packages", and formats large counts with commas', () => {

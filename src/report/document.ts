@@ -36,7 +36,7 @@ import {
   UNSAVEABLE_SIZING_NOTE,
   worstTimePerPackage,
 } from './headline.js';
-import { lossNoPurchaseCanFix } from '../domain/loss.js';
+import { scenarioNoPurchaseCanFix } from '../domain/loss.js';
 import { formatNumber, plural } from '../text/count.js';
 import { compareText } from '../text/order.js';
 import { hasFindings } from '../domain/result.js';
@@ -506,11 +506,12 @@ function lostSection(report: PlanReport): Block[] {
       ),
       failedLine(s),
     );
-    const items: ListItem[] = s.packages.map((p) => {
+    const beyond = packagesNoPurchaseCanFix(s);
+    const items: ListItem[] = s.packages.map((p, j) => {
       const head: Inline[] = [{ strong: p.package }, ` from ${p.from}: `];
       if (p.status === 'lost') {
         head.push('lost, ', code(p.reason ?? 'unknown'));
-        if (lossNoPurchaseCanFix(p)) head.push(' (no purchase can fix)');
+        if (beyond[j] === true) head.push(' (no purchase can fix)');
       } else {
         head.push(
           `moved to ${p.to ?? NONE}, ${formatNumber(p.activated)} cores activated`,
@@ -958,4 +959,20 @@ export function buildDocument(report: PlanReport): ReportDocument {
       ...runSection(report),
     ],
   };
+}
+
+/**
+ * For each package of a listed scenario, whether it is lost and no purchase can save it: the line
+ * the engine's summary draws (domain/loss.ts), a dependent judged by the package it depends on.
+ */
+function packagesNoPurchaseCanFix(s: ScenarioResult): boolean[] {
+  const at = new Map(s.packages.map((p, i) => [p.package, i]));
+  return scenarioNoPurchaseCanFix(s.packages, (p) => ({
+    // The report's attempts hold the skipped nodes too.
+    tried: p.attempts.length > 0,
+    lostWith: p.dependsOn.flatMap((q) => {
+      const i = at.get(q);
+      return i !== undefined && s.packages[i]?.status === 'lost' ? [i] : [];
+    }),
+  }));
 }

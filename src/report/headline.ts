@@ -27,8 +27,10 @@ import { nparKey } from '../domain/derived.js';
  */
 export const UNSAVEABLE_SIZING_NOTE =
   'A package that no purchase can save (no node of its list up, a vPar at its max [V1] or static ' +
-  '[V6], its cluster halted [C2], auto_run off [C11]) adds no sizing demand: gicap plan leaves it ' +
-  'out of each partition’s minimum inactive cores, and gicap optimize buys nothing for it.';
+  '[V6], its cluster halted [C2], auto_run off [C11], no node eligible for its capacity weights or ' +
+  'its site_preferred_manual policy [P1, P5], or lost with a package it depends on that no ' +
+  'purchase saves [P4]) adds no sizing demand: gicap plan leaves it out of each partition’s ' +
+  'minimum inactive cores, and gicap optimize buys nothing for it.';
 
 /** `N+1` for one failed unit, `N+2` for two, … */
 export function failuresLabel(failures: number): string {

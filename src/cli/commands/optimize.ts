@@ -55,9 +55,10 @@ export const registerOptimize: RegisterCommand = (program, ctx, setExit) => {
             'The purchase is the optimum of a mixed-integer program (one feasibility block per ' +
               'scenario that loses a package today, over the same purchase variables), solved ' +
               'exactly with HiGHS, then applied to the inventory and checked by re-running every ' +
-              'scenario with the engine. Losses no purchase can undo (a package with no node up, ' +
-              'a static vPar, a vPar at its max, an nPar at its max cores) are listed, not treated ' +
-              'as errors.',
+              'scenario with the engine. Losses no purchase can undo are listed, not treated as ' +
+              'errors: those gicap plan counts as such (no node of the package up, a static vPar or ' +
+              'one at its max, its cluster halted, auto_run off, no eligible node, a dependency on ' +
+              'such a loss), and a package whose nodes are nPars already at their max cores.',
           ),
           [
             'Costs file (prices in relative units; a max_cores row bounds an nPar), e.g.:',

@@ -786,6 +786,8 @@ export function comparisonRows(c: NonNullable<PlanReport['comparison']>): string
     ['Inactive cores short (nPars)', b.shortfall, a.shortfall],
     ['Sharing rights short', b.sharingShortfall, a.sharingShortfall],
     ['Groups not compliant', b.nonCompliantGroups, a.nonCompliantGroups],
+    // What a change of a cluster's lock or nodes is made for [C2, C3].
+    ['Scenarios in which a cluster halts', c.baseline.clustersHalted, c.changed.clustersHalted],
   ];
   return [
     ...rows.map(([m, x, y]) => [m, formatNumber(x), formatNumber(y), delta(x, y)]),

@@ -19,6 +19,7 @@ import type {
 import type { TimeRange } from '../domain/timing.js';
 import { formatNumber, plural } from '../text/count.js';
 import { compareText } from '../text/order.js';
+import { shellArg } from '../text/shell.js';
 import { nparKey } from '../domain/derived.js';
 
 /**
@@ -199,14 +200,15 @@ export function purchaseLine(report: PlanReport): string {
  * `--set` changes (and a non-default outage) go with it, or the next command would answer for the
  * baseline.
  */
-export function nextCommands(report: PlanReport, inventory: string): string[] {
+export function nextCommands(report: PlanReport, inventoryArg: string): string[] {
+  const inventory = shellArg(inventoryArg);
   const s = report.summary;
   const k = report.parameters.maxFailures;
   const hours =
     report.parameters.outageHours === DEFAULT_OUTAGE_HOURS
       ? ''
       : ` --outage-hours ${String(report.parameters.outageHours)}`;
-  const sets = report.parameters.changes.map((c) => ` --set ${c}`).join('');
+  const sets = report.parameters.changes.map((c) => ` --set ${shellArg(c)}`).join('');
   const purchaseHelps = s.lostFixable > 0 || totalShortfall(report) > 0 || s.nonCompliantGroups > 0;
   if (purchaseHelps) {
     return [`gicap optimize ${inventory} --costs COSTS.csv --max-failures ${k}${hours}${sets}`];

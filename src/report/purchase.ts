@@ -8,6 +8,7 @@ import { LIST_LIMIT } from './format.js';
 import { UNSAVEABLE_SIZING_NOTE } from './headline.js';
 import { escapeMarkdown } from './markdown.js';
 import { toCsv } from '../text/csv.js';
+import { shellArg } from '../text/shell.js';
 import { formatNumber, plural } from '../text/count.js';
 import { markdownTable, textTable } from '../text/table.js';
 
@@ -147,8 +148,8 @@ function checkCommand(r: OptimizeResult, inventoryArg: string): string {
   const kArg = k === 1 ? '' : ` --max-failures ${k}`;
   const hArg = r.parameters.outageHours === 24 ? '' : ` --outage-hours ${r.parameters.outageHours}`;
   // The planner's own changes first, then the purchase's (a later --set of a cell wins).
-  const sets = [...r.parameters.changes, ...r.changes].map((c) => `--set ${c}`).join(' ');
-  return `gicap plan ${inventoryArg}${kArg}${hArg} ${sets}`;
+  const sets = [...r.parameters.changes, ...r.changes].map((c) => `--set ${shellArg(c)}`).join(' ');
+  return `gicap plan ${shellArg(inventoryArg)}${kArg}${hArg} ${sets}`;
 }
 
 /** `purchase.md`. */

@@ -100,6 +100,36 @@ describe('gicap plan --set', () => {
   });
 });
 
+describe('gicap plan --set on a cluster (sections 8–9 through the same surfaces)', () => {
+  it('a dual lock saves the halted campus: the comparison counts cluster halts, the next command runs as printed', () => {
+    const out = tmp();
+    const r = runGicap([
+      'plan',
+      'data/campus-lock',
+      '--set',
+      'clusters.campus.lock=dual-disk',
+      '--set',
+      'clusters.campus.lock_site=dc-a;dc-b',
+      '--format',
+      'md',
+      '--out',
+      out,
+    ]);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[2]).toBe(
+      '    scenarios that lose a package 1 → 0; packages lost (sum over scenarios) 4 → 0; scenarios in which a cluster halts 1 → 0; 1 scenario flips (1 now survives, 0 now lose)',
+    );
+    // A `;` would end the command in a shell: the value is quoted.
+    const next = lines.find((l) => l.startsWith('  Next: ')) ?? '';
+    expect(next).toBe(
+      "  Next: gicap plan data/campus-lock --max-failures 2 --set clusters.campus.lock=dual-disk --set 'clusters.campus.lock_site=dc-a;dc-b'",
+    );
+    const md = readFileSync(join(out, 'report.md'), 'utf8');
+    expect(md).toMatch(/^\| Scenarios in which a cluster halts \| +1 \| +0 \| +-1 \|$/m);
+  });
+});
+
 describe('gicap plan after gicap optimize', () => {
   it('reports no shortfall once the purchase is applied: both leave out what no purchase can save', () => {
     const opt = runGicap([

@@ -78,7 +78,7 @@ function layers() {
   const BEHIND = {
     papaparse: ['src/io/csv.ts', 'src/text/csv.ts'],
     mathjs: ['src/model/math.ts'],
-    zod: ['src/io/schemas.ts', 'src/io/rows.ts'],
+    zod: ['src/io/fields.ts', 'src/io/schemas.ts', 'src/io/file-schemas.ts', 'src/io/model-file.ts', 'src/io/rows.ts'],
   };
   const configs = [];
   for (const folder of FOLDERS) {

@@ -347,7 +347,8 @@ export function observationsCsv(rows: number): string {
 export function timeCalibrate(text: string, model: TimingModel): number {
   const start = performance.now();
   const observations = parseObservations(text, 'observations.csv');
-  const r = calibrateModel(model, observations, { source: 'observations.csv' });
+  if (!observations.ok) throw new Error(`bad observations: ${observations.errors.join('; ')}`);
+  const r = calibrateModel(model, observations.value, { source: 'observations.csv' });
   if (!r.ok) throw new Error(`calibration failed: ${r.errors.join('; ')}`);
   return secondsSince(start);
 }

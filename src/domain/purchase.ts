@@ -12,6 +12,14 @@ export const TICAP_UNIT_MINUTES = 43_200;
 export const COST_ITEMS = ['inactive_core', 'core_right', 'sharing_right', 'ticap_unit'] as const;
 export type CostItem = (typeof COST_ITEMS)[number];
 
+/** One unit of each item, as messages name it ("the price of one …"). */
+export const COST_ITEM_UNIT: Readonly<Record<CostItem, string>> = {
+  inactive_core: 'inactive core',
+  core_right: 'core usage right',
+  sharing_right: 'GiCAP sharing right',
+  ticap_unit: 'TiCAP unit (30 core-days)',
+};
+
 /** Unit prices (one inactive core, one core usage right, one sharing right, one TiCAP unit). */
 export interface PurchaseCosts {
   readonly unit: Readonly<Record<CostItem, number>>;

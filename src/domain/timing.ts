@@ -17,7 +17,7 @@ export interface Coefficient {
   readonly max: number;
   /** A mathjs time unit (`s`, `seconds`, `min`, `minutes`); values are converted to seconds. */
   readonly unit: string;
-  /** A `domain-rules.md` tag such as `[S1 p.31]`, or `"assumption"`. */
+  /** A rule tag of docs/rules.md such as `[S1 p.31]`, or `"assumption"`. */
   readonly source: string;
   readonly description?: string;
 }

@@ -17,9 +17,11 @@ import type {
   StreamedPackage,
   StreamedScenario,
 } from '../domain/result.js';
+import type { LossReason } from '../domain/result.js';
+import { plural } from '../text/count.js';
 import type { Drivers, TimeRange } from '../domain/timing.js';
 import type { DownState, UnitIndex } from './failure-units.js';
-import type { EGroup, ENode, Estate } from './estate.js';
+import type { Estate } from './estate.js';
 import { compareText } from './estate.js';
 import type { ClusterVerdict } from './quorum.js';
 import { ZERO_DRIVERS, type TimingEngine } from '../model/timing.js';
@@ -32,7 +34,15 @@ import type {
   ScenarioEval,
   SkipEval,
 } from './scenario-eval.js';
-import { complexName, groupName } from './names.js';
+import {
+  at,
+  clusterName,
+  complexName,
+  groupName,
+  hostName,
+  packageName,
+  siteName,
+} from './names.js';
 
 export interface DescribeContext {
   readonly estate: Estate;
@@ -46,7 +56,7 @@ export function scenarioUnitIds(
   units: readonly number[],
   gmUnits: readonly string[] = [],
 ): string[] {
-  return [...units.map((u) => index.units[u]?.id ?? '?'), ...gmUnits].sort(compareText);
+  return [...units.map((u) => at(index.units, u, 'failure unit').id), ...gmUnits].sort(compareText);
 }
 
 export function describeScenario(
@@ -110,7 +120,7 @@ export function describeStreamed(
           r.seized !== 0 ||
           r.loaned !== 0 ||
           r.ticapMinutes !== 0 ||
-          r.heldAfter !== (estate.groups[r.group]?.heldRights ?? 0),
+          r.heldAfter !== at(estate.groups, r.group, 'group').heldRights,
       )
       .map((r) => rightsFlow(estate, r)),
     packages,
@@ -126,7 +136,7 @@ function rightsFlow(estate: Estate, r: GroupRightsEval): RightsFlow {
     group: groupName(estate, r.group),
     seized: r.seized,
     loaned: r.loaned,
-    heldBefore: estate.groups[r.group]?.heldRights ?? 0,
+    heldBefore: at(estate.groups, r.group, 'group').heldRights,
     gmHeldAfter: r.heldAfter,
     ticapMinutes: r.ticapMinutes,
   };
@@ -144,18 +154,20 @@ function latestTime(packages: readonly StreamedPackage[]): TimeRange | null {
 
 /** A cluster verdict in the JSON contract's words (spec 8.5). */
 export function clusterState(estate: Estate, v: ClusterVerdict): ClusterState {
-  const c = estate.clusters[v.cluster];
-  const siteName = (s: number): string | null => (s >= 0 ? (estate.sites[s] ?? null) : null);
+  const c = at(estate.clusters, v.cluster, 'cluster');
   let lock: ClusterState['lock'] = null;
-  if (c !== undefined && c.lock !== 'none') {
+  if (c.lock !== 'none') {
+    // A dual lock that is down names both its sites; a lock in no site (-1) names none.
     const site =
       c.lock === 'dual-disk' && !v.lockUp
-        ? c.lockSites.map((s) => estate.sites[s] ?? '?').join(';')
-        : siteName(v.lockSite);
+        ? c.lockSites.map((s) => siteName(estate, s)).join(';')
+        : v.lockSite >= 0
+          ? siteName(estate, v.lockSite)
+          : null;
     lock = { kind: c.lock, site, host: c.quorumHost, up: v.lockUp };
   }
   return {
-    cluster: c?.name ?? '?',
+    cluster: c.name,
     nodes: v.nodes,
     nodesUp: v.nodesUp,
     reformed: v.reformed,
@@ -165,13 +177,12 @@ export function clusterState(estate: Estate, v: ClusterVerdict): ClusterState {
 }
 
 function outageMap(estate: Estate, down: DownState): Record<string, 'partial' | 'complete'> {
-  const names = new Set<number>();
-  for (const n of down.downNpars) names.add(estate.npars[n]?.complex ?? -1);
-  for (const c of down.downComplexes) names.add(c);
+  const complexes = new Set<number>();
+  for (const n of down.downNpars) complexes.add(at(estate.npars, n, 'nPar').complex);
+  for (const c of down.downComplexes) complexes.add(c);
   const out: Record<string, 'partial' | 'complete'> = {};
-  for (const c of [...names].filter((c) => c >= 0).sort((a, b) => a - b)) {
-    const cx = estate.complexes[c];
-    if (cx !== undefined) out[cx.name] = down.complex[c] === 1 ? 'complete' : 'partial';
+  for (const c of [...complexes].sort((a, b) => a - b)) {
+    out[complexName(estate, c)] = down.complex[c] === 1 ? 'complete' : 'partial';
   }
   return out;
 }
@@ -181,10 +192,11 @@ function takeoverDrivers(ctx: DescribeContext, c: GroupControl, down: DownState)
   if (c.manager === null || !c.takeover) return ZERO_DRIVERS;
   const groups = ctx.estate.groupsManagedBy.get(c.manager.host) ?? [c.group];
   const members = new Set<number>();
-  for (const g of groups) for (const m of ctx.estate.groups[g]?.members ?? []) members.add(m);
+  for (const g of groups) for (const m of at(ctx.estate.groups, g, 'group').members) members.add(m);
   let nparsDown = 0;
   for (const m of members) {
-    for (const n of ctx.estate.complexes[m]?.npars ?? []) if (down.npar[n] === 1) nparsDown++;
+    for (const n of at(ctx.estate.complexes, m, 'complex').npars)
+      if (down.npar[n] === 1) nparsDown++;
   }
   return {
     ...ZERO_DRIVERS,
@@ -196,7 +208,7 @@ function takeoverDrivers(ctx: DescribeContext, c: GroupControl, down: DownState)
 }
 
 function gmState(ctx: DescribeContext, c: GroupControl, down: DownState): GmState {
-  const group = ctx.estate.groups[c.group] as EGroup;
+  const group = at(ctx.estate.groups, c.group, 'group');
   const drivers = takeoverDrivers(ctx, c, down);
   return {
     group: group.name,
@@ -214,9 +226,7 @@ export function packageDrivers(
   ev: ScenarioEval,
   down: DownState,
 ): Drivers {
-  const node = ctx.estate.nodes[p.node] as ENode;
-  const complex = ctx.estate.complexes[ctx.estate.npars[node.npar]?.complex ?? -1];
-  const g = complex?.group ?? -1;
+  const g = groupOfNode(ctx.estate, p.node);
   const control = g >= 0 ? ev.control[g] : undefined;
   // Managers tried by the start script: none outside a group; 1 when the active manager answers;
   // 2 when it does not (it tries the active one, then the standby) (assumption A-05).
@@ -227,11 +237,11 @@ export function packageDrivers(
   return {
     ...gmDrivers,
     managers_tried: managersTried,
-    complexes_in_group: g >= 0 ? (ctx.estate.groups[g]?.members.length ?? 0) : 0,
+    complexes_in_group: g >= 0 ? at(ctx.estate.groups, g, 'group').members.length : 0,
     seized_npars: p.seizedNpars,
     seized_cells: p.seizedCells,
     cores_activated: p.activated,
-    vpar_node: node.vpar >= 0 ? 1 : 0,
+    vpar_node: at(ctx.estate.nodes, p.node, 'node').vpar >= 0 ? 1 : 0,
     waited: p.waited ? 1 : 0,
     failed_attempts: p.attempts.length - 1,
     start_s: p.pkg.startS,
@@ -288,7 +298,7 @@ function streamedPackages(
   ev: ScenarioEval,
   down: DownState,
 ): StreamedPackage[] {
-  const host = (n: number): string | null => (n >= 0 ? (ctx.estate.nodes[n]?.host ?? null) : null);
+  const host = (n: number): string | null => (n >= 0 ? hostName(ctx.estate, n) : null);
   const times = new Map<number, TimeRange>();
   return ev.packages.map((p): StreamedPackage => {
     let time: TimeRange | null = null;
@@ -304,7 +314,7 @@ function streamedPackages(
     }
     return {
       package: p.pkg.name,
-      from: host(p.from) ?? '?',
+      from: hostName(ctx.estate, p.from),
       to: host(p.node),
       status: p.status,
       reason: p.reason,
@@ -358,16 +368,16 @@ function packageOutcome(
   ev: ScenarioEval,
   down: DownState,
 ): PackageOutcome {
-  const host = (n: number): string | null => (n >= 0 ? (ctx.estate.nodes[n]?.host ?? null) : null);
+  const host = (n: number): string | null => (n >= 0 ? hostName(ctx.estate, n) : null);
   const moved = p.status === 'moved';
   const drivers = moved ? packageDrivers(ctx, p, ev, down) : null;
-  const name = (q: number): string => ctx.estate.packages[q]?.name ?? '?';
+  const name = (q: number): string => packageName(ctx.estate, q);
   return {
     package: p.pkg.name,
-    from: host(p.from) ?? '?',
+    from: hostName(ctx.estate, p.from),
     to: host(p.node),
     status: p.status,
-    cluster: p.pkg.cluster >= 0 ? (ctx.estate.clusters[p.pkg.cluster]?.name ?? null) : null,
+    cluster: p.pkg.cluster >= 0 ? clusterName(ctx.estate, p.pkg.cluster) : null,
     activated: p.activated,
     sources: p.sources,
     reason: p.reason,
@@ -388,45 +398,47 @@ function describeAttempts(ctx: DescribeContext, p: PackageEval): Attempt[] {
   const attempts: Attempt[] = [];
   let s = 0;
   p.attempts.forEach((a, i) => {
-    for (; s < p.skips.length && (p.skips[s]?.at ?? 0) <= i; s++) {
-      attempts.push(describeSkip(ctx, p, p.skips[s] as SkipEval));
+    for (; s < p.skips.length && at(p.skips, s, 'skip').at <= i; s++) {
+      attempts.push(describeSkip(ctx, p, at(p.skips, s, 'skip')));
     }
     attempts.push(describeAttempt(ctx, p, a));
   });
-  for (; s < p.skips.length; s++) attempts.push(describeSkip(ctx, p, p.skips[s] as SkipEval));
+  for (; s < p.skips.length; s++) attempts.push(describeSkip(ctx, p, at(p.skips, s, 'skip')));
   return attempts;
 }
 
 /** A node skipped as not eligible (spec 9.2), with the rule and figures that excluded it. */
 function describeSkip(ctx: DescribeContext, p: PackageEval, k: SkipEval): Attempt {
   const { estate } = ctx;
-  const host = estate.nodes[k.node]?.host ?? '?';
+  const host = hostName(estate, k.node);
   const pkg = p.pkg.name;
-  const other = estate.packages[k.other]?.name ?? '?';
+  // The package the rule names (a dependency, a displacement); none for a capacity or a policy.
+  const other = (): string => packageName(estate, k.other);
   let detail: string;
   let capacity: CapacityFigures | undefined;
   switch (k.why) {
     case 'capacity': {
-      const name = estate.capacityNames[k.capacity] ?? '?';
+      const name = at(estate.capacityNames, k.capacity, 'capacity');
       capacity = { name, used: k.used, needed: k.needed, capacity: k.value };
       detail = `${host} skipped: capacity ${name} has ${k.used} of ${k.value} in use and ${pkg} weighs ${k.needed} [P5, P6]${p.pkg.priority === null ? '; a no_priority package displaces nothing [P8]' : '; halting every lower-priority package with a weight would not make room [P8]'}`;
       break;
     }
     case 'dependency': {
-      const where = estate.nodes[k.otherNode]?.host;
+      // otherNode -1: the package depended on runs nowhere in this scenario.
+      const where = k.otherNode >= 0 ? `on ${hostName(estate, k.otherNode)}` : 'nowhere';
       detail =
         k.otherNode === k.node
-          ? `${host} skipped: ${pkg} must run on another node than ${other} (different_node), which runs on ${host} [P3]`
-          : `${host} skipped: ${pkg} must run on the node of ${other} (same_node), which runs ${where === undefined ? 'nowhere' : `on ${where}`} [P3]`;
+          ? `${host} skipped: ${pkg} must run on another node than ${other()} (different_node), which runs on ${host} [P3]`
+          : `${host} skipped: ${pkg} must run on the node of ${other()} (same_node), which runs ${where} [P3]`;
       break;
     }
     case 'policy': {
-      const site = estate.sites[estate.nodes[p.from]?.site ?? -1] ?? '?';
+      const site = siteName(estate, at(estate.nodes, p.from, 'node').site);
       detail = `${host} skipped: outside ${site}, the site ${pkg} ran in; site_preferred_manual fails over within its site only [P1]`;
       break;
     }
     case 'displaced':
-      detail = `${host} skipped: ${pkg} was halted there to make room for ${other} [P8]`;
+      detail = `${host} skipped: ${pkg} was halted there to make room for ${other()} [P8]`;
       break;
   }
   return {
@@ -448,7 +460,7 @@ function sourcesText(s: Sources): string {
 
 /** One sentence: which rule bound, on which node, by how many cores. */
 function describeAttempt(ctx: DescribeContext, p: PackageEval, a: AttemptEval): Attempt {
-  const node = ctx.estate.nodes[a.node] as ENode;
+  const node = at(ctx.estate.nodes, a.node, 'node');
   const f = a.facts;
   const short = a.needed - a.available;
   const base = `${node.host} has ${f.active} active cores with ${f.used} in use; ${p.pkg.name} needs ${p.pkg.cores}`;
@@ -470,7 +482,7 @@ function describeAttempt(ctx: DescribeContext, p: PackageEval, a: AttemptEval): 
       detail = `${base}: ${a.needed} more cores needed, but its nPar has ${Math.max(0, f.inactiveLeft)} inactive cores left${f.direct > 0 ? ` (and ${f.direct} from its vPars)` : ''}; short by ${short}`;
       break;
     case 'gm-unavailable': {
-      const g = ctx.estate.complexes[ctx.estate.npars[node.npar]?.complex ?? -1]?.group ?? -1;
+      const g = groupOfNode(ctx.estate, a.node);
       detail = `${base}: rights found for ${a.available} of ${a.needed} cores (${sourcesText(f.rights)}); short by ${short}, and group ${groupName(ctx.estate, g)} has no manager in control, so no rights cross complexes [M1]`;
       break;
     }
@@ -482,6 +494,16 @@ function describeAttempt(ctx: DescribeContext, p: PackageEval, a: AttemptEval): 
       break;
     default:
       detail = `${base}: ${a.reason}`;
+  }
+  // [C10] with on_start_failure = halt this failed start is the last one: the run script exits 1,
+  // which says why the other nodes of its list (if it has any) are not tried.
+  if (
+    !a.ok &&
+    p.pkg.onStartFailure === 'halt' &&
+    p.pkg.nodes.some((n) => n !== a.node && n !== p.from)
+  ) {
+    detail +=
+      '; the run script exits 1 (on_start_failure = halt), so Serviceguard disables it on every other node [C10]';
   }
   return {
     node: node.host,
@@ -557,7 +579,7 @@ function scenarioWarnings(
     }
   }
   for (const r of ev.rights) {
-    const group = estate.groups[r.group] as EGroup;
+    const group = at(estate.groups, r.group, 'group');
     const control = ev.control[r.group];
     const loanComplexes = new Map<number, number>();
     const riskComplexes = new Set<number>();
@@ -571,7 +593,8 @@ function scenarioWarnings(
           detail: `rights were seized from ${np.key}, which runs vPars: deactivate the failover cores and restore (icapmanage -z) before any vPar boots, or the seizure commits and the vPars may not boot [V9]`,
         });
       }
-      const siteC = estate.complexes[s.complex]?.site ?? -1;
+      // A complex or a manager in no site (-1) is in no other site.
+      const siteC = at(estate.complexes, s.complex, 'complex').site;
       const siteM = control?.manager?.site ?? -1;
       if (siteC >= 0 && siteM >= 0 && siteC !== siteM) riskComplexes.add(s.complex);
     }
@@ -582,11 +605,13 @@ function scenarioWarnings(
         detail: `${rights} rights seized from the complete outage of ${complexName(estate, c)} are a loan to ${group.name} that reverts 10 days after seizure unless a partition reconnects [X6]`,
       });
     }
-    for (const c of riskComplexes) {
+    // Only a manager in control seizes, so one is named here.
+    const seizer = control?.manager?.host ?? null;
+    for (const c of seizer === null ? [] : riskComplexes) {
       out.push({
         code: 'ping-seizure-risk',
         subject: complexName(estate, c),
-        detail: `${control?.manager?.host ?? '?'} seized from ${complexName(estate, c)} in another site on a failed ping: a network cut would look the same [X11]`,
+        detail: `${seizer} seized from ${complexName(estate, c)} in another site on a failed ping: a network cut would look the same [X11]`,
       });
     }
     // A manager running on a member complex fails with it [G7].
@@ -601,46 +626,47 @@ function scenarioWarnings(
   for (const v of ev.clusters) {
     if (v.reason !== 'lock') continue;
     const c = clusterState(estate, v);
-    const where =
-      c.lock?.host != null ? `quorum server ${c.lock.host}` : `${c.lock?.kind ?? '?'} lock`;
+    // A cluster re-forms by its lock only when it has one.
+    if (c.lock === null) continue;
+    const where = c.lock.host !== null ? `quorum server ${c.lock.host}` : `${c.lock.kind} lock`;
     out.push({
       code: 'cluster-lock-used',
       subject: c.cluster,
-      detail: `${c.cluster} re-formed with ${c.nodesUp} of ${c.nodes} nodes, exactly half, by taking its ${where}${c.lock?.site != null ? ` in ${c.lock.site}` : ''} [C3, C4]`,
+      detail: `${c.cluster} re-formed with ${c.nodesUp} of ${c.nodes} nodes, exactly half, by taking its ${where}${c.lock.site !== null ? ` in ${c.lock.site}` : ''} [C3, C4]`,
     });
   }
   for (const p of ev.packages) {
     for (const d of p.displaced) {
-      const victim = estate.packages[d.victim];
+      const victim = at(estate.packages, d.victim, 'package');
       const outcome = ev.packages.find((x) => x.pkg.idx === d.victim);
       const then =
         outcome === undefined
           ? ''
           : outcome.status === 'moved'
-            ? `; it restarts on ${estate.nodes[outcome.node]?.host ?? '?'}`
-            : `; it is lost (${outcome.reason ?? '?'})`;
+            ? `; it restarts on ${hostName(estate, outcome.node)}`
+            : `; it is lost (${lossReason(outcome)})`;
       const rank = (q: number | null | undefined): string =>
         q == null ? 'no_priority' : `priority ${q}`;
       out.push({
         code: 'displaced',
-        subject: victim?.name ?? '?',
-        detail: `${p.pkg.name} (${rank(p.pkg.priority)}) halted ${victim?.name ?? '?'} (${rank(victim?.priority)}) on ${estate.nodes[d.node]?.host ?? '?'} to make room: capacity ${estate.capacityNames[d.capacity] ?? '?'} had ${d.used} of ${d.value} in use and ${p.pkg.name} weighs ${d.needed}${then} [P8]`,
+        subject: victim.name,
+        detail: `${p.pkg.name} (${rank(p.pkg.priority)}) halted ${victim.name} (${rank(victim.priority)}) on ${hostName(estate, d.node)} to make room: capacity ${at(estate.capacityNames, d.capacity, 'capacity')} had ${d.used} of ${d.value} in use and ${p.pkg.name} weighs ${d.needed}${then} [P8]`,
       });
     }
     if (p.haltedBefore >= 0) {
-      const first = estate.nodes[p.attempts[0]?.node ?? -1]?.host ?? '?';
-      const next = estate.nodes[p.haltedBefore]?.host ?? '?';
+      const first = hostName(estate, at(p.attempts, 0, 'start attempt').node);
+      const next = hostName(estate, p.haltedBefore);
       out.push({
         code: 'start-failure-halts',
         subject: p.pkg.name,
-        detail: `${p.pkg.name} could not start on ${first} (${p.reason ?? '?'}); its run script exits 1, so Serviceguard disables it on every other node; with a restart exit (2, on_start_failure = next) it could try ${next} [C10]`,
+        detail: `${p.pkg.name} could not start on ${first} (${lossReason(p)}); its run script exits 1, so Serviceguard disables it on every other node; with a restart exit (2, on_start_failure = next) it could try ${next} [C10]`,
       });
     }
     if (p.status !== 'moved') continue;
-    const to = estate.nodes[p.node] as ENode;
-    const from = estate.nodes[p.from];
-    const toComplex = estate.npars[to.npar]?.complex;
-    if (from !== undefined && p.node !== p.from && estate.npars[from.npar]?.complex === toComplex) {
+    const to = at(estate.nodes, p.node, 'node');
+    const from = at(estate.nodes, p.from, 'node');
+    const complexOf = (npar: number): number => at(estate.npars, npar, 'nPar').complex;
+    if (p.node !== p.from && complexOf(from.npar) === complexOf(to.npar)) {
       out.push({
         code: 'same-complex-failback',
         subject: p.pkg.name,
@@ -656,13 +682,25 @@ function scenarioWarnings(
       });
     }
     if (p.attempts.length > 1) {
-      const first = p.attempts[0];
+      const first = at(p.attempts, 0, 'start attempt');
       out.push({
         code: 'fell-through',
         subject: p.pkg.name,
-        detail: `${estate.nodes[first?.node ?? -1]?.host ?? '?'} could not take ${p.pkg.name} (${first?.reason ?? '?'}); it started on ${to.host} after ${p.attempts.length - 1} failed attempt(s)`,
+        detail: `${hostName(estate, first.node)} could not take ${p.pkg.name} (${lossReason(first)}); it started on ${to.host} after ${plural(p.attempts.length - 1, 'failed attempt', 'failed attempts')}`,
       });
     }
   }
   return out.sort((a, b) => compareText(a.code, b.code) || compareText(a.subject, b.subject));
+}
+
+/** The group of the complex a node runs on (-1: the complex is in no group). */
+function groupOfNode(estate: Estate, node: number): number {
+  const npar = at(estate.npars, at(estate.nodes, node, 'node').npar, 'nPar');
+  return at(estate.complexes, npar.complex, 'complex').group;
+}
+
+/** Why a package that did not move is lost: its reason is set whenever it did not move. */
+function lossReason(p: { readonly reason: LossReason | null }): LossReason {
+  if (p.reason === null) throw new Error('internal: a package that did not move has no reason');
+  return p.reason;
 }

@@ -37,12 +37,12 @@ import { evaluateScenario } from './scenario.js';
 import { noPurchaseCanFixIn, purchasableDemand } from './sizing-demand.js';
 import { compileTimingModel, modelCoefficientRows } from '../model/timing.js';
 import { describeRanges, driverRangesOf } from '../model/driver-ranges.js';
-import { checkModelOverRanges } from '../model/check.js';
 import { inputError } from '../errors.js';
 import { nparKey } from '../domain/derived.js';
 import type { ScenarioEval, ScenarioInput } from './scenario-eval.js';
 import { complexName, hostName, siteName } from './names.js';
 import { createWorkspace } from './ledger.js';
+import { checkModelOverRanges } from '../model/behaviour.js';
 
 export { DEFAULT_MAX_LISTED };
 

@@ -7,6 +7,7 @@
  * Pure: tables in, new tables out.
  */
 import { listNames } from './schemas.js';
+import type { RawRow, RawTable } from './table.js';
 import { closestName } from '../text/names.js';
 import { echo } from './echo.js';
 import {
@@ -15,25 +16,6 @@ import {
   KEY_COLUMNS,
   type InventoryFileName,
 } from '../domain/inventory-files.js';
-
-/** One data row after header mapping: known column (lower case) → trimmed text or undefined. */
-export interface RawRow {
-  /** Line as a spreadsheet shows it (header = 1). */
-  readonly line: number;
-  readonly values: Readonly<Record<string, string | undefined>>;
-  /** The `--set` changes applied to this row, in order (shown after its problems). */
-  readonly changes: readonly string[];
-}
-
-/** One inventory file after header mapping. */
-export interface RawTable {
-  readonly file: InventoryFileName;
-  /** The file exists (absent optional files are empty tables). */
-  readonly present: boolean;
-  /** Known columns present, in header order (added columns last): the order of error columns. */
-  readonly columns: readonly string[];
-  readonly rows: readonly RawRow[];
-}
 
 export type RawTables = Readonly<Record<InventoryFileName, RawTable>>;
 

@@ -7,156 +7,112 @@
  *   max_cores  the most cores the nPar's cells can hold (a whole number), on a max_cores row
  *   note       free text (e.g. where a price comes from)
  * One row for each of the four prices is required; an nPar without a max_cores row is unlimited.
- * Every problem is reported, one line each as `FILE:LINE:COLUMN: what is wrong`, then exit 2.
+ * Read like an inventory file (the same table reader and cell schemas: io/table.ts, file-schemas.ts);
+ * every problem is reported, one line each as `FILE:LINE:COLUMN: what is wrong`, then exit 2.
  */
 import { basename } from 'node:path';
-import { BOUNDS, formatBound } from '../domain/bounds.js';
 import { deriveFigures } from '../domain/derived.js';
+import { accepted, refused, type Checked } from '../domain/checked.js';
 import type { Inventory } from '../domain/types.js';
 import { COST_ITEMS, type CostItem, type PurchaseCosts } from '../domain/purchase.js';
 import { likelyTypoOf } from '../text/names.js';
-import { inputError, type GicapError } from '../errors.js';
-import { parseCsv } from './csv.js';
+import { inputError } from '../errors.js';
 import { echo } from './echo.js';
+import { COST_COLUMNS, costBase, costRow } from './file-schemas.js';
+import { Problems } from './problems.js';
 import { readUserFile } from './read-text.js';
-import { readHeader } from './header.js';
-
-const COLUMNS = ['item', 'unit_cost', 'npar', 'max_cores', 'note'] as const;
-const ITEMS: readonly string[] = [...COST_ITEMS, 'max_cores'];
+import { checkRows, str } from './rows.js';
+import { readTable } from './table.js';
 
 /** Read and check a costs file against the inventory it prices; throws an exit-2 `GicapError`. */
 export async function loadCosts(path: string, inventory: Inventory): Promise<PurchaseCosts> {
   const file = basename(path);
-  const text = await readUserFile(path, 'costs');
-  return parseCosts(text, file, inventory);
+  const parsed = parseCosts(await readUserFile(path, 'costs'), file, inventory);
+  if (parsed.ok) return parsed.value;
+  const n = parsed.errors.length;
+  throw inputError(
+    `costs file ${file} is not usable: ${n} problem${n === 1 ? '' : 's'}`,
+    parsed.errors,
+  );
 }
 
 /** Parse and check the text of a costs file named `file`. */
-export function parseCosts(text: string, file: string, inventory: Inventory): PurchaseCosts {
-  const table = parseCsv(text, file);
-  const errors: string[] = table.problems.map((p) => `${file}:${p.line}: ${p.message}`);
-  const header = readHeader(table, { known: COLUMNS, required: ['item'] });
-  for (const h of header.problems) errors.push(`${file}:1:${h.column}: ${h.message}`);
-  const { index } = header;
-  if (errors.length > 0) throw problems(file, errors);
+export function parseCosts(
+  text: string,
+  file: string,
+  inventory: Inventory,
+): Checked<PurchaseCosts> {
+  const problems = Problems.ofFile(file, COST_COLUMNS);
+  const state = readTable(file, text, { known: COST_COLUMNS, required: ['item'] }, problems);
+  problems.useColumns(file, state.table.columns);
+  const base = costBase(state.delimiter === ';');
+  const rows = checkRows(
+    file,
+    state,
+    { row: costRow(state.delimiter === ';'), fields: { item: base.shape.item } },
+    problems,
+  );
+  if (!rows.usable) return refused(problems.lines());
 
-  // A semicolon-delimited file usually comes from a spreadsheet with decimal commas.
-  const toNumber = (raw: string): number | null => {
-    const s = table.delimiter === ';' ? raw.replace(',', '.') : raw;
-    if (!/^[+]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(s)) return null;
-    const n = Number(s);
-    return Number.isFinite(n) ? n : null;
-  };
   const figures = deriveFigures(inventory);
   const nparKeys = [...figures.npars.keys()];
   const unit: Partial<Record<CostItem, number>> = {};
+  /** Item → line of its first row (a row with other problems still claims its item). */
   const seenItem = new Map<string, number>();
   const maxCores = new Map<string, number>();
   const seenNpar = new Map<string, number>();
-  for (const row of table.rows) {
-    const field = (column: string): string => row.fields[index.get(column) ?? -1] ?? '';
-    const at = (column: string): string => `${file}:${row.line}:${column}`;
-    const item = field('item').toLowerCase();
-    if (item === '') {
-      errors.push(`${at('item')}: missing (one of ${ITEMS.join(', ')})`);
+  for (const { row, fields } of rows.seen) {
+    const problem = (column: string, why: string): void => problems.cell(file, row, column, why);
+    const item = str(fields, 'item');
+    if (item !== null && item !== 'max_cores') {
+      const first = seenItem.get(item);
+      if (first !== undefined) {
+        problem('item', `second row for ${item} (first on line ${first})`);
+        continue;
+      }
+      seenItem.set(item, row.line);
+    }
+    const v = rows.byRow.get(row);
+    if (v === undefined) continue;
+    if (v.item !== 'max_cores') {
+      if (v.unit_cost !== null) unit[v.item] = v.unit_cost;
       continue;
     }
-    if (!ITEMS.includes(item)) {
-      const near = likelyTypoOf(item, ITEMS);
-      errors.push(
-        `${at('item')}: unknown item ${echo(field('item'))} (expected ${ITEMS.join(', ')}${near === null ? '' : `; closest: ${near}`})`,
+    // A max_cores row: the nPar is the inventory's, once, and already holds no more than max_cores.
+    const key = v.npar ?? '';
+    if (!figures.npars.has(key)) {
+      const near = likelyTypoOf(key, nparKeys);
+      problem(
+        'npar',
+        `unknown nPar ${echo(key)} (expected C/N of the inventory${near === null ? '' : `; closest: ${near}`})`,
       );
       continue;
     }
-    if (item === 'max_cores') {
-      const key = field('npar');
-      const rawMax = field('max_cores');
-      if (field('unit_cost') !== '') {
-        errors.push(
-          `${at('unit_cost')}: a max_cores row has no price (found ${echo(field('unit_cost'))})`,
-        );
-      }
-      if (key === '') {
-        errors.push(`${at('npar')}: missing (the nPar as C/N, e.g. server2/db2)`);
-      } else if (!figures.npars.has(key)) {
-        const near = likelyTypoOf(key, nparKeys);
-        errors.push(
-          `${at('npar')}: unknown nPar ${echo(key)} (expected C/N of the inventory${near === null ? '' : `; closest: ${near}`})`,
-        );
-      } else if (seenNpar.has(key)) {
-        errors.push(
-          `${at('npar')}: second max_cores row for ${key} (first on line ${seenNpar.get(key) ?? 0})`,
-        );
-      }
-      const max = toNumber(rawMax);
-      if (rawMax === '') {
-        errors.push(`${at('max_cores')}: missing (the most cores the nPar's cells can hold)`);
-      } else if (max === null || !Number.isInteger(max) || max < 1 || max > BOUNDS.cores) {
-        errors.push(
-          `${at('max_cores')}: expected a whole number of cores from 1 to ${formatBound(BOUNDS.cores)} (found ${echo(rawMax)})`,
-        );
-      } else if (key !== '' && figures.npars.has(key) && !seenNpar.has(key)) {
-        const installed = figures.npars.get(key)?.installed ?? 0;
-        if (max < installed) {
-          errors.push(
-            `${at('max_cores')}: ${key} already has ${installed} cores installed (expected max_cores ≥ ${installed}, found ${max})`,
-          );
-        } else maxCores.set(key, max);
-      }
-      if (key !== '' && !seenNpar.has(key)) seenNpar.set(key, row.line);
+    const first = seenNpar.get(key);
+    if (first !== undefined) {
+      problem('npar', `second max_cores row for ${key} (first on line ${first})`);
       continue;
     }
-    const costItem = item as CostItem;
-    const rawCost = field('unit_cost');
-    for (const column of ['npar', 'max_cores']) {
-      if (field(column) !== '') {
-        errors.push(
-          `${at(column)}: only a max_cores row has ${column} (found ${echo(field(column))})`,
-        );
-      }
-    }
-    if (seenItem.has(item)) {
-      errors.push(
-        `${at('item')}: second row for ${item} (first on line ${seenItem.get(item) ?? 0})`,
+    seenNpar.set(key, row.line);
+    const installed = figures.npars.get(key)?.installed ?? 0;
+    const max = v.max_cores ?? 0;
+    if (max < installed) {
+      problem(
+        'max_cores',
+        `${key} already has ${installed} cores installed (expected max_cores ≥ ${installed}, found ${max})`,
       );
-      continue;
-    }
-    seenItem.set(item, row.line);
-    const cost = toNumber(rawCost);
-    if (rawCost === '')
-      errors.push(`${at('unit_cost')}: missing (the price of one ${describe(costItem)})`);
-    else if (cost === null || cost > BOUNDS.unitCost) {
-      // Bounded so that a purchase total stays exact and HiGHS never sees a price near its infinity (1e20).
-      errors.push(
-        `${at('unit_cost')}: expected a price from 0 to ${formatBound(BOUNDS.unitCost)} (found ${echo(rawCost)})`,
-      );
-    } else unit[costItem] = cost;
+    } else maxCores.set(key, max);
   }
   for (const item of COST_ITEMS) {
     if (!seenItem.has(item)) {
-      errors.push(
-        `${file}:1:item: no row for ${item} (expected one row each for ${COST_ITEMS.join(', ')})`,
+      problems.header(
+        file,
+        state.table.columns.indexOf('item'),
+        'item',
+        `no row for ${item} (expected one row each for ${COST_ITEMS.join(', ')})`,
       );
     }
   }
-  if (errors.length > 0) throw problems(file, errors);
-  return { unit: unit as Record<CostItem, number>, maxCores };
-}
-
-function describe(item: CostItem): string {
-  switch (item) {
-    case 'inactive_core':
-      return 'inactive core';
-    case 'core_right':
-      return 'core usage right';
-    case 'sharing_right':
-      return 'GiCAP sharing right';
-    case 'ticap_unit':
-      return 'TiCAP unit (30 core-days)';
-  }
-}
-
-function problems(file: string, lines: readonly string[]): GicapError {
-  const n = lines.length;
-  return inputError(`costs file ${file} is not usable: ${n} problem${n === 1 ? '' : 's'}`, lines);
+  if (problems.count > 0) return refused(problems.lines());
+  return accepted({ unit: unit as Record<CostItem, number>, maxCores });
 }

@@ -23,12 +23,12 @@ import type {
   PackageWeight,
 } from '../domain/types.js';
 import { inputError } from '../errors.js';
-import { applyChanges, type RawRow, type RawTable, type RawTables } from './apply-changes.js';
-import { parseCsv } from './csv.js';
-import { echo, echoName } from './echo.js';
+import { applyChanges, type RawTables } from './apply-changes.js';
+import { emptyTable, readTable, type TableState } from './table.js';
+import { echoName } from './echo.js';
 import { Problems } from './problems.js';
 import { listEntries, notAFile, pathKind, readText } from './read-text.js';
-import { checkRows, str, type TableState } from './rows.js';
+import { checkRows, str } from './rows.js';
 import { ROW_SCHEMAS, type NParRow, type VParRow } from './schemas.js';
 import { closestName, editDistance } from '../text/names.js';
 import { checkClusters } from './rules/clusters.js';
@@ -41,71 +41,35 @@ import {
   type InventoryFileName,
 } from '../domain/inventory-files.js';
 import { byKeys } from '../text/order.js';
+import { accepted, refused, type Checked } from '../domain/checked.js';
 import { cascadeGuard, type AllRows } from './rules/cascade.js';
 import { checkComplexesAndGroups, checkComplexRights } from './rules/complexes.js';
 import { checkManagers } from './rules/managers.js';
 import { checkPackages } from './rules/packages.js';
 import { checkPartitions } from './rules/partitions.js';
-import { readHeader } from './header.js';
-
-export type ParseInventoryResult =
-  | { ok: true; inventory: Inventory; errors?: never }
-  | { ok: false; errors: string[]; inventory?: never };
 
 // ---------------------------------------------------------------------------------------------
 // Step 1: CSV text → raw tables (header mapped to known columns)
 
-function readTable(
+function readInventoryTable(
   file: InventoryFileName,
   text: string | undefined,
   name: string,
   problems: Problems,
 ): TableState {
-  const empty: RawTable = { file, present: false, columns: [], rows: [] };
-  if (text === undefined) {
-    if (REQUIRED_FILES.includes(file)) {
-      problems.line(file, 0, `required file missing (expected ${file} in ${name})`);
-      return { table: empty, usable: false };
-    }
-    return { table: empty, usable: true };
+  if (text !== undefined) {
+    return readTable(
+      file,
+      text,
+      { known: COLUMNS[file], required: REQUIRED_COLUMNS[file] },
+      problems,
+    );
   }
-  const csv = parseCsv(text, file);
-  for (const p of csv.problems) problems.line(file, p.line, p.message);
-  if (csv.problems.some((p) => p.line === 1)) {
-    // A quote left open in the header swallows the rest of the file into one "column name": the
-    // quote problem is the one thing to say about this file.
-    return { table: empty, usable: false };
+  if (REQUIRED_FILES.includes(file)) {
+    problems.line(file, 0, `required file missing (expected ${file} in ${name})`);
+    return { table: emptyTable(file), usable: false, delimiter: ',' };
   }
-  let usable = csv.problems.length === 0;
-
-  const header = readHeader(csv, { known: COLUMNS[file], required: REQUIRED_COLUMNS[file] });
-  for (const h of header.problems) problems.header(file, h.position, h.column, h.message);
-  if (header.broken) usable = false;
-  const { mapping } = header;
-
-  const rows: RawRow[] = [];
-  for (const r of csv.rows) {
-    const values: Record<string, string | undefined> = {};
-    r.fields.forEach((field, i) => {
-      const column = mapping[i];
-      if (column !== undefined) values[column] = field === '' ? undefined : field;
-    });
-    // Values beyond the header's last column: one problem for the row, however many there are.
-    const beyond = r.fields.slice(csv.columns.length).filter((f) => f !== '');
-    if (beyond.length > 0) {
-      // Usually a delimiter inside an unquoted value: every later field is shifted, so the row's
-      // cell checks would only repeat this one problem in other words.
-      problems.mute(file, r.line);
-      problems.line(
-        file,
-        r.line,
-        `${beyond.length === 1 ? 'value' : `${beyond.length} values`} beyond the last column (expected at most ${csv.columns.length} fields as in the header, found ${r.fields.length}: ${echo(beyond[0])}${beyond.length > 1 ? ', …' : ''})`,
-      );
-    }
-    rows.push({ line: r.line, values, changes: [] });
-  }
-  const columns = [...header.index.entries()].sort((a, b) => a[1] - b[1]).map(([c]) => c);
-  return { table: { file, present: true, columns, rows }, usable };
+  return { table: emptyTable(file), usable: true, delimiter: ',' };
 }
 
 export function inventorySha256(
@@ -127,12 +91,13 @@ export function parseInventory(
   name: string,
   files: Readonly<Partial<Record<InventoryFileName, string>>>,
   changes: readonly string[] = [],
-): ParseInventoryResult {
-  const problems = new Problems();
+): Checked<Inventory> {
+  const problems = new Problems(INVENTORY_FILES, (file) => COLUMNS[file]);
 
   // Step 1: CSV and headers.
   const states = {} as Record<InventoryFileName, TableState>;
-  for (const file of INVENTORY_FILES) states[file] = readTable(file, files[file], name, problems);
+  for (const file of INVENTORY_FILES)
+    states[file] = readInventoryTable(file, files[file], name, problems);
 
   // `--set` edits the raw rows before any row is checked.
   const changed = applyChanges(
@@ -140,9 +105,9 @@ export function parseInventory(
     changes,
   );
   for (const e of changed.errors) problems.line(null, 0, e);
-  problems.useColumnsOf(changed.tables);
   for (const file of INVENTORY_FILES) {
-    states[file] = { table: changed.tables[file], usable: states[file].usable };
+    problems.useColumns(file, changed.tables[file].columns);
+    states[file] = { ...states[file], table: changed.tables[file] };
   }
 
   // Step 2: every row against its schema.
@@ -231,11 +196,8 @@ export function parseInventory(
     },
     problems,
   );
-  if (problems.count > 0 || result === null) return { ok: false, errors: problems.lines() };
-  return {
-    ok: true,
-    inventory: { name, sha256: inventorySha256(files), ...result },
-  };
+  if (problems.count > 0 || result === null) return refused(problems.lines());
+  return accepted({ name, sha256: inventorySha256(files), ...result });
 }
 
 type InventoryContent = Omit<Inventory, 'name' | 'sha256'>;
@@ -448,5 +410,5 @@ function checkFolder(folder: InventoryFolder, changes: readonly string[]): Inven
     );
   }
   if (!result.ok) throw new Error('unreachable: invalid inventory without problems');
-  return result.inventory;
+  return result.value;
 }

@@ -1,12 +1,13 @@
 /**
  * Reading a timing model file (spec 3.4): the bundled `data/timing-model.json`, or the file given with
- * `--model`. The file is read and parsed here; `checkTimingModel` (pure) validates and converts it.
+ * `--model`. The file is read and parsed here; `checkModelFile` (model-file.ts) checks its shape with zod,
+ * then `checkTimingModel` (model/check.ts) what it means, and converts it.
  * Every problem becomes one line `FILE: PATH: what is wrong`, and the command exits 2.
  */
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TimingModel } from '../domain/timing.js';
-import { checkTimingModel } from '../model/check.js';
+import { checkModelFile } from './model-file.js';
 import { inputError } from '../errors.js';
 import { readUserFile } from './read-text.js';
 
@@ -42,7 +43,7 @@ export function parseTimingModel(text: string, file: string): TimingModel {
       `${file}: not valid JSON (${jsonErrorWhere(body, err)})`,
     ]);
   }
-  const checked = checkTimingModel(value);
+  const checked = checkModelFile(value);
   if (!checked.ok) {
     const n = checked.errors.length;
     throw inputError(
@@ -50,7 +51,7 @@ export function parseTimingModel(text: string, file: string): TimingModel {
       checked.errors.map((e) => `${file}: ${e}`),
     );
   }
-  return checked.model;
+  return checked.value;
 }
 
 /**

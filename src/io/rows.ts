@@ -3,17 +3,10 @@
  * carried (even when it failed: the cascade guard, assumption A-30), uniqueness, ordering.
  */
 import type { z } from 'zod';
-import type { RawRow, RawTable } from './apply-changes.js';
+import type { RawRow, TableState } from './table.js';
 import type { Problems } from './problems.js';
 import type { RawValues } from './schemas.js';
 import type { InventoryFileName } from '../domain/inventory-files.js';
-
-/** A table as read, and whether its rows can be trusted (present, parsed, required columns there). */
-export interface TableState {
-  readonly table: RawTable;
-  /** Rows can be trusted (present, parsed, every required column there). */
-  readonly usable: boolean;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Step 2: rows → typed values
@@ -36,7 +29,7 @@ export function str(fields: Seen['fields'], column: string): string | null {
   return typeof v === 'string' ? v : null;
 }
 
-export interface Checked<T> {
+export interface CheckedRows<T> {
   readonly valid: Valid<T>[];
   /** Row → its typed value, for the valid rows. */
   readonly byRow: ReadonlyMap<RawRow, T>;
@@ -44,12 +37,12 @@ export interface Checked<T> {
   readonly usable: boolean;
 }
 
-export function checkRows<T>(
-  file: InventoryFileName,
+export function checkRows<T, F extends string = InventoryFileName>(
+  file: F,
   state: TableState,
   schema: { readonly row: z.ZodType<T>; readonly fields: Readonly<Record<string, z.ZodType>> },
-  problems: Problems,
-): Checked<T> {
+  problems: Problems<F>,
+): CheckedRows<T> {
   const valid: Valid<T>[] = [];
   const seen: Seen[] = [];
   const byRow = new Map<RawRow, T>();

@@ -23,60 +23,23 @@ import type {
 } from '../domain/types.js';
 import { BOUNDS, formatBound } from '../domain/bounds.js';
 import { echo } from './echo.js';
+import {
+  check,
+  id,
+  ID_EXPECTED,
+  ID_PATTERN,
+  missingValue,
+  nameList,
+  oneOf,
+  seconds,
+  wholeNumber,
+  withDefault,
+  yesNo,
+} from './fields.js';
 import { compareText } from '../text/order.js';
 
 /** One row as read: column (lower case) → trimmed cell text, `undefined` when empty. */
 export type RawValues = Readonly<Record<string, string | undefined>>;
-
-// ---------------------------------------------------------------------------------------------
-// Field schemas
-
-/** Assumption A-34: identifiers (names of complexes, cells, nPars, hosts, groups, packages, sites). */
-const ID_PATTERN = /^[A-Za-z0-9._-]+$/;
-const ID_EXPECTED = 'a name of letters, digits, ".", "_" or "-"';
-
-/** A found value as messages show it: quoted, cut and escaped (echo.ts). */
-function quoted(found: unknown): string {
-  return echo(found);
-}
-
-function missingValue(expected: string): string {
-  return `missing value (expected ${expected}, found an empty cell)`;
-}
-
-function invalidValue(expected: string, found: unknown): string {
-  return `invalid value (expected ${expected}, found ${quoted(found)})`;
-}
-
-/** A cell that must be given; an empty cell reports what was expected. */
-function given(expected: string) {
-  return z.string({
-    error: (iss) =>
-      iss.input === undefined ? missingValue(expected) : invalidValue(expected, iss.input),
-  });
-}
-
-/** A text check that stops the row's further checks (so row-level rules see only typed values). */
-function check(expected: string, ok: (s: string) => boolean) {
-  return given(expected).refine(ok, {
-    abort: true,
-    error: (iss) => invalidValue(expected, iss.input),
-  });
-}
-
-const id = check(ID_EXPECTED, (s) => ID_PATTERN.test(s));
-
-/**
- * Integer from `min` to `max` written as digits only: rejects decimals, text, signs and exponents.
- * Every number has an upper bound (domain/bounds.ts), so no total can leave the exact range of a double.
- */
-function wholeNumber(min: number, max: number) {
-  return check(`a whole number from ${min} to ${formatBound(max)}`, (s) => {
-    if (!/^\d+$/.test(s)) return false;
-    const n = Number(s);
-    return n >= min && n <= max;
-  }).transform(Number);
-}
 
 /**
  * Serviceguard package priority: 1–3000 or `no_priority` (null), lower = higher priority [C9].
@@ -89,7 +52,6 @@ const priority = check('a whole number from 1 to 3000 or no_priority', (s) => {
   return n >= 1 && n <= 3000;
 }).transform((s) => (s.toLowerCase() === 'no_priority' ? null : Number(s)));
 
-/** MEMBER_TIMEOUT: seconds > 0, at most Serviceguard's 300 s [C12]. */
 // MEMBER_TIMEOUT: above 0, at most Serviceguard's maximum of 300 s [C12] (assumption A-24).
 const memberTimeout = check('a number of seconds > 0 and at most 300', (s) => {
   if (!/^\d+(\.\d+)?$/.test(s)) return false;
@@ -100,43 +62,8 @@ const memberTimeout = check('a number of seconds > 0 and at most 300', (s) => {
 /** A capacity or weight value: a decimal number ≥ 0 [P5, P6]. */
 const amount = check('a number ≥ 0', (s) => /^\d+(\.\d+)?$/.test(s)).transform(Number);
 
-/** Decimal number of seconds from 0 to BOUNDS.seconds (one day), with an optional decimal point. */
-const seconds = check(`a number of seconds from 0 to ${formatBound(BOUNDS.seconds)}`, (s) => {
-  if (!/^\d+(\.\d+)?$/.test(s)) return false;
-  return Number(s) <= BOUNDS.seconds;
-}).transform(Number);
-
-/** One of fixed values, matched case-insensitively (assumption A-31: spreadsheets capitalise). */
-function oneOf<const T extends string>(values: readonly T[]) {
-  const expected =
-    values.length === 2 ? `${values[0]} or ${values[1]}` : `one of ${values.join(', ')}`;
-  return check(expected, (s) => (values as readonly string[]).includes(s.toLowerCase())).transform(
-    (s) => s.toLowerCase() as T,
-  );
-}
-
-const yesNo = check('y or n', (s) => /^[yn]$/i.test(s)).transform((s) => s.toLowerCase() === 'y');
-
-/** A list of names separated by `;`, each once (package and cluster nodes, lock sites). */
-function nameList(expected: string, what: string) {
-  return check(expected, (s) => s.split(';').every((n) => ID_PATTERN.test(n.trim())))
-    .transform((s) => s.split(';').map((n) => n.trim()))
-    .refine((names) => new Set(names).size === names.length, {
-      abort: true,
-      error: (iss) => {
-        const names = iss.input as string[];
-        const dup = names.find((n, i) => names.indexOf(n) !== i) ?? '';
-        return `${what} ${quoted(dup)} listed twice (expected each ${what} once, found ${quoted(names.join(';'))})`;
-      },
-    });
-}
 const nodeList = nameList('host names separated by ";"', 'node');
 const siteList = nameList('site names separated by ";"', 'site');
-
-/** Not given → `fallback`. */
-function withDefault<S extends z.ZodType<unknown, string>, F>(schema: S, fallback: F) {
-  return schema.optional().transform((v) => (v === undefined ? fallback : (v as z.output<S>)));
-}
 
 // ---------------------------------------------------------------------------------------------
 // Row schemas: the `base` object checks each cell (and is what key look-ups pick from); `row`
@@ -301,7 +228,7 @@ export const packageRow = packageBase
       ctx.addIssue({
         code: 'custom',
         path: ['vm_boot_s'],
-        message: `boot time given for an app package (expected an empty cell unless kind is vm, found ${quoted(String(r.vm_boot_s))})`,
+        message: `boot time given for an app package (expected an empty cell unless kind is vm, found ${echo(String(r.vm_boot_s))})`,
       });
     }
   })
@@ -333,7 +260,7 @@ export const clusterRow = clusterBase
     const issue = (path: string, message: string): void => {
       ctx.addIssue({ code: 'custom', path: [path], message });
     };
-    const sites = quoted(r.lock_site.join(';'));
+    const sites = echo(r.lock_site.join(';'));
     // [C4] one lock disk or LUN, in one array; a dual lock has one disk per data centre [C7].
     if ((r.lock === 'disk' || r.lock === 'lun') && r.lock_site.length > 1) {
       issue(
@@ -369,13 +296,13 @@ export const clusterRow = clusterBase
     if (r.lock !== 'quorum-server' && r.quorum_server !== null) {
       issue(
         'quorum_server',
-        `quorum server given for a ${r.lock} lock (expected an empty cell unless lock is quorum-server, found ${quoted(r.quorum_server)})`,
+        `quorum server given for a ${r.lock} lock (expected an empty cell unless lock is quorum-server, found ${echo(r.quorum_server)})`,
       );
     }
     if (r.quorum_server !== null && r.nodes.includes(r.quorum_server)) {
       issue(
         'quorum_server',
-        `the Quorum Server must run outside the cluster it serves [C5] (expected a host that is not a node of ${r.cluster}, found ${quoted(r.quorum_server)})`,
+        `the Quorum Server must run outside the cluster it serves [C5] (expected a host that is not a node of ${r.cluster}, found ${echo(r.quorum_server)})`,
       );
     }
     // [C6] a lock disk or LUN serves at most 4 nodes; larger clusters need a Quorum Server.
@@ -409,7 +336,7 @@ export const dependencyRow = dependencyBase
       ctx.addIssue({
         code: 'custom',
         path: ['depends_on'],
-        message: `a package cannot depend on itself (expected another package than ${r.package}, found ${quoted(r.depends_on)})`,
+        message: `a package cannot depend on itself (expected another package than ${r.package}, found ${echo(r.depends_on)})`,
       });
     }
   })

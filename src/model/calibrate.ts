@@ -27,7 +27,8 @@ import type {
 import { DRIVER_NAMES } from '../domain/timing.js';
 import { columnIndependence, leastSquares, NormalEquations, solveSquare } from './math.js';
 import { likelyTypoOf } from '../text/names.js';
-import { checkTimingModel } from './check.js';
+import { checkTimingModel, partsOfModel } from './check.js';
+import { accepted, refused, type Checked } from '../domain/checked.js';
 import type { TimingEngine } from './timing.js';
 import { compileTimingModel, round3 } from './timing.js';
 
@@ -83,9 +84,7 @@ export interface Calibration {
   readonly notes: readonly string[];
 }
 
-export type CalibrationOutcome =
-  | { readonly ok: true; readonly calibration: Calibration; readonly errors?: never }
-  | { readonly ok: false; readonly errors: readonly string[]; readonly calibration?: never };
+export type CalibrationOutcome = Checked<Calibration>;
 
 /** A column entry smaller than this (seconds per second) is treated as 0. */
 const ZERO = 1e-9;
@@ -106,8 +105,8 @@ export function calibrateModel(
       const near = likelyTypoOf(f, names);
       return `--fix ${f}: not a coefficient of model "${model.name}"${near === null ? '' : ` (closest: ${near})`}`;
     });
-  if (badFix.length > 0) return { ok: false, errors: badFix };
-  if (observations.length === 0) return { ok: false, errors: ['no observations to fit'] };
+  if (badFix.length > 0) return refused(badFix);
+  if (observations.length === 0) return refused(['no observations to fit']);
 
   const engine = compileTimingModel(model);
   const typical = Object.fromEntries(names.map((n) => [n, coefficient(model, n).typical]));
@@ -140,27 +139,21 @@ export function calibrateModel(
   });
   const unknownNames = unknown.map((j) => names[j] as string);
   if (unknown.length === 0) {
-    return {
-      ok: false,
-      errors: [
-        'nothing to fit: no observation depends on a coefficient that is not held (every coefficient is fixed or does not change any measured formula at these driver counts)',
-      ],
-    };
+    return refused([
+      'nothing to fit: no observation depends on a coefficient that is not held (every coefficient is fixed or does not change any measured formula at these driver counts)',
+    ]);
   }
   if (observations.length < unknown.length + 1) {
-    return {
-      ok: false,
-      errors: [
-        `too few observations: ${observations.length} row${observations.length === 1 ? '' : 's'} to fit ${unknown.length} coefficient${unknown.length === 1 ? '' : 's'} (${unknownNames.join(', ')}); at least ${unknown.length + 1} are needed (one more than the coefficients fitted, so the fit has a residual)`,
-      ],
-    };
+    return refused([
+      `too few observations: ${observations.length} row${observations.length === 1 ? '' : 's'} to fit ${unknown.length} coefficient${unknown.length === 1 ? '' : 's'} (${unknownNames.join(', ')}); at least ${unknown.length + 1} are needed (one more than the coefficients fitted, so the fit has a residual)`,
+    ]);
   }
 
   // The normal equations of the fitted columns: XᵀX restricted to them, and Xᵀy where
   // y = measured − f(typical) + Σ column_j · typical_j over the fitted j.
   const g = unknown.map((p) => unknown.map((q) => gram[p]?.[q] ?? 0));
   const collinear = describeCollinearity(g, unknownNames, engine, observations);
-  if (collinear.length > 0) return { ok: false, errors: collinear };
+  if (collinear.length > 0) return refused(collinear);
   const h = unknown.map(
     (p) =>
       (equations.rhs[p] ?? 0) +
@@ -281,26 +274,20 @@ export function calibrateModel(
     drivers: model.drivers,
     formulas: model.formulas,
   };
-  const check = checkTimingModel(JSON.parse(JSON.stringify(calibrated)) as unknown);
+  const check = checkTimingModel(partsOfModel(calibrated));
   if (!check.ok) {
-    return {
-      ok: false,
-      errors: check.errors.map((e) => `the calibrated model would not be valid: ${e}`),
-    };
+    return refused(check.errors.map((e) => `the calibrated model would not be valid: ${e}`));
   }
-  return {
-    ok: true,
-    calibration: {
-      model: check.model,
-      rows,
-      fitted,
-      held,
-      observations: fits,
-      r2,
-      rmse,
-      notes,
-    },
-  };
+  return accepted({
+    model: check.value,
+    rows,
+    fitted,
+    held,
+    observations: fits,
+    r2,
+    rmse,
+    notes,
+  });
 }
 
 /**

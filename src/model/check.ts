@@ -1,284 +1,143 @@
 /**
- * Validation of a timing model file (spec 3.4), pure: a parsed JSON value in, a `TimingModel` (every
- * coefficient converted to seconds) or every problem found out, one line each as `PATH: what is wrong
- * (what was expected)`. `src/io/load-model.ts` prefixes the file name and turns problems into exit 2.
- *
- * Beyond the shape, a model must be usable by the engine: every formula parses, uses only known
- * symbols and allowed functions, no formula depends on itself, and every formula is monotone in its
- * coefficients in practice, checked at a few representative driver vectors: all coefficients at min
- * ≤ at typical ≤ at max, and raising any one coefficient from its min to its max never lowers the time.
- * That is what makes the three-point range {min, typical, max} bound the time.
+ * What a timing model means (spec 3.4), pure: the parts of a model file whose shape is right
+ * (io/model-file.ts checks the shape) in, a `TimingModel` (every coefficient converted to seconds) or
+ * every problem found out, one line each as `PATH: what is wrong (what was expected)`. A model must
+ * be usable by the engine: every coefficient name can be used in a formula, every formula parses,
+ * uses only known symbols and allowed functions, no formula depends on itself, no coefficient is
+ * left unused, and the model behaves (behaviour.ts).
  */
 import { likelyTypoOf } from '../text/names.js';
-import type { Coefficient, DriverName, FormulaName, TimingModel } from '../domain/timing.js';
-import { DRIVER_NAMES, FORMULA_NAMES, NOT_GIVEN_AT_ZERO } from '../domain/timing.js';
+import { accepted, refused, type Checked } from '../domain/checked.js';
+import type { Coefficient, TimingModel } from '../domain/timing.js';
+import { DRIVER_NAMES, FORMULA_NAMES } from '../domain/timing.js';
 import { inspectExpression, isMathBuiltin, timeUnitToSeconds } from './math.js';
-import { compileTimingModel, ModelTimeError } from './timing.js';
-import { FALLBACK_DRIVER_MAX, type DriverRanges } from './driver-ranges.js';
+import { checkMonotone } from './behaviour.js';
 
-export type TimingModelCheck =
-  | { readonly ok: true; readonly model: TimingModel; readonly errors?: never }
-  | { readonly ok: false; readonly errors: readonly string[]; readonly model?: never };
-
-const TOP_KEYS = ['name', 'description', 'coefficients', 'drivers', 'formulas'] as const;
-const COEFFICIENT_KEYS = ['min', 'typical', 'max', 'unit', 'source', 'description'] as const;
-const UNIT_HINT = 'expected s, seconds, min or minutes';
 const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** A coefficient as a model file writes it, its shape checked (io/model-file.ts). */
+export interface RawCoefficient {
+  readonly min: number;
+  readonly typical: number;
+  readonly max: number;
+  /** A time unit mathjs knows (checked with the shape). */
+  readonly unit: string;
+  readonly source: string;
+  readonly description?: string;
+}
+
 /**
- * Driver vectors at which every formula is evaluated to check it is monotone in its coefficients:
- * nothing counted, everything once, the spec's example (GM takeover with 1 group and 2 members) and
- * a busy scenario (many nPars down, so the 900 s takeover cap binds; a manual takeover; a vPar).
+ * A model file as far as its shape is right: the parts the model's own check judges. A part whose
+ * shape is wrong is left out (its problem is already reported), but its name still counts, so that a
+ * formula naming it is not also reported as using an unknown symbol.
  */
-export const PROBE_DRIVERS: readonly Readonly<Record<DriverName, number>>[] = [
-  driversWith({}),
-  driversWith(Object.fromEntries(DRIVER_NAMES.map((d) => [d, 1]))),
-  driversWith({ groups_managed: 1, member_complexes: 2 }),
-  driversWith({
-    groups_managed: 3,
-    member_complexes: 8,
-    member_npars_down: 20,
-    manual: 1,
-    managers_tried: 2,
-    complexes_in_group: 8,
-    seized_npars: 4,
-    seized_cells: 16,
-    cores_activated: 32,
-    vpar_node: 1,
-    waited: 1,
-    failed_attempts: 2,
-    start_s: 120,
-    vm_boot_s: 300,
-  }),
-];
+export interface ModelParts {
+  readonly name: string;
+  readonly description?: string;
+  readonly drivers: Readonly<Record<string, string>>;
+  /** Every coefficient name in the file; null when the file has no coefficients object. */
+  readonly coefficientNames: readonly string[] | null;
+  /** The coefficients whose shape is right, by name. */
+  readonly coefficients: Readonly<Record<string, RawCoefficient>>;
+  /** Every formula name in the file (a coefficient may not take one). */
+  readonly formulaNames: readonly string[];
+  /** The formulas whose shape is right (a known name, a non-empty string), by name. */
+  readonly formulas: Readonly<Record<string, string>>;
+  /** Every formula is there, known and a string: then an unused coefficient can be judged. */
+  readonly formulasWhole: boolean;
+}
 
-/** Check a parsed model file and convert it (coefficients in seconds, unit `s`). */
-export function checkTimingModel(value: unknown): TimingModelCheck {
-  const errors: string[] = [];
-  if (!isRecord(value)) {
-    return {
-      ok: false,
-      errors: [
-        `the model must be a JSON object with name, coefficients, drivers and formulas (found ${describe(value)})`,
-      ],
-    };
-  }
-  for (const key of Object.keys(value)) {
-    if (!(TOP_KEYS as readonly string[]).includes(key)) {
-      errors.push(
-        `${key}: unknown key (expected ${orList(TOP_KEYS)}${closestHint(key, TOP_KEYS)})`,
-      );
+/** A model (coefficients already in seconds) as parts, to check it again (after a calibration). */
+export function partsOfModel(model: TimingModel): ModelParts {
+  return {
+    name: model.name,
+    ...(model.description !== undefined ? { description: model.description } : {}),
+    drivers: model.drivers,
+    coefficientNames: Object.keys(model.coefficients),
+    coefficients: model.coefficients,
+    formulaNames: Object.keys(model.formulas),
+    formulas: model.formulas,
+    formulasWhole: FORMULA_NAMES.every((f) => Object.hasOwn(model.formulas, f)),
+  };
+}
+
+/**
+ * Check what a model means and convert it (coefficients in seconds, unit `s`): coefficient names
+ * that a formula can use, formulas that parse, name known symbols and have no cycle, no coefficient
+ * left unused, and times that never fall when a coefficient rises. `shapeErrors` are the problems
+ * of the file's shape (io/model-file.ts), reported first; the behaviour is judged only when no
+ * other problem is left.
+ */
+export function checkTimingModel(
+  parts: ModelParts,
+  shapeErrors: readonly string[] = [],
+): Checked<TimingModel> {
+  const errors = [...shapeErrors];
+  const usable: string[] = [];
+  const coefficients: Record<string, Coefficient> = {};
+  for (const name of parts.coefficientNames ?? []) {
+    const problem = nameProblem(name, parts.formulaNames);
+    if (problem !== null) {
+      errors.push(`coefficients.${name}: ${problem}`);
+      continue;
     }
+    usable.push(name);
+    const raw = parts.coefficients[name];
+    if (raw !== undefined) coefficients[name] = inSeconds(raw);
   }
-
-  const name = value['name'];
-  if (name === undefined) errors.push('name: missing (a string naming the model)');
-  else if (typeof name !== 'string' || name.trim() === '')
-    errors.push(`name: expected a non-empty string (found ${describe(name)})`);
-  const description = value['description'];
-  if (description !== undefined && typeof description !== 'string')
-    errors.push(`description: expected a string (found ${describe(description)})`);
-
-  const drivers = checkDrivers(value['drivers'], errors);
-  const formulaNames = isRecord(value['formulas']) ? Object.keys(value['formulas']) : [];
-  const coefficients = checkCoefficients(value['coefficients'], formulaNames, errors);
-  const formulas = checkFormulas(
-    value['formulas'],
-    isRecord(value['coefficients']) ? Object.keys(coefficients.all) : null,
-    errors,
-  );
-
-  if (errors.length > 0) return { ok: false, errors };
+  checkFormulas(parts, parts.coefficientNames === null ? null : usable, errors);
+  if (errors.length > 0) return refused(errors);
   const model: TimingModel = {
-    name: name as string,
-    ...(typeof description === 'string' ? { description } : {}),
-    coefficients: coefficients.converted,
-    drivers,
-    formulas,
+    name: parts.name,
+    ...(parts.description !== undefined ? { description: parts.description } : {}),
+    coefficients,
+    drivers: parts.drivers,
+    formulas: parts.formulas,
   };
   const behaviour = checkMonotone(model);
-  return behaviour.length > 0 ? { ok: false, errors: behaviour } : { ok: true, model };
+  return behaviour.length > 0 ? refused(behaviour) : accepted(model);
 }
 
-function checkDrivers(raw: unknown, errors: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (raw === undefined) return out;
-  if (!isRecord(raw)) {
-    errors.push(`drivers: expected an object of driver descriptions (found ${describe(raw)})`);
-    return out;
-  }
-  for (const [key, text] of Object.entries(raw)) {
-    if (!(DRIVER_NAMES as readonly string[]).includes(key)) {
-      errors.push(
-        `drivers.${key}: unknown driver (the engine counts ${DRIVER_NAMES.join(', ')}${closestHint(key, DRIVER_NAMES)})`,
-      );
-    } else if (typeof text !== 'string') {
-      errors.push(
-        `drivers.${key}: expected a string saying what it counts (found ${describe(text)})`,
-      );
-    } else out[key] = text;
-  }
-  return out;
+/** Why a coefficient cannot have this name, or null: a formula must be able to name it alone. */
+function nameProblem(name: string, formulaNames: readonly string[]): string | null {
+  if (!NAME_PATTERN.test(name))
+    return 'not a usable name (letters, digits and _, not starting with a digit)';
+  if (isMathBuiltin(name)) return 'the name is a mathjs function or constant (choose another name)';
+  if ((DRIVER_NAMES as readonly string[]).includes(name))
+    return "the name is a driver's (choose another name)";
+  if (formulaNames.includes(name)) return "the name is a formula's (choose another name)";
+  return null;
 }
 
-interface CheckedCoefficients {
-  /** Every coefficient with a usable name, valid or not (so formulas can still refer to them). */
-  readonly all: Record<string, true>;
-  readonly converted: Record<string, Coefficient>;
-}
-
-function checkCoefficients(
-  raw: unknown,
-  formulaNames: readonly string[],
-  errors: string[],
-): CheckedCoefficients {
-  const all: Record<string, true> = {};
-  const converted: Record<string, Coefficient> = {};
-  if (raw === undefined) {
-    errors.push('coefficients: missing (an object of coefficients by name)');
-    return { all, converted };
-  }
-  if (!isRecord(raw)) {
-    errors.push(
-      `coefficients: expected an object of coefficients by name (found ${describe(raw)})`,
-    );
-    return { all, converted };
-  }
-  for (const [name, entry] of Object.entries(raw)) {
-    const path = `coefficients.${name}`;
-    if (!NAME_PATTERN.test(name)) {
-      errors.push(`${path}: not a usable name (letters, digits and _, not starting with a digit)`);
-      continue;
-    }
-    if (isMathBuiltin(name)) {
-      errors.push(`${path}: the name is a mathjs function or constant (choose another name)`);
-      continue;
-    }
-    if ((DRIVER_NAMES as readonly string[]).includes(name)) {
-      errors.push(`${path}: the name is a driver's (choose another name)`);
-      continue;
-    }
-    if (formulaNames.includes(name)) {
-      errors.push(`${path}: the name is a formula's (choose another name)`);
-      continue;
-    }
-    all[name] = true;
-    const c = checkCoefficient(path, entry, errors);
-    if (c !== null) converted[name] = c;
-  }
-  return { all, converted };
-}
-
-function checkCoefficient(path: string, entry: unknown, errors: string[]): Coefficient | null {
-  if (!isRecord(entry)) {
-    errors.push(
-      `${path}: expected an object with min, typical, max, unit and source (found ${describe(entry)})`,
-    );
-    return null;
-  }
-  const before = errors.length;
-  for (const key of Object.keys(entry)) {
-    if (!(COEFFICIENT_KEYS as readonly string[]).includes(key)) {
-      errors.push(
-        `${path}.${key}: unknown key (expected ${orList(COEFFICIENT_KEYS)}${closestHint(key, COEFFICIENT_KEYS)})`,
-      );
-    }
-  }
-  const numbers: number[] = [];
-  for (const key of ['min', 'typical', 'max'] as const) {
-    const v = entry[key];
-    if (v === undefined)
-      errors.push(`${path}.${key}: missing (a number ≥ 0 in the coefficient's unit)`);
-    else if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
-      errors.push(`${path}.${key}: expected a number ≥ 0 (found ${describe(v)})`);
-    else numbers.push(v);
-  }
-  const [min, typical, max] = numbers;
-  if (min !== undefined && typical !== undefined && max !== undefined) {
-    if (min > typical)
-      errors.push(
-        `${path}: min ${min} is greater than typical ${typical} (expected min ≤ typical ≤ max)`,
-      );
-    if (typical > max)
-      errors.push(
-        `${path}: typical ${typical} is greater than max ${max} (expected min ≤ typical ≤ max)`,
-      );
-  }
-  const unit = entry['unit'];
-  let seconds: number | null = null;
-  if (unit === undefined) errors.push(`${path}.unit: missing (a time unit: ${UNIT_HINT})`);
-  else if (typeof unit !== 'string')
-    errors.push(`${path}.unit: expected a string (${UNIT_HINT}; found ${describe(unit)})`);
-  else {
-    seconds = timeUnitToSeconds(unit);
-    if (seconds === null) errors.push(`${path}.unit: "${unit}" is not a time unit (${UNIT_HINT})`);
-  }
-  const source = entry['source'];
-  if (source === undefined)
-    errors.push(
-      `${path}.source: missing (a domain-rules.md tag such as [S1 p.31], or "assumption")`,
-    );
-  else if (typeof source !== 'string' || source.trim() === '')
-    errors.push(
-      `${path}.source: expected a domain-rules.md tag such as [S1 p.31], or "assumption" (found ${describe(source)})`,
-    );
-  const description = entry['description'];
-  if (description !== undefined && typeof description !== 'string')
-    errors.push(`${path}.description: expected a string (found ${describe(description)})`);
-
-  if (errors.length > before || seconds === null) return null;
-  const perUnit = seconds;
+/** A coefficient in seconds (its unit checked with the shape). */
+function inSeconds(raw: RawCoefficient): Coefficient {
+  const perUnit = timeUnitToSeconds(raw.unit) ?? 1;
   const toSeconds = (v: number): number => Math.round(v * perUnit * 1e9) / 1e9;
   return {
-    min: toSeconds(min as number),
-    typical: toSeconds(typical as number),
-    max: toSeconds(max as number),
+    min: toSeconds(raw.min),
+    typical: toSeconds(raw.typical),
+    max: toSeconds(raw.max),
     unit: 's',
-    source: source as string,
-    ...(typeof description === 'string' ? { description } : {}),
+    source: raw.source,
+    ...(raw.description !== undefined ? { description: raw.description } : {}),
   };
 }
 
 /**
- * Check the formulas. `coefficientNames` is null when the coefficients could not be read at all:
- * then symbols are not judged (every coefficient would look unknown).
+ * Check the formulas whose shape is right. `coefficientNames` is null when the coefficients could
+ * not be read at all: then symbols are not judged (every coefficient would look unknown).
  */
 function checkFormulas(
-  raw: unknown,
+  parts: ModelParts,
   coefficientNames: readonly string[] | null,
   errors: string[],
-): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (raw === undefined) {
-    errors.push(`formulas: missing (an object with ${FORMULA_NAMES.join(', ')})`);
-    return out;
-  }
-  if (!isRecord(raw)) {
-    errors.push(
-      `formulas: expected an object of mathjs expressions by name (found ${describe(raw)})`,
-    );
-    return out;
-  }
+): void {
   const before = errors.length;
-  for (const name of FORMULA_NAMES) {
-    if (!Object.hasOwn(raw, name))
-      errors.push(`formulas.${name}: missing (a model defines ${FORMULA_NAMES.join(', ')})`);
-  }
   const known = [...(coefficientNames ?? []), ...DRIVER_NAMES, ...FORMULA_NAMES];
   const references = new Map<string, string[]>();
   const used = new Set<string>();
-  for (const [name, text] of Object.entries(raw)) {
+  for (const [name, text] of Object.entries(parts.formulas)) {
     const path = `formulas.${name}`;
-    if (!(FORMULA_NAMES as readonly string[]).includes(name)) {
-      errors.push(
-        `${path}: unknown formula (expected ${FORMULA_NAMES.join(', ')}${closestHint(name, FORMULA_NAMES)})`,
-      );
-      continue;
-    }
-    if (typeof text !== 'string' || text.trim() === '') {
-      errors.push(`${path}: expected a mathjs expression as a string (found ${describe(text)})`);
-      continue;
-    }
     const inspected = inspectExpression(text);
     if (!inspected.ok) {
       for (const p of inspected.problems) errors.push(`${path}: ${p}`);
@@ -296,12 +155,11 @@ function checkFormulas(
       name,
       inspected.symbols.filter((s) => (FORMULA_NAMES as readonly string[]).includes(s)),
     );
-    out[name] = text;
   }
   errors.push(...findCycles(references));
   // A coefficient no formula uses is usually a misspelt or forgotten one; only judged when every
   // formula is present and sound (otherwise the formula's own error is the one to fix first).
-  if (errors.length === before && coefficientNames !== null) {
+  if (errors.length === before && parts.formulasWhole && coefficientNames !== null) {
     const usedSymbols = [...used];
     for (const name of coefficientNames) {
       if (!used.has(name)) {
@@ -311,7 +169,6 @@ function checkFormulas(
       }
     }
   }
-  return out;
 }
 
 /** One line per distinct cycle among formulas, named from the first formula (in file order) on it. */
@@ -346,311 +203,6 @@ function cycleFrom(
     return null;
   };
   return walk(start, [start]);
-}
-
-/**
- * Evaluate every formula at the probe driver vectors: it must give finite times ≥ 0, all-min ≤
- * all-typical ≤ all-max, and must not fall when one coefficient goes from its min to its max (others
- * typical). One line per formula and kind of problem, for the first probe that shows it.
- */
-function checkMonotone(model: TimingModel): string[] {
-  const engine = compileTimingModel(model);
-  const lines: string[] = [];
-  const broken = new Set<string>();
-  for (const formula of formulasDependenciesFirst(model)) {
-    // A formula built on a broken one inherits its problems: report the root cause only.
-    if (engine.formulasOf(formula).some((f) => f !== formula && broken.has(f))) continue;
-    const reportedBefore = lines.length;
-    const path = `formulas.${formula}`;
-    let orderReported = false;
-    const decreasing = new Set<string>();
-    for (const drivers of PROBE_DRIVERS) {
-      const label = describeDrivers(drivers);
-      let low: number;
-      let typical: number;
-      let high: number;
-      const at = (which: 'min' | 'typical' | 'max'): Record<string, number> =>
-        Object.fromEntries(Object.entries(model.coefficients).map(([n, c]) => [n, c[which]]));
-      try {
-        low = engine.evaluate(formula, drivers, at('min'));
-        typical = engine.evaluate(formula, drivers, at('typical'));
-        high = engine.evaluate(formula, drivers, at('max'));
-      } catch (err) {
-        lines.push(
-          `${path}: cannot be evaluated with ${label} (${err instanceof Error ? err.message : String(err)})`,
-        );
-        break;
-      }
-      if (low < 0) {
-        lines.push(
-          `${path}: with ${label} the time at min is negative (${fmt(low)} s; a time is ≥ 0)`,
-        );
-        break;
-      }
-      if (
-        !orderReported &&
-        (low > typical + tolerance(typical) || typical > high + tolerance(high))
-      ) {
-        const [a, aName, b, bName] =
-          low > typical + tolerance(typical)
-            ? [low, 'min', typical, 'typical']
-            : [typical, 'typical', high, 'max'];
-        lines.push(
-          `${path}: with ${label}, ${aName} ${fmt(a)} is greater than ${bName} ${fmt(b)} (expected min ≤ typical ≤ max: the formula must not fall when a coefficient rises)`,
-        );
-        orderReported = true;
-      }
-      for (const name of engine.coefficientsOf(formula)) {
-        const c = model.coefficients[name] as Coefficient;
-        if (decreasing.has(name)) continue;
-        const atMin = engine.evaluate(formula, drivers, { [name]: c.min });
-        const atMax = engine.evaluate(formula, drivers, { [name]: c.max });
-        if (atMax < atMin - tolerance(atMin)) {
-          decreasing.add(name);
-          lines.push(
-            `${path}: falls when ${name} rises, with ${label} (${fmt(atMin)} s at its min ${fmt(c.min)}, ${fmt(atMax)} s at its max ${fmt(c.max)}; a time must not fall when a coefficient rises)`,
-          );
-        }
-      }
-    }
-    if (lines.length > reportedBefore) broken.add(formula);
-  }
-  return lines;
-}
-
-/**
- * Check that `model` gives sensible times wherever the drivers can be (issue 14): at points spread
- * over the box 0 ≤ driver ≤ ranges[driver] (all at 0, 1, half, max, the probes, and seeded
- * pseudo-random points that favour the corners), every formula must give a finite time ≥ 0 at the
- * coefficients' min, typical and max; min ≤ typical ≤ max; no coefficient going from its min to its
- * max may lower it; and no driver rising (stepped from 0 to its max, the others held) may lower it.
- * A sample cannot prove a formula sound, but it catches the ways a model lies in practice: a term
- * that subtracts, a power that overflows on a large inventory, a condition that flips the wrong way.
- * One line per formula and kind of problem, the first point that shows it; formulas built on a
- * broken one are not judged (the root cause is reported).
- */
-export function checkModelOverRanges(model: TimingModel, ranges: DriverRanges): string[] {
-  const engine = compileTimingModel(model);
-  const maxOf = (d: string): number => Math.max(0, ranges[d] ?? FALLBACK_DRIVER_MAX);
-  const points = samplePoints(maxOf);
-  const stepsOf = new Map(DRIVER_NAMES.map((d) => [d as string, steps(maxOf(d))]));
-  const at = (which: 'min' | 'typical' | 'max'): Record<string, number> =>
-    Object.fromEntries(Object.entries(model.coefficients).map(([n, c]) => [n, c[which]]));
-  const corners = { min: at('min'), typical: at('typical'), max: at('max') };
-  const lines: string[] = [];
-  const broken = new Set<string>();
-  for (const formula of formulasDependenciesFirst(model)) {
-    if (engine.formulasOf(formula).some((f) => f !== formula && broken.has(f))) continue;
-    const path = `formulas.${formula}`;
-    const found = new Map<string, string>();
-    /** The formula at `drivers` with `coefficients`, or null (reported) when it is not a time. */
-    const value = (
-      drivers: Readonly<Record<string, number>>,
-      coefficients: Readonly<Record<string, number>>,
-      which: string,
-    ): number | null => {
-      let v: number;
-      try {
-        v = engine.evaluate(formula, drivers, coefficients);
-      } catch (err) {
-        // Formulas are judged dependencies first, at the same points: the one that failed is this one.
-        v = err instanceof ModelTimeError && typeof err.value === 'number' ? err.value : Number.NaN;
-      }
-      if (!Number.isFinite(v)) {
-        if (!found.has('finite'))
-          found.set(
-            'finite',
-            `${path}: gives ${String(v)} with ${describeDrivers(drivers)} at the coefficients' ${which} (a time must be a finite number of seconds)`,
-          );
-        return null;
-      }
-      if (v < 0) {
-        if (!found.has('negative'))
-          found.set(
-            'negative',
-            `${path}: gives a negative time (${fmt(v)} s) with ${describeDrivers(drivers)} at the coefficients' ${which} (a time is ≥ 0)`,
-          );
-        return null;
-      }
-      return v;
-    };
-    const coefficients = engine.coefficientsOf(formula);
-    // Only the drivers the formula reads (directly or through the formulas it uses) can move it.
-    const read = new Set<string>();
-    for (const f of engine.formulasOf(formula)) {
-      const inspected = inspectExpression(model.formulas[f] ?? '');
-      if (inspected.ok) for (const sym of inspected.symbols) read.add(sym);
-    }
-    const drivers = DRIVER_NAMES.filter((d) => read.has(d));
-    // One mutable coefficient point and one mutable driver point, changed and restored in place:
-    // the check runs before every plan, so it allocates nothing per evaluation.
-    const coefficientPoint: Record<string, number> = { ...corners.typical };
-    points.forEach((point, index) => {
-      const low = value(point, corners.min, 'min');
-      const typical = value(point, corners.typical, 'typical');
-      const high = value(point, corners.max, 'max');
-      if (low === null || typical === null || high === null) return;
-      if (
-        !found.has('order') &&
-        (low > typical + tolerance(typical) || typical > high + tolerance(high))
-      ) {
-        const [a, aName, b, bName] =
-          low > typical + tolerance(typical)
-            ? [low, 'min', typical, 'typical']
-            : [typical, 'typical', high, 'max'];
-        found.set(
-          'order',
-          `${path}: with ${describeDrivers(point)}, ${aName} ${fmt(a)} is greater than ${bName} ${fmt(b)} (expected min ≤ typical ≤ max: the formula must not fall when a coefficient rises)`,
-        );
-      }
-      for (const name of coefficients) {
-        if (found.has(`c:${name}`)) continue;
-        const c = model.coefficients[name] as Coefficient;
-        coefficientPoint[name] = c.min;
-        const atMin = value(point, coefficientPoint, 'typical');
-        coefficientPoint[name] = c.max;
-        const atMax = value(point, coefficientPoint, 'typical');
-        coefficientPoint[name] = c.typical;
-        if (atMin !== null && atMax !== null && atMax < atMin - tolerance(atMin)) {
-          found.set(
-            `c:${name}`,
-            `${path}: falls when ${name} rises, with ${describeDrivers(point)} (${fmt(atMin)} s at its min ${fmt(c.min)}, ${fmt(atMax)} s at its max ${fmt(c.max)}; a time must not fall when a coefficient rises)`,
-          );
-        }
-      }
-      // Drivers are stepped from the structured points only (the seeded ones test the corners),
-      // with the coefficients at min and at max.
-      if (index >= STEPPED_POINTS) return;
-      const moved: Record<string, number> = { ...point };
-      for (const d of drivers) {
-        for (const which of ['min', 'max'] as const) {
-          if (found.has(`d:${d}`)) break;
-          let previous: { x: number; t: number } | null = null;
-          for (const x of stepsOf.get(d) ?? []) {
-            // 0 is "not given" for these: the steps that must not fall start at the first value.
-            if (x === 0 && NOT_GIVEN_AT_ZERO.includes(d)) continue;
-            moved[d] = x;
-            const t = value(moved, corners[which], which);
-            if (t === null) break;
-            // After a fall the steps go on: a falling time usually turns negative further up.
-            if (
-              previous !== null &&
-              t < previous.t - tolerance(previous.t) &&
-              !found.has(`d:${d}`)
-            ) {
-              found.set(
-                `d:${d}`,
-                `${path}: falls when ${d} rises from ${fmt(previous.x)} to ${fmt(x)} (${fmt(previous.t)} s to ${fmt(t)} s with ${describeDrivers(moved)} at the coefficients' ${which}; a time must not fall when a driver rises)`,
-              );
-            }
-            previous = { x, t };
-          }
-        }
-        moved[d] = point[d] ?? 0;
-      }
-    });
-    if (found.size > 0) {
-      broken.add(formula);
-      lines.push(...found.values());
-    }
-  }
-  return lines;
-}
-
-/** The first points of samplePoints (0, 1, half, max, the probes): drivers are stepped from these. */
-const STEPPED_POINTS = 4 + PROBE_DRIVERS.length;
-
-/** Points where a model is judged: all 0, all 1, half, all max, the probes, then 24 seeded points. */
-function samplePoints(maxOf: (d: string) => number): Record<string, number>[] {
-  const clamp = (d: string, v: number): number => Math.min(maxOf(d), Math.max(0, v));
-  const point = (f: (d: string, i: number) => number): Record<string, number> =>
-    Object.fromEntries(DRIVER_NAMES.map((d, i) => [d, clamp(d, f(d, i))]));
-  const points = [
-    point(() => 0),
-    point(() => 1),
-    point((d) => Math.round(maxOf(d) / 2)),
-    point((d) => maxOf(d)),
-    ...PROBE_DRIVERS.map((p) => point((d) => (p as Record<string, number>)[d] ?? 0)),
-  ];
-  // A fixed-seed linear congruential generator: the same points on every run (no Math.random).
-  let seed = 0x2545f491;
-  const next = (): number => {
-    seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
-    return seed / 2 ** 32;
-  };
-  for (let k = 0; k < 24; k += 1) {
-    points.push(
-      point((d) => {
-        const r = next();
-        if (r < 0.3) return 0;
-        if (r < 0.6) return maxOf(d);
-        return Math.round(next() * maxOf(d));
-      }),
-    );
-  }
-  return points;
-}
-
-/** Values a driver is stepped through, 0 to `max`: 0, 1, 2, quarters of the range, max. */
-function steps(max: number): number[] {
-  const xs = [0, 1, 2, max / 4, max / 2, (3 * max) / 4, max].map((x) =>
-    Math.min(max, Math.round(x)),
-  );
-  return [...new Set(xs)].sort((a, b) => a - b);
-}
-
-/** FORMULA_NAMES reordered so that every formula comes after the formulas it uses. */
-function formulasDependenciesFirst(model: TimingModel): FormulaName[] {
-  const engine = compileTimingModel(model);
-  const order: FormulaName[] = [];
-  for (const name of FORMULA_NAMES) {
-    for (const f of engine.formulasOf(name)) {
-      if (!order.includes(f as FormulaName)) order.push(f as FormulaName);
-    }
-  }
-  return order;
-}
-
-/** "all drivers 0", "all drivers 1", or "drivers a=1, b=2 (others 0)". */
-export function describeDrivers(drivers: Readonly<Record<string, number>>): string {
-  const values = DRIVER_NAMES.map((d) => drivers[d] ?? 0);
-  const first = values[0] ?? 0;
-  if (values.every((v) => v === first)) return `all drivers ${first}`;
-  const set = DRIVER_NAMES.filter((d) => (drivers[d] ?? 0) !== 0).map((d) => `${d}=${drivers[d]}`);
-  return `drivers ${set.join(', ')} (others 0)`;
-}
-
-function driversWith(values: Partial<Record<DriverName, number>>): Record<DriverName, number> {
-  return Object.fromEntries(DRIVER_NAMES.map((d) => [d, values[d] ?? 0])) as Record<
-    DriverName,
-    number
-  >;
-}
-
-function tolerance(x: number): number {
-  return 1e-9 * Math.max(1, Math.abs(x));
-}
-
-function fmt(x: number): string {
-  return String(Math.round(x * 1000) / 1000);
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** A short rendering of a JSON value for "found ..." (strings quoted, long values cut). */
-export function describe(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'object') return 'an object';
-  const s = JSON.stringify(v) ?? typeof v;
-  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
-}
-
-function orList(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
 function closestHint(name: string, candidates: readonly string[]): string {

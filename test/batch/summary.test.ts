@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { renderRunTable, renderSummaryCsv, worstExitCode } from '../../src/cli/batch/summary.js';
 import { failedOutcome } from '../../src/cli/batch/execute-run.js';
-import type { BatchRun, RunOutcome } from '../../src/cli/batch/types.js';
+import type { RunOutcome } from '../../src/cli/batch/types.js';
 import { GicapError, inputError } from '../../src/errors.js';
+import type { BatchRun } from '../../src/domain/batch.js';
 
 const run = (name: string, inventory = `../${name}`): BatchRun => ({
   name,

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileTimingModel } from '../../src/model/timing.js';
-import { GicapError } from '../../src/errors.js';
 import { loadTimingModel } from '../../src/io/load-model.js';
 import { loadObservations, parseObservations } from '../../src/io/load-observations.js';
 import { runGicap } from '../helpers/run-cli.js';
@@ -126,11 +125,11 @@ describe('gicap calibrate', () => {
     expect(r.status).toBe(2);
     expect(r.stderr.split('\n')).toEqual([
       'bad.csv:1:member_complexs: unknown column (expected one of formula, seconds, groups_managed, member_complexes, member_npars_down, manual, managers_tried, complexes_in_group, seized_npars, seized_cells, cores_activated, vpar_node, waited, failed_attempts, start_s, vm_boot_s, member_timeout, dual_lock; closest: member_complexes)',
-      'bad.csv:2:formula: unknown formula "gm_takover" (expected gm_takeover, gm_failover, rights_move, cluster_reformation, package_failover; closest: gm_takeover)',
-      'bad.csv:3:seconds: expected a number of seconds from 0 to 86,400 (found "abc")',
-      'bad.csv:3:groups_managed: expected a count from 0 to 65,536 (found "x")',
-      'bad.csv:4:formula: missing (one of gm_takeover, gm_failover, rights_move, cluster_reformation, package_failover)',
-      'bad.csv:4:seconds: missing (the measured duration, seconds)',
+      'bad.csv:2:formula: invalid value (expected one of gm_takeover, gm_failover, rights_move, cluster_reformation, package_failover, found "gm_takover"; closest: gm_takeover)',
+      'bad.csv:3:seconds: invalid value (expected a number of seconds from 0 to 86,400, found "abc")',
+      'bad.csv:3:groups_managed: invalid value (expected a count from 0 to 65,536, found "x")',
+      'bad.csv:4:formula: missing value (expected one of gm_takeover, gm_failover, rights_move, cluster_reformation, package_failover, found an empty cell)',
+      'bad.csv:4:seconds: missing value (expected a number of seconds from 0 to 86,400, found an empty cell)',
       'observations file bad.csv is not usable: 6 problems',
       '',
     ]);
@@ -181,21 +180,15 @@ describe('gicap calibrate', () => {
 });
 
 describe('observations file (src/io/load-observations.ts)', () => {
-  const problems = (text: string): readonly string[] => {
-    try {
-      parseObservations(text, 'obs.csv');
-    } catch (err) {
-      if (err instanceof GicapError) return err.lines;
-      throw err;
-    }
-    return [];
-  };
+  const problems = (text: string): readonly string[] =>
+    parseObservations(text, 'obs.csv').errors ?? [];
 
   it('reads drivers by name in any order and case; a missing driver counts 0', () => {
-    const rows = parseObservations(
-      'Seconds;FORMULA;member_npars_down\n41,5;gm_takeover;1\n12;gm_takeover;\n',
-      'obs.csv',
-    );
+    const rows =
+      parseObservations(
+        'Seconds;FORMULA;member_npars_down\n41,5;gm_takeover;1\n12;gm_takeover;\n',
+        'obs.csv',
+      ).value ?? [];
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({ line: 2, formula: 'gm_takeover', seconds: 41.5 });
     expect(rows[0]?.drivers.member_npars_down).toBe(1);
@@ -209,12 +202,12 @@ describe('observations file (src/io/load-observations.ts)', () => {
         'formula,seconds,groups_managed\ngm_takover,12,1\ngm_takeover,abc,x\n,,1\ngm_takeover,-3,1\n',
       ),
     ).toEqual([
-      'obs.csv:2:formula: unknown formula "gm_takover" (expected gm_takeover, gm_failover, rights_move, cluster_reformation, package_failover; closest: gm_takeover)',
-      'obs.csv:3:seconds: expected a number of seconds from 0 to 86,400 (found "abc")',
-      'obs.csv:3:groups_managed: expected a count from 0 to 65,536 (found "x")',
-      'obs.csv:4:formula: missing (one of gm_takeover, gm_failover, rights_move, cluster_reformation, package_failover)',
-      'obs.csv:4:seconds: missing (the measured duration, seconds)',
-      'obs.csv:5:seconds: expected a number of seconds from 0 to 86,400 (found "-3")',
+      'obs.csv:2:formula: invalid value (expected one of gm_takeover, gm_failover, rights_move, cluster_reformation, package_failover, found "gm_takover"; closest: gm_takeover)',
+      'obs.csv:3:seconds: invalid value (expected a number of seconds from 0 to 86,400, found "abc")',
+      'obs.csv:3:groups_managed: invalid value (expected a count from 0 to 65,536, found "x")',
+      'obs.csv:4:formula: missing value (expected one of gm_takeover, gm_failover, rights_move, cluster_reformation, package_failover, found an empty cell)',
+      'obs.csv:4:seconds: missing value (expected a number of seconds from 0 to 86,400, found an empty cell)',
+      'obs.csv:5:seconds: invalid value (expected a number of seconds from 0 to 86,400, found "-3")',
     ]);
   });
 

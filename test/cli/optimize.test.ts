@@ -230,9 +230,9 @@ describe('gicap optimize', () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n')).toEqual([
-      'costs.csv:2:unit_cost: expected a price from 0 to 1,000,000,000 (found "lots")',
       'costs.csv:1:item: no row for sharing_right (expected one row each for inactive_core, core_right, sharing_right, ticap_unit)',
       'costs.csv:1:item: no row for ticap_unit (expected one row each for inactive_core, core_right, sharing_right, ticap_unit)',
+      'costs.csv:2:unit_cost: invalid value (expected a price from 0 to 1,000,000,000, found "lots")',
       'costs file costs.csv is not usable: 3 problems',
       '',
     ]);

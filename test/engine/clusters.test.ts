@@ -12,7 +12,17 @@ import type { DownState } from '../../src/engine/failure-units.js';
 import { optimizePurchase } from '../../src/engine/optimize/optimize.js';
 import { judgeCluster } from '../../src/engine/quorum.js';
 import { createHighsSolver } from '../../src/io/highs.js';
-import { cells, cluster, complex, inventory, npar, pkg, seedFig15 } from '../helpers/builders.js';
+import {
+  cells,
+  cluster,
+  complex,
+  group,
+  inventory,
+  manager,
+  npar,
+  pkg,
+  seedFig15,
+} from '../helpers/builders.js';
 import { plan, whatIf } from '../helpers/engine.js';
 import type { LpSolver } from '../../src/domain/solver.js';
 
@@ -212,6 +222,49 @@ describe('step 0: which clusters re-form (spec 8.2)', () => {
   });
 });
 
+describe('the partitions of a halted cluster stay up for iCAP (assumption A-23, [C8])', () => {
+  it('a Group Manager on a node of a halted cluster stays in control and seizes for another cluster', () => {
+    // Group g: X runs the manager on m1; Y holds m2 and d1; Z holds d2 (2 of 8 cores active).
+    // Complex Y down: sgm keeps 1 of 2 nodes and no lock, so it halts (m1 reboots, its manager
+    // stays); db re-forms by its lock disk and pd needs 6 cores on d2 from rights seized on Y.
+    const inv = inventory({
+      complexes: ['X', 'Y', 'Z'].map((c) => complex(c, { group: 'g' })),
+      cells: [
+        ...cells('X', 'm1', 2, 4),
+        ...cells('Y', 'm2', 2, 4),
+        ...cells('Y', 'd1', 2, 4),
+        ...cells('Z', 'd2', 2, 4),
+      ],
+      npars: [
+        npar('X', 'm1', 4),
+        npar('Y', 'm2', 4),
+        npar('Y', 'd1', 8),
+        npar('Z', 'd2', 2, { active: 2 }),
+      ],
+      groups: [group('g', 16)],
+      managers: [manager('g', 'm1')],
+      packages: [
+        pkg('pm1', 2, ['m1', 'm2']),
+        pkg('pm2', 2, ['m2', 'm1']),
+        pkg('pd', 8, ['d1', 'd2']),
+      ],
+      clusters: [cluster('sgm', ['m1', 'm2']), cluster('db', ['d1', 'd2'], { lock: 'disk' })],
+    });
+    const s = whatIf(inv, ['complex:Y']);
+    expect(s.clusters.map((c) => [c.cluster, c.nodesUp, c.reformed, c.reason])).toEqual([
+      ['db', 1, true, 'lock'],
+      ['sgm', 1, false, 'no-lock'],
+    ]);
+    expect(s.gm.map((g) => [g.group, g.inControl, g.takeover])).toEqual([['g', 'm1', false]]);
+    expect(s.packages.map((p) => [p.package, p.status, p.reason, p.to])).toEqual([
+      ['pd', 'moved', null, 'd2'],
+      ['pm1', 'lost', 'cluster-halted', null],
+      ['pm2', 'lost', 'cluster-halted', null],
+    ]);
+    expect(s.packages[0]?.sources).toMatchObject({ seized: 6 });
+  });
+});
+
 describe('plan with clusters (spec 8.5)', () => {
   it('counts the scenarios in which a cluster halts, by cause, and adds no sizing demand for them', () => {
     const inv = campus([cluster('sg', NODES, { lock: 'disk', lockSites: ['A'] })]);
@@ -274,6 +327,10 @@ describe('placement changes (spec 8.3)', () => {
       reason: 'insufficient-inactive-cores',
     });
     expect(s.packages[0]?.attempts.map((a) => a.node)).toEqual(['db4']);
+    // The attempt itself says why no other node is tried (spec 8.3).
+    expect(s.packages[0]?.attempts[0]?.detail).toMatch(
+      /; the run script exits 1 \(on_start_failure = halt\), so Serviceguard disables it on every other node \[C10\]$/,
+    );
     const w = s.warnings.find((x) => x.code === 'start-failure-halts');
     expect(w?.subject).toBe('pkg1');
     expect(w?.detail).toContain(
@@ -284,6 +341,7 @@ describe('placement changes (spec 8.3)', () => {
   it('C10 next (restart exit 2): it tries the next node up', () => {
     const s = whatIf(fallback('next'), ['db1']);
     expect(s.packages[0]).toMatchObject({ status: 'moved', to: 'db2' });
+    expect(s.packages[0]?.attempts[0]?.detail).not.toContain('exits 1');
     expect(s.warnings.map((w) => w.code)).not.toContain('start-failure-halts');
   });
 
@@ -406,6 +464,54 @@ describe('property: one more survivor never halts a cluster that re-formed', () 
           expect(reasons).toContain(after.reason);
         },
       ),
+    );
+  });
+
+  it('holds through the whole scenario: bringing back any failed node of a re-formed cluster keeps it re-formed', () => {
+    // The campus of 2 + 2 nodes (with the arbitrator in site C: 5 nodes), every lock kind with its
+    // lock in A, B or C (a site is down when every node in it is), the quorum server qs1 in C.
+    const site = fc.constantFrom('A', 'B', 'C');
+    const lockArb = fc.oneof(
+      fc.constant<Partial<Cluster>>({ lock: 'none' }),
+      fc.record({
+        lock: fc.constantFrom<'disk' | 'lun'>('disk', 'lun'),
+        lockSites: fc.tuple(site),
+      }),
+      fc.constant<Partial<Cluster>>({ lock: 'dual-disk', lockSites: ['A', 'B'] }),
+      fc.constant<Partial<Cluster>>({
+        lock: 'quorum-server',
+        lockSites: ['C'],
+        quorumServer: 'qs1',
+      }),
+    );
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        lockArb,
+        fc.subarray([...NODES, 'arb'], { minLength: 1 }),
+        fc.boolean(),
+        (arbitrator, lock, failedRaw, qsDown) => {
+          const nodes = arbitrator ? [...NODES, 'arb'] : NODES;
+          // [C6] a lock disk or LUN serves at most 4 nodes.
+          if (nodes.length > 4 && lock.lock !== 'none' && lock.lock !== 'quorum-server') return;
+          const inv = campus([cluster('sg', nodes, lock)], { arbitrator });
+          const failed = failedRaw.filter((n) => nodes.includes(n));
+          const extra = qsDown && lock.lock === 'quorum-server' ? ['host:qs1'] : [];
+          if (failed.length === 0) return;
+          const reformed = (fail: string[]): boolean => {
+            if (fail.length === 0) return true;
+            const c = whatIf(inv, fail).clusters.find((x) => x.cluster === 'sg');
+            // No node of it down: it keeps running.
+            return c === undefined || c.reformed;
+          };
+          if (!reformed([...failed, ...extra])) return;
+          for (const back of failed) {
+            const fewer = [...failed.filter((n) => n !== back), ...extra];
+            expect(reformed(fewer), `${[...failed, ...extra].join('+')} less ${back}`).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });

@@ -16,7 +16,7 @@ const SEEDS = [1, 2, 3] as const;
 function load(size: EstateSize, seed: number): Inventory {
   const r = parseInventory(`${size}-${seed}`, generateEstate(size, seed));
   if (!r.ok) throw new Error(`${size} seed ${seed} is invalid:\n${r.errors.join('\n')}`);
-  return r.inventory;
+  return r.value;
 }
 
 function dataRows(text: string, file: string): number {

@@ -145,15 +145,15 @@ describe('--set through parseInventory', () => {
     const base = parseInventory('test', BASE);
     const r = changed(['groups.g1.sharing_rights=20', 'packages.p1.cores=3']);
     if (!r.ok || !base.ok) throw new Error('expected valid inventories');
-    expect(r.inventory.groups[0]?.sharingRights).toBe(20);
-    expect(r.inventory.packages[0]?.cores).toBe(3);
-    expect(r.inventory.sha256).toBe(base.inventory.sha256);
+    expect(r.value.groups[0]?.sharingRights).toBe(20);
+    expect(r.value.packages[0]?.cores).toBe(3);
+    expect(r.value.sha256).toBe(base.value.sha256);
   });
 
   it('an empty value clears the cell so that its default applies', () => {
     const r = changed(['npars.c1/n1.active=', 'npars.c1/n1.rights=3', 'packages.p1.cores=3']);
     if (!r.ok) throw new Error(r.errors.join('\n'));
-    expect(r.inventory.npars[0]).toEqual({
+    expect(r.value.npars[0]).toEqual({
       complex: 'c1',
       npar: 'n1',
       host: 'h1',
@@ -171,7 +171,7 @@ describe('--set through parseInventory', () => {
     );
     const r = changed(['groups.g1.held_rights=5'], files);
     if (!r.ok) throw new Error(r.errors.join('\n'));
-    expect(r.inventory.groups).toEqual([{ group: 'g1', sharingRights: 15, heldRights: 5 }]);
+    expect(r.value.groups).toEqual([{ group: 'g1', sharingRights: 15, heldRights: 5 }]);
   });
 
   it('bad changes are listed first, each on one line, with the file problems after', () => {

@@ -9,17 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BOUNDS, parseDecimal } from '../../src/domain/bounds.js';
-import { parseInventory } from '../../src/io/load-inventory.js';
-import { parseRunsFile } from '../../src/cli/batch/runs-file.js';
-import { GicapError } from '../../src/errors.js';
+import { parseRunsFile } from '../../src/io/runs-file.js';
 import { parseObservations } from '../../src/io/load-observations.js';
-import { BASE, withLine, type Files } from './inventory-fixture.js';
+import { BASE, withLine, errorsOf } from './inventory-fixture.js';
 import { runGicap } from '../helpers/run-cli.js';
-
-function errorsOf(files: Files): string[] {
-  const r = parseInventory('test', files);
-  return r.ok ? [] : r.errors;
-}
 
 describe('inventory numbers have upper bounds', () => {
   it.each([
@@ -158,25 +151,20 @@ describe('optimize costs have an upper bound', () => {
     const r = runGicap(['optimize', 'data/mixed-estate', '--costs', costs]);
     expect(r.status).toBe(2);
     expect(r.stderr.split('\n')[0]).toBe(
-      'costs.csv:2:unit_cost: expected a price from 0 to 1,000,000,000 (found "1e20")',
+      'costs.csv:2:unit_cost: invalid value (expected a price from 0 to 1,000,000,000, found "1e20")',
     );
   });
 });
 
 describe('calibration observations have upper bounds', () => {
   it('seconds of 1e308 and a count of 1e9 are refused on their cells', () => {
-    let lines: readonly string[] = [];
-    try {
-      parseObservations(
-        'formula,seconds,groups_managed\ngm_takeover,1e308,1\ngm_takeover,80,1000000000\n',
-        'obs.csv',
-      );
-    } catch (err) {
-      if (err instanceof GicapError) lines = err.lines;
-    }
+    const lines = parseObservations(
+      'formula,seconds,groups_managed\ngm_takeover,1e308,1\ngm_takeover,80,1000000000\n',
+      'obs.csv',
+    ).errors;
     expect(lines).toEqual([
-      'obs.csv:2:seconds: expected a number of seconds from 0 to 86,400 (found "1e308")',
-      'obs.csv:3:groups_managed: expected a count from 0 to 65,536 (found "1000000000")',
+      'obs.csv:2:seconds: invalid value (expected a number of seconds from 0 to 86,400, found "1e308")',
+      'obs.csv:3:groups_managed: invalid value (expected a count from 0 to 65,536, found "1000000000")',
     ]);
   });
 });

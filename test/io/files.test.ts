@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { GicapError } from '../../src/errors.js';
 import { echo, echoName } from '../../src/io/echo.js';
 import { loadInventory, parseInventory } from '../../src/io/load-inventory.js';
-import { BASE, withLine, type Files } from './inventory-fixture.js';
+import { BASE, withLine, type Files, errorsOf } from './inventory-fixture.js';
 import { runGicap } from '../helpers/run-cli.js';
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'gicap-files-'));
@@ -29,11 +29,6 @@ async function problemsOf(dir: string): Promise<string[]> {
     if (err instanceof GicapError) return [...err.lines];
     throw err;
   }
-}
-
-function errorsOf(files: Files): string[] {
-  const r = parseInventory('test', files);
-  return r.ok ? [] : r.errors;
 }
 
 describe('symbolic links', () => {
@@ -109,8 +104,8 @@ describe('line ends', () => {
     ) as Files;
     const a = parseInventory('t', BASE);
     const b = parseInventory('t', files);
-    expect(b.ok && a.ok ? { ...b.inventory, sha256: '' } : b).toEqual(
-      a.ok ? { ...a.inventory, sha256: '' } : a,
+    expect(b.ok && a.ok ? { ...b.value, sha256: '' } : b).toEqual(
+      a.ok ? { ...a.value, sha256: '' } : a,
     );
   });
 

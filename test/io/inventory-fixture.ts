@@ -4,6 +4,7 @@
  * co-located standby, two packages (one a VM guest on a vPar). Tests edit single lines of it.
  */
 import type { InventoryFileName } from '../../src/domain/inventory-files.js';
+import { parseInventory } from '../../src/io/load-inventory.js';
 
 export type Files = Partial<Record<InventoryFileName, string>>;
 
@@ -85,3 +86,9 @@ export function without(names: readonly InventoryFileName[], from: Files = BASE)
 
 /** The files BASE has. */
 export const BASE_FILES = Object.keys(BASE) as (keyof typeof BASE)[];
+
+/** The problems `parseInventory` finds in `files` (after `changes`), or none. */
+export function errorsOf(files: Files, changes: readonly string[] = []): readonly string[] {
+  const r = parseInventory('test', files, changes);
+  return r.ok ? [] : r.errors;
+}

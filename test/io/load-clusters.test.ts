@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseInventory } from '../../src/io/load-inventory.js';
-import { BASE, withLine, type Files } from './inventory-fixture.js';
+import { BASE, withLine, type Files, errorsOf } from './inventory-fixture.js';
 
 const HEADER = 'cluster,nodes,lock,lock_site,quorum_server,member_timeout_s';
 
@@ -14,17 +14,12 @@ function withClusters(...rows: string[]): Files {
   return { ...BASE, 'clusters.csv': [HEADER, ...rows].join('\n') };
 }
 
-function errorsOf(files: Files): string[] {
-  const r = parseInventory('test', files);
-  return r.ok ? [] : r.errors;
-}
-
 const VALID = 'sg1,h1;h3;v1;v2,quorum-server,north,qs1,14';
 
 describe('clusters.csv: valid rows', () => {
   it('loads a cluster with its types', () => {
     const ok = parseInventory('test', withClusters(VALID));
-    expect(ok.ok && ok.inventory.clusters).toEqual([
+    expect(ok.ok && ok.value.clusters).toEqual([
       {
         cluster: 'sg1',
         nodes: ['h1', 'h3', 'v1', 'v2'],
@@ -38,7 +33,7 @@ describe('clusters.csv: valid rows', () => {
 
   it('defaults: no lock, no lock site, no quorum server, no MEMBER_TIMEOUT', () => {
     const ok = parseInventory('test', withClusters('sg1,h1;h3;v1;v2,,,,'));
-    expect(ok.ok && ok.inventory.clusters?.[0]).toEqual({
+    expect(ok.ok && ok.value.clusters?.[0]).toEqual({
       cluster: 'sg1',
       nodes: ['h1', 'h3', 'v1', 'v2'],
       lock: 'none',
@@ -50,7 +45,7 @@ describe('clusters.csv: valid rows', () => {
 
   it('absent: clusters are not modelled (null)', () => {
     const ok = parseInventory('test', BASE);
-    expect(ok.ok && ok.inventory.clusters).toBeNull();
+    expect(ok.ok && ok.value.clusters).toBeNull();
   });
 
   it('a Quorum Server on a partition of the inventory, outside the cluster, is valid', () => {
@@ -173,6 +168,50 @@ describe('clusters.csv: every rule, with the exact line', () => {
       ],
     ],
     [
+      'C6: a dual lock disk for more than 4 nodes',
+      {
+        ...withClusters('sg1,h1;h3;v1;v2;v3,dual-disk,east;west,,'),
+        'vpars.csv': [
+          'complex,npar,vpar,cores,min,max,static',
+          'c1,n2,v1,2,1,4,n',
+          'c1,n2,v2,1,,,y',
+          'c1,n2,v3,1,,,n',
+        ].join('\n'),
+      },
+      [
+        'clusters.csv:2:lock: a dual-disk lock is not allowed for more than 4 nodes [C6] (expected quorum-server or none for 5 nodes, found dual-disk)',
+      ],
+    ],
+    [
+      'C6: a lock LUN for more than 4 nodes',
+      {
+        ...withClusters('sg1,h1;h3;v1;v2;v3,lun,east,,'),
+        'vpars.csv': [
+          'complex,npar,vpar,cores,min,max,static',
+          'c1,n2,v1,2,1,4,n',
+          'c1,n2,v2,1,,,y',
+          'c1,n2,v3,1,,,n',
+        ].join('\n'),
+      },
+      [
+        'clusters.csv:2:lock: a lun lock is not allowed for more than 4 nodes [C6] (expected quorum-server or none for 5 nodes, found lun)',
+      ],
+    ],
+    [
+      'a dual lock disk with three sites',
+      withClusters('sg1,h1;h3;v1;v2,dual-disk,east;west;north,,'),
+      [
+        'clusters.csv:2:lock_site: a dual-disk lock needs two different sites, one lock disk per data centre [C7] (expected 2 sites separated by ";", found "east;west;north")',
+      ],
+    ],
+    [
+      'one external quorum server put in two sites by two clusters',
+      withClusters('sg1,h1;h3;v1,quorum-server,north,qs1,', 'sg2,v2,quorum-server,south,qs1,'),
+      [
+        'clusters.csv:3:lock_site: site differs for quorum server qs1, which cluster sg1 on line 2 puts in north (expected north or an empty cell, found "south")',
+      ],
+    ],
+    [
       'a partition quorum server in another site than its complex',
       withClusters('sg1,h1;v1;v2,quorum-server,east,h3,'),
       [
@@ -250,7 +289,7 @@ describe('packages.csv: the columns of spec 8.1', () => {
         '\n',
       ),
     });
-    expect(ok.ok && ok.inventory.packages[0]).toMatchObject({
+    expect(ok.ok && ok.value.packages[0]).toMatchObject({
       onStartFailure: 'next',
       autoRun: false,
       priority: null,

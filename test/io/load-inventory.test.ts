@@ -16,12 +16,8 @@ import {
   withRow,
   without,
   type Files,
+  errorsOf,
 } from './inventory-fixture.js';
-
-function errorsOf(files: Files, changes: readonly string[] = []): string[] {
-  const r = parseInventory('test', files, changes);
-  return r.ok ? [] : r.errors;
-}
 
 /** An inventory with its name and hash blanked, to compare contents only. */
 function contentOf(inv: Inventory): Inventory {
@@ -31,7 +27,7 @@ function contentOf(inv: Inventory): Inventory {
 function inventoryOf(files: Files): Inventory {
   const r = parseInventory('test', files);
   if (!r.ok) throw new Error(`unexpected problems:\n${r.errors.join('\n')}`);
-  return r.inventory;
+  return r.value;
 }
 
 describe('parseInventory: the base fixture', () => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseInventory } from '../../src/io/load-inventory.js';
-import { BASE, type Files } from './inventory-fixture.js';
+import { BASE, type Files, errorsOf } from './inventory-fixture.js';
 
 const PACKAGES = [
   'package,cores,nodes,priority,start_s,kind,vm_boot_s,ticap,failover_policy',
@@ -27,11 +27,6 @@ function files(more: Partial<Record<string, string[]>>, packages = PACKAGES): Fi
   return out;
 }
 
-function errorsOf(f: Files): string[] {
-  const r = parseInventory('test', f);
-  return r.ok ? [] : r.errors;
-}
-
 const DEP = 'package,depends_on,location';
 const CAP = 'node,capacity,value';
 const WEIGHT = 'package,cluster,capacity,value';
@@ -48,19 +43,19 @@ describe('placement policies: valid input', () => {
     );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.inventory.dependencies).toEqual([
+    expect(r.value.dependencies).toEqual([
       { package: 'p3', dependsOn: 'p1', location: 'same_node' },
       { package: 'p4', dependsOn: 'p3', location: 'different_node' },
     ]);
-    expect(r.inventory.capacities).toEqual([
+    expect(r.value.capacities).toEqual([
       { node: 'h1', capacity: 'memory', value: 64 },
       { node: 'h3', capacity: 'memory', value: 32.5 },
     ]);
-    expect(r.inventory.weights).toEqual([
+    expect(r.value.weights).toEqual([
       { package: null, cluster: 'sg1', capacity: 'memory', value: 4 },
       { package: 'p1', cluster: null, capacity: 'memory', value: 16 },
     ]);
-    expect(r.inventory.packages.map((p) => p.failoverPolicy)).toEqual([
+    expect(r.value.packages.map((p) => p.failoverPolicy)).toEqual([
       'configured_node',
       'configured_node',
       'configured_node',
@@ -70,9 +65,11 @@ describe('placement policies: valid input', () => {
 
   it('absent files: no dependencies, capacities or weights', () => {
     const r = parseInventory('test', BASE);
-    expect(r.ok && [r.inventory.dependencies, r.inventory.capacities, r.inventory.weights]).toEqual(
-      [[], [], []],
-    );
+    expect(r.ok && [r.value.dependencies, r.value.capacities, r.value.weights]).toEqual([
+      [],
+      [],
+      [],
+    ]);
   });
 
   it('failover_policy takes the four policies, case-insensitively', () => {
@@ -81,7 +78,7 @@ describe('placement policies: valid input', () => {
     pk[3] = 'p3,1,h3;h1,30,,app,,n,site_preferred';
     pk[4] = 'p4,1,h3;h1,40,,app,,n,site_preferred_manual';
     const r = parseInventory('test', files({}, pk));
-    expect(r.ok && r.inventory.packages.map((p) => p.failoverPolicy)).toEqual([
+    expect(r.ok && r.value.packages.map((p) => p.failoverPolicy)).toEqual([
       'min_package_node',
       'configured_node',
       'site_preferred',
@@ -216,6 +213,30 @@ describe('placement policies: every rule with its line', () => {
       'weights.csv:6:capacity: capacity "cpu" is defined on no node of cluster sg1 (expected one of memory)',
       'weights.csv:7:capacity: every package weighs 1 for package_limit [P6] (expected another capacity name, found "package_limit")',
       'weights.csv:9:capacity: duplicate weight "p4//memory" (expected each once, found it also on line 8)',
+    ]);
+  });
+
+  it('weights need clusters.csv: one line per weight row, on its package [P5]', () => {
+    const f: Files = {
+      ...BASE,
+      'capacities.csv': [CAP, 'h1,memory,64'].join('\n'),
+      'weights.csv': [WEIGHT, 'p1,sg1,memory,1', 'p2,,memory,2'].join('\n'),
+    };
+    expect(errorsOf(f)).toEqual([
+      'capacities.csv:2:node: capacities need clusters.csv [P5] (expected a node of a cluster, found "h1" and no clusters.csv)',
+      'weights.csv:2:package: package p1 is in no cluster (expected a package of a cluster of clusters.csv; weights need clusters [P5])',
+      'weights.csv:3:package: package p2 is in no cluster (expected a package of a cluster of clusters.csv; weights need clusters [P5])',
+    ]);
+  });
+
+  it('a refused clusters.csv row is the one error: the weights of its packages are no cascade (A-30)', () => {
+    const f = files({
+      'clusters.csv': ['cluster,nodes,lock', 'sg1,h1;h3;v1;v2,disc'],
+      'capacities.csv': [CAP, 'h1,memory,64'],
+      'weights.csv': [WEIGHT, 'p1,sg1,memory,1', 'p3,,memory,2'],
+    });
+    expect(errorsOf(f)).toEqual([
+      'clusters.csv:2:lock: invalid value (expected one of none, disk, dual-disk, lun, quorum-server, found "disc")',
     ]);
   });
 

@@ -75,7 +75,7 @@ describe('calibrateModel: synthetic gm_takeover observations (seed 42, 40 rows, 
   it('recovers the true coefficients within 1.5 s (base) and 0.3 s (per-unit coefficients), R² > 0.95', () => {
     const outcome = calibrateModel(model, synthetic(42, 40, 2), { source: 'synthetic.csv' });
     if (!outcome.ok) throw new Error(outcome.errors.join('\n'));
-    const c = outcome.calibration;
+    const c = outcome.value;
     const fitted = Object.fromEntries(c.fitted.map((f) => [f.name, f.typical]));
     expect(Object.keys(fitted)).toEqual(Object.keys(TRUTH));
     expect(Math.abs((fitted['takeover_base'] ?? NaN) - TRUTH.takeover_base)).toBeLessThan(1.5);
@@ -98,18 +98,16 @@ describe('calibrateModel: synthetic gm_takeover observations (seed 42, 40 rows, 
   it('recovers them exactly (to the millisecond) from noise-free observations', () => {
     const outcome = calibrateModel(model, synthetic(7, 12, 0), { source: 'exact.csv' });
     if (!outcome.ok) throw new Error(outcome.errors.join('\n'));
-    expect(Object.fromEntries(outcome.calibration.fitted.map((f) => [f.name, f.typical]))).toEqual(
-      TRUTH,
-    );
-    expect(outcome.calibration.r2).toBe(1);
-    expect(outcome.calibration.observations.every((o) => o.residual === 0)).toBe(true);
+    expect(Object.fromEntries(outcome.value.fitted.map((f) => [f.name, f.typical]))).toEqual(TRUTH);
+    expect(outcome.value.r2).toBe(1);
+    expect(outcome.value.observations.every((o) => o.residual === 0)).toBe(true);
   });
 
   it('keeps the coefficients no row depends on, and writes a model that loads and covers every observation', () => {
     const rows = synthetic(42, 40, 2);
     const outcome = calibrateModel(model, rows, { source: 'synthetic.csv' });
     if (!outcome.ok) throw new Error(outcome.errors.join('\n'));
-    const c = outcome.calibration;
+    const c = outcome.value;
     expect(c.held.map((h) => h.name)).toEqual([
       'sg_failover',
       'reform_overhead',
@@ -145,21 +143,19 @@ describe('calibrateModel: synthetic gm_takeover observations (seed 42, 40 rows, 
     const rows = synthetic(5, 30, 2, { ...TRUTH, takeover_per_unreachable: 200 }, 3);
     const outcome = calibrateModel(model, rows, { source: 'slow.csv' });
     if (!outcome.ok) throw new Error(outcome.errors.join('\n'));
-    const engine = compileTimingModel(outcome.calibration.model);
+    const engine = compileTimingModel(outcome.value.model);
     for (const o of rows) {
       const r = engine.range(o.formula, o.drivers);
       expect(r.min).toBeLessThanOrEqual(o.seconds);
       expect(r.max).toBeGreaterThanOrEqual(o.seconds);
     }
-    for (const f of outcome.calibration.fitted) {
+    for (const f of outcome.value.fitted) {
       expect(f.min).toBeLessThanOrEqual(f.before.min);
       expect(f.max).toBeGreaterThanOrEqual(f.before.max);
       expect(f.min).toBeLessThanOrEqual(f.typical);
       expect(f.typical).toBeLessThanOrEqual(f.max);
     }
-    const unreachable = outcome.calibration.fitted.find(
-      (f) => f.name === 'takeover_per_unreachable',
-    );
+    const unreachable = outcome.value.fitted.find((f) => f.name === 'takeover_per_unreachable');
     expect(unreachable?.typical).toBeGreaterThan(199);
     expect(unreachable?.max).toBeGreaterThanOrEqual(unreachable?.typical ?? Infinity);
   });
@@ -175,11 +171,11 @@ describe('calibrateModel: synthetic gm_takeover observations (seed 42, 40 rows, 
     }));
     const outcome = calibrateModel(model, [...takeover, ...failover], { source: 'mixed.csv' });
     if (!outcome.ok) throw new Error(outcome.errors.join('\n'));
-    expect(Object.fromEntries(outcome.calibration.fitted.map((f) => [f.name, f.typical]))).toEqual({
+    expect(Object.fromEntries(outcome.value.fitted.map((f) => [f.name, f.typical]))).toEqual({
       sg_failover: 40,
       ...TRUTH,
     });
-    expect(outcome.calibration.rows).toEqual({ gm_takeover: 20, gm_failover: 10 });
+    expect(outcome.value.rows).toEqual({ gm_takeover: 20, gm_failover: 10 });
   });
 
   it('clamps a negative fit to 0 s and says so', () => {
@@ -196,10 +192,10 @@ describe('calibrateModel: synthetic gm_takeover observations (seed 42, 40 rows, 
     );
     const outcome = calibrateModel(model, rows, { source: 'neg.csv' });
     if (!outcome.ok) throw new Error(outcome.errors.join('\n'));
-    const base = outcome.calibration.fitted.find((f) => f.name === 'takeover_base');
+    const base = outcome.value.fitted.find((f) => f.name === 'takeover_base');
     expect(base).toMatchObject({ typical: 0, clamped: true, min: 0 });
     expect(base?.fit).toBeCloseTo(-5, 9);
-    expect(outcome.calibration.notes).toContain(
+    expect(outcome.value.notes).toContain(
       'takeover_base: the fit gave -5 s; clamped to 0 s (a duration cannot be negative; the observations suggest the formula overstates other terms)',
     );
   });
@@ -212,10 +208,8 @@ describe('calibrateModel: synthetic gm_takeover observations (seed 42, 40 rows, 
     }));
     const outcome = calibrateModel(model, failover, { source: 'f.csv', fix: ['sg_failover'] });
     if (!outcome.ok) throw new Error(outcome.errors.join('\n'));
-    expect(outcome.calibration.held[0]).toEqual({ name: 'sg_failover', typical: 36, why: 'fixed' });
-    expect(Object.fromEntries(outcome.calibration.fitted.map((f) => [f.name, f.typical]))).toEqual(
-      TRUTH,
-    );
+    expect(outcome.value.held[0]).toEqual({ name: 'sg_failover', typical: 36, why: 'fixed' });
+    expect(Object.fromEntries(outcome.value.fitted.map((f) => [f.name, f.typical]))).toEqual(TRUTH);
   });
 });
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkTimingModel, describeDrivers } from '../../src/model/check.js';
+import { checkModelFile } from '../../src/io/model-file.js';
 import { compileTimingModel, ZERO_DRIVERS } from '../../src/model/timing.js';
+import { describeDrivers } from '../../src/model/behaviour.js';
 
 interface RawCoefficient {
   min: unknown;
@@ -30,9 +31,9 @@ const ASSUMED = { min: 1, typical: 2, max: 3, unit: 's', source: 'assumption' };
 const ALLOWED =
   '(a formula uses numbers, names, + - * / ^, comparisons, and/or/not, ?: and ceil, floor, max, min, round)';
 
-describe('checkTimingModel: the bundled model', () => {
+describe('checkModelFile: the bundled model', () => {
   it('accepts data/timing-model.json', () => {
-    const r = checkTimingModel(fresh());
+    const r = checkModelFile(fresh());
     expect(r.errors).toBeUndefined();
     expect(r.ok).toBe(true);
   });
@@ -48,22 +49,22 @@ describe('checkTimingModel: the bundled model', () => {
       unit: 'h',
     };
     m.coefficients['takeover_cap'] = { ...ASSUMED, min: 15, typical: 15, max: 15, unit: 'minutes' };
-    const r = checkTimingModel(m);
+    const r = checkModelFile(m);
     if (!r.ok) throw new Error(r.errors.join('\n'));
-    expect(r.model.coefficients['operator_response']).toMatchObject({
+    expect(r.value.coefficients['operator_response']).toMatchObject({
       min: 360,
       typical: 900,
       max: 4500,
       unit: 's',
     });
-    expect(r.model.coefficients['takeover_cap']).toMatchObject({
+    expect(r.value.coefficients['takeover_cap']).toMatchObject({
       min: 900,
       typical: 900,
       max: 900,
       unit: 's',
     });
     // Same times as the defaults for the spec example.
-    const engine = compileTimingModel(r.model);
+    const engine = compileTimingModel(r.value);
     expect(
       engine.range('gm_failover', { ...ZERO_DRIVERS, groups_managed: 1, member_complexes: 2 }),
     ).toEqual({
@@ -175,7 +176,7 @@ const BAD: [string, (m: RawModel) => unknown, string[]][] = [
     },
     [
       "coefficients.seize_per_cell.max: missing (a number ≥ 0 in the coefficient's unit)",
-      'coefficients.seize_per_cell.source: missing (a domain-rules.md tag such as [S1 p.31], or "assumption")',
+      'coefficients.seize_per_cell.source: missing (a rule tag of docs/rules.md such as [S1 p.31], or "assumption")',
     ],
   ],
   [
@@ -300,17 +301,17 @@ const BAD: [string, (m: RawModel) => unknown, string[]][] = [
   ],
 ];
 
-describe('checkTimingModel: every bad model is rejected with its exact lines', () => {
+describe('checkModelFile: every bad model is rejected with its exact lines', () => {
   it.each(BAD)('%s', (_name, mutate, expected) => {
     const m = fresh();
     mutate(m);
-    const r = checkTimingModel(m);
+    const r = checkModelFile(m);
     expect(r.ok).toBe(false);
     expect(r.errors).toEqual(expected);
   });
 
   it('rejects a JSON array', () => {
-    expect(checkTimingModel([1, 2]).errors).toEqual([
+    expect(checkModelFile([1, 2]).errors).toEqual([
       'the model must be a JSON object with name, coefficients, drivers and formulas (found an array)',
     ]);
   });
@@ -320,7 +321,7 @@ describe('checkTimingModel: every bad model is rejected with its exact lines', (
     coefficient(m, 'sg_failover').min = 50;
     coefficient(m, 'vpar_modify').unit = 'kg';
     m.formulas['gm_takeover'] = 'min(takeover_cap, ';
-    expect(checkTimingModel(m).errors).toEqual([
+    expect(checkModelFile(m).errors).toEqual([
       'coefficients.sg_failover: min 50 is greater than typical 36 (expected min ≤ typical ≤ max)',
       'coefficients.vpar_modify.unit: "kg" is not a time unit (expected s, seconds, min or minutes)',
       'formulas.gm_takeover: does not parse (Unexpected end of expression (char 19))',

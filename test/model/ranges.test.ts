@@ -12,11 +12,12 @@ import type { TimingModel } from '../../src/domain/timing.js';
 import type { Inventory } from '../../src/domain/types.js';
 import { DEFAULT_DRIVER_RANGES, driverRangesOf } from '../../src/model/driver-ranges.js';
 import { compileTimingModel, ZERO_DRIVERS } from '../../src/model/timing.js';
-import { checkModelOverRanges, checkTimingModel } from '../../src/model/check.js';
+import { checkModelFile } from '../../src/io/model-file.js';
 import { GicapError } from '../../src/errors.js';
 import { parseInventory } from '../../src/io/load-inventory.js';
 import { BASE, withLine, type Files } from '../io/inventory-fixture.js';
 import { runGicap } from '../helpers/run-cli.js';
+import { checkModelOverRanges } from '../../src/model/behaviour.js';
 
 const BUNDLED = JSON.parse(readFileSync('data/timing-model.json', 'utf8')) as {
   formulas: Record<string, string>;
@@ -30,15 +31,15 @@ function modelFile(formula: string, text: string): unknown {
 }
 
 function checked(value: unknown): TimingModel {
-  const r = checkTimingModel(value);
+  const r = checkModelFile(value);
   if (!r.ok) throw new Error(r.errors.join('\n'));
-  return r.model;
+  return r.value;
 }
 
 function inventoryOf(files: Files): Inventory {
   const r = parseInventory('inv', files);
   if (!r.ok) throw new Error(r.errors.join('\n'));
-  return r.inventory;
+  return r.value;
 }
 
 const SUBTRACTS = modelFile(

@@ -313,7 +313,7 @@ const GOLDEN = {
           needed: 3,
           available: 2,
           detail:
-            'wapp1 has 8 active cores with 8 in use; erp-app2 needs 3: rights found for 2 of 3 cores (complex 2); short by 1, and group gA has no manager in control, so no rights cross complexes [M1]',
+            'wapp1 has 8 active cores with 8 in use; erp-app2 needs 3: rights found for 2 of 3 cores (complex 2); short by 1, and group gA has no manager in control, so no rights cross complexes [M1]; the run script exits 1 (on_start_failure = halt), so Serviceguard disables it on every other node [C10]',
         },
       ],
     },

@@ -3,8 +3,9 @@
  * order, so the file does not depend on `--jobs`), the short table printed at the end, and the exit
  * code, which is the worst of the runs. Pure functions of the runs and their outcomes.
  */
-import type { BatchRun, RunOutcome } from './types.js';
+import type { RunOutcome } from './types.js';
 import { toCsv } from '../../text/csv.js';
+import type { BatchRun } from '../../domain/batch.js';
 
 export const SUMMARY_FILE = 'summary.csv';
 

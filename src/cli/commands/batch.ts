@@ -14,7 +14,7 @@ import { formatOption, maxListedOption, nowOption } from '../shared-options.js';
 import { parseFormats } from '../formats.js';
 import { checkOutputFolder, makeFolders } from '../../io/output-dir.js';
 import { writeFileAtomic } from '../../io/report-set.js';
-import { loadRuns } from '../batch/load-runs.js';
+import { loadRuns } from '../../io/load-runs.js';
 import { inProcessRunner, runJobs, workerPoolRunner } from '../batch/scheduler.js';
 import { renderRunTable, renderSummaryCsv, SUMMARY_FILE, worstExitCode } from '../batch/summary.js';
 import type { BatchJob, BatchSettings, RunOutcome } from '../batch/types.js';

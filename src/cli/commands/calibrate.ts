@@ -97,10 +97,10 @@ export const registerCalibrate: RegisterCommand = (program, ctx, setExit) => {
           outcome.errors.map((e) => `${file}: ${e}`),
         );
       }
-      writeFileAtomic(outFolder, basename(outPath), formatTimingModel(outcome.calibration.model));
+      writeFileAtomic(outFolder, basename(outPath), formatTimingModel(outcome.value.model));
       const ignored = all.length - rows.length;
       ctx.stdout.write(
-        renderCalibration(outcome.calibration, {
+        renderCalibration(outcome.value, {
           model: model.name,
           file,
           out: opts.out,

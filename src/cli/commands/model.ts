@@ -44,7 +44,7 @@ export const registerModel: RegisterCommand = (program, ctx, setExit) => {
       const model = await loadTimingModel(path);
       // Without an inventory the model is judged over default driver ranges (the large estate of
       // spec 7); a plan judges it again over the ranges of the inventory planned.
-      const { checkModelOverRanges } = await import('../../model/check.js');
+      const { checkModelOverRanges } = await import('../../model/behaviour.js');
       const { DEFAULT_DRIVER_RANGES, describeRanges } =
         await import('../../model/driver-ranges.js');
       const problems = checkModelOverRanges(model, DEFAULT_DRIVER_RANGES);

@@ -12,20 +12,20 @@ import type {
   GroupManager,
   Package,
 } from '../../domain/types.js';
-import type { Checked } from '../rows.js';
+import type { CheckedRows } from '../rows.js';
 import type { NParRow, VParRow } from '../schemas.js';
 import type { PolicyRows } from './policies.js';
 
 /** The rows of every file after their schemas: valid ones, and every row seen (valid or not). */
 export interface AllRows {
-  readonly complexes: Checked<Complex>;
-  readonly cells: Checked<Cell>;
-  readonly npars: Checked<NParRow>;
-  readonly vpars: Checked<VParRow>;
-  readonly groups: Checked<GicapGroup>;
-  readonly managers: Checked<GroupManager>;
-  readonly packages: Checked<Package>;
-  readonly clusters: Checked<Cluster>;
+  readonly complexes: CheckedRows<Complex>;
+  readonly cells: CheckedRows<Cell>;
+  readonly npars: CheckedRows<NParRow>;
+  readonly vpars: CheckedRows<VParRow>;
+  readonly groups: CheckedRows<GicapGroup>;
+  readonly managers: CheckedRows<GroupManager>;
+  readonly packages: CheckedRows<Package>;
+  readonly clusters: CheckedRows<Cluster>;
   /** clusters.csv was given (absent: clusters are not modelled, spec 8.1). */
   readonly clustersPresent: boolean;
   /** dependencies.csv, capacities.csv, weights.csv (spec 9.1). */
@@ -62,6 +62,6 @@ export function cascadeGuard(all: AllRows): CascadeGuard {
  * Whether every row of a file named its `columns` (parsed, possibly empty): only then can a name
  * missing from the file be called unknown (assumption A-30).
  */
-function namesSure(checked: Checked<unknown>, columns: readonly string[]): boolean {
+function namesSure(checked: CheckedRows<unknown>, columns: readonly string[]): boolean {
   return checked.usable && checked.seen.every((s) => columns.every((c) => c in s.fields));
 }

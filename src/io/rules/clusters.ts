@@ -8,7 +8,7 @@
  */
 import type { Cluster, Package } from '../../domain/types.js';
 import type { Problems } from '../problems.js';
-import { checkUnique, str, type Checked, type Valid } from '../rows.js';
+import { checkUnique, str, type CheckedRows, type Valid } from '../rows.js';
 import { listNames } from '../schemas.js';
 
 export interface ClusterKnown {
@@ -29,7 +29,7 @@ export interface ClusterKnown {
 /** The clusters, or null when clusters.csv is absent (clusters not modelled, spec 8.1). */
 export function checkClusters(
   present: boolean,
-  rows: Checked<Cluster>,
+  rows: CheckedRows<Cluster>,
   problems: Problems,
   known: ClusterKnown,
 ): Cluster[] | null {
@@ -46,6 +46,8 @@ export function checkClusters(
   const knownHosts = (): string => `known hosts: ${listNames(partitionHost.keys())}`;
   /** Node host → the cluster (and line) that claimed it first. */
   const clusterOf = new Map<string, { cluster: string; line: number }>();
+  /** External Quorum Server host → the first cluster (and line) that gave it a site. */
+  const qsSite = new Map<string, { site: string; cluster: string; line: number }>();
   const clusters: Cluster[] = [];
   for (const c of rows.valid) {
     if (unique.duplicates.has(c.row)) continue;
@@ -78,12 +80,13 @@ export function checkClusters(
       clusterOf.set(node, { cluster: c.v.cluster, line: c.row.line });
     }
     const qs = c.v.quorumServer;
+    const given = c.v.lockSites[0];
     if (qs !== null) {
       const complex = partitionHost.get(qs);
+      const firstSite = qsSite.get(qs);
       if (complex !== undefined) {
         // A partition that runs the Quorum Server shares its complex's site (as a co-located manager).
         const site = known.complexSite.get(complex) ?? null;
-        const given = c.v.lockSites[0];
         if (given !== undefined && given !== site) {
           ok = false;
           problems.cell(
@@ -93,10 +96,19 @@ export function checkClusters(
             `site differs from complex ${complex} that runs quorum server ${qs} (expected ${site === null ? 'an empty cell, the complex has no site' : `${site} or an empty cell`}, found "${given}")`,
           );
         }
+      } else if (given !== undefined && firstSite !== undefined && firstSite.site !== given) {
+        // One external host, one site (A-19): another cluster served by the same Quorum Server may
+        // leave lock_site empty or repeat the site, not name another one.
+        ok = false;
+        problems.cell(
+          'clusters.csv',
+          c.row,
+          'lock_site',
+          `site differs for quorum server ${qs}, which cluster ${firstSite.cluster} on line ${firstSite.line} puts in ${firstSite.site} (expected ${firstSite.site} or an empty cell, found "${given}")`,
+        );
       } else if (known.externalManagerSite.has(qs)) {
         // The same external host also runs a Group Manager: one host, one site.
         const site = known.externalManagerSite.get(qs) ?? null;
-        const given = c.v.lockSites[0];
         if (given !== undefined && site !== null && given !== site) {
           ok = false;
           problems.cell(
@@ -107,6 +119,9 @@ export function checkClusters(
           );
         }
       }
+    }
+    if (ok && qs !== null && given !== undefined && !partitionHost.has(qs) && !qsSite.has(qs)) {
+      qsSite.set(qs, { site: given, cluster: c.v.cluster, line: c.row.line });
     }
     if (ok) clusters.push(c.v);
   }

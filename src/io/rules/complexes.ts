@@ -4,7 +4,7 @@
  */
 import type { Complex, GicapGroup } from '../../domain/types.js';
 import type { Problems } from '../problems.js';
-import { checkUnique, str, type Checked, type Valid } from '../rows.js';
+import { checkUnique, str, type CheckedRows, type Valid } from '../rows.js';
 import { listNames } from '../schemas.js';
 import type { AllRows, CascadeGuard } from './cascade.js';
 
@@ -84,7 +84,10 @@ export function checkComplexRights(
   if (!all.cells.usable || !all.npars.usable) return;
   const unsure = new Set<string | null>();
   /** Σ `value` of the valid rows by complex; a complex with a failed row is unsure. */
-  const sumByComplex = <T>(checked: Checked<T>, value: (v: T) => number): Map<string, number> => {
+  const sumByComplex = <T>(
+    checked: CheckedRows<T>,
+    value: (v: T) => number,
+  ): Map<string, number> => {
     const total = new Map<string, number>();
     for (const s of checked.seen) {
       const complex = str(s.fields, 'complex');

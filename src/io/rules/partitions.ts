@@ -8,7 +8,7 @@
 import type { Cell, NPartition, VPar } from '../../domain/types.js';
 import { deriveFigures, nparKey, type NParFigures } from '../../domain/derived.js';
 import type { InventoryFileName } from '../../domain/inventory-files.js';
-import type { RawRow } from '../apply-changes.js';
+import type { RawRow } from '../table.js';
 import type { Problems } from '../problems.js';
 import { checkUnique, str, type Seen, type Valid } from '../rows.js';
 import { listNames, type NParRow, type VParRow } from '../schemas.js';

@@ -14,7 +14,7 @@ import type {
 } from '../../domain/types.js';
 import { PACKAGE_LIMIT } from '../../domain/policies.js';
 import type { Problems } from '../problems.js';
-import { checkUnique, str, type Checked, type Valid } from '../rows.js';
+import { checkUnique, str, type CheckedRows, type Valid } from '../rows.js';
 import { listNames } from '../schemas.js';
 
 export interface PolicyKnown {
@@ -29,9 +29,9 @@ export interface PolicyKnown {
 }
 
 export interface PolicyRows {
-  readonly dependencies: Checked<Dependency>;
-  readonly capacities: Checked<NodeCapacity>;
-  readonly weights: Checked<PackageWeight>;
+  readonly dependencies: CheckedRows<Dependency>;
+  readonly capacities: CheckedRows<NodeCapacity>;
+  readonly weights: CheckedRows<PackageWeight>;
 }
 
 export interface Policies {
@@ -93,13 +93,26 @@ export function checkPolicies(rows: PolicyRows, problems: Problems, known: Polic
         continue;
       }
       const own = clusterOf(p.v);
+      if (own === null) {
+        // Weights are cluster settings (assumption A-26). When a clusters.csv row was refused, the
+        // package's cluster is unknown: saying it has none would be a cascade (A-30).
+        if (known.clustersSure) {
+          problems.cell(
+            'weights.csv',
+            w.row,
+            'package',
+            `package ${w.v.package} is in no cluster (expected a package of a cluster of clusters.csv; weights need clusters [P5])`,
+          );
+        }
+        continue;
+      }
       if (w.v.cluster !== null && own !== w.v.cluster) {
         ok = false;
         problems.cell(
           'weights.csv',
           w.row,
           'cluster',
-          `package ${w.v.package} is in ${own === null ? 'no cluster' : `cluster ${own}`} (expected ${own ?? 'an empty cell'} or an empty cell, found "${w.v.cluster}")`,
+          `package ${w.v.package} is in cluster ${own} (expected ${own} or an empty cell, found "${w.v.cluster}")`,
         );
       }
       cluster = own;
@@ -129,14 +142,6 @@ export function checkPolicies(rows: PolicyRows, problems: Problems, known: Polic
         w.row,
         'capacity',
         `capacity "${w.v.capacity}" is defined on no node of cluster ${cluster} (expected one of ${listNames(namesOf.get(cluster) ?? [])})`,
-      );
-    } else if (ok && cluster === null) {
-      ok = false;
-      problems.cell(
-        'weights.csv',
-        w.row,
-        'package',
-        `package ${w.v.package ?? '*'} is in no cluster (expected a package of a cluster of clusters.csv; weights need clusters [P5])`,
       );
     }
     if (ok) weights.push(w.v);
@@ -181,7 +186,7 @@ export function weightOf(
 }
 
 function checkDependencies(
-  checked: Checked<Dependency>,
+  checked: CheckedRows<Dependency>,
   problems: Problems,
   known: PolicyKnown,
   pkgByName: ReadonlyMap<string, Valid<Package>>,
@@ -295,7 +300,7 @@ function checkDependencies(
 }
 
 function checkCapacities(
-  checked: Checked<NodeCapacity>,
+  checked: CheckedRows<NodeCapacity>,
   problems: Problems,
   known: PolicyKnown,
   clusterOfNode: ReadonlyMap<string, string>,

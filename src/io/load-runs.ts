@@ -4,10 +4,10 @@
  * batch with a broken runs file writes nothing.
  */
 import { basename, dirname, join } from 'node:path';
-import { inputError } from '../../errors.js';
-import { listEntries, pathKind, readText } from '../../io/read-text.js';
+import { inputError } from '../errors.js';
+import { listEntries, pathKind, readText } from './read-text.js';
 import { parseRunsFile, RUN_DEFAULTS } from './runs-file.js';
-import type { BatchRun } from './types.js';
+import type { BatchRun } from '../domain/batch.js';
 
 /** The file that marks a sub-folder as an inventory (the first required file, spec 2). */
 const INVENTORY_MARKER = 'complexes.csv';
@@ -30,7 +30,7 @@ export async function loadRuns(path: string): Promise<BatchRun[]> {
       result.errors,
     );
   }
-  return result.runs;
+  return result.value;
 }
 
 /**

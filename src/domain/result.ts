@@ -169,7 +169,7 @@ export interface GmState {
    * How that standby takes control (managers.csv `takeover`): `serviceguard` (a package script runs
    * `icapmanage -Q`) or `manual` (an operator does); null when no standby took control.
    */
-  readonly takeoverMode?: 'serviceguard' | 'manual' | null;
+  readonly takeoverMode: 'serviceguard' | 'manual' | null;
   readonly gmTakeover: TimeRange | null;
   readonly gmFailover: TimeRange | null;
 }

@@ -214,6 +214,9 @@ function gmState(ctx: DescribeContext, c: GroupControl, down: DownState): GmStat
     group: group.name,
     inControl: c.manager?.host ?? null,
     takeover: c.takeover,
+    // How the standby in control took over, so a report never calls an operator's
+    // `icapmanage -Q` automatic, or a scripted one manual.
+    takeoverMode: c.takeover ? (c.manager?.takeover ?? null) : null,
     gmTakeover: c.takeover ? ctx.timing.range('gm_takeover', drivers) : null,
     gmFailover: c.takeover ? ctx.timing.range('gm_failover', drivers) : null,
   };

@@ -17,6 +17,7 @@ import type {
   TakeoverMode,
 } from '../domain/types.js';
 import { compareText } from '../text/order.js';
+import { at } from './names.js';
 
 export interface EComplex {
   readonly idx: number;
@@ -213,7 +214,7 @@ export function compileEstate(input: Inventory): Estate {
     idx: i,
     name: c.complex,
     platform: c.platform,
-    group: c.group === null ? -1 : (groupIdx.get(c.group) ?? -1),
+    group: c.group === null ? -1 : known(groupIdx, c.group, 'group'),
     site: siteIdx(c.site),
     unassignedRights: c.unassignedRights,
     ticapMinutes: c.ticapMinutes,
@@ -238,7 +239,7 @@ export function compileEstate(input: Inventory): Estate {
     return {
       idx: i,
       key,
-      complex: complexIdx.get(n.complex) ?? -1,
+      complex: known(complexIdx, n.complex, 'complex'),
       name: n.npar,
       host: n.host,
       rights: n.rights,
@@ -256,14 +257,14 @@ export function compileEstate(input: Inventory): Estate {
     const node = nodeHosts.length;
     nodeHosts.push({
       host: v.vpar,
-      npar: nparIdx.get(nparKey(v.complex, v.npar)) ?? -1,
+      npar: known(nparIdx, nparKey(v.complex, v.npar), 'nPar'),
       vpar: i,
       active: v.cores,
     });
     return {
       idx: i,
       key: vparKey(v.complex, v.npar, v.vpar),
-      npar: nparIdx.get(nparKey(v.complex, v.npar)) ?? -1,
+      npar: known(nparIdx, nparKey(v.complex, v.npar), 'nPar'),
       name: v.vpar,
       cores: v.cores,
       min: v.min,
@@ -318,8 +319,8 @@ export function compileEstate(input: Inventory): Estate {
   const primaryOf = nodeHosts.map(() => [] as number[]);
   const baseUsed = nodeHosts.map(() => 0);
   const packages: EPackage[] = ordered.map((p, i) => {
-    const nodes = p.nodes.map((h) => nodeByHost.get(h) ?? -1);
-    const primary = nodes[0] ?? -1;
+    const nodes = p.nodes.map((h) => known(nodeByHost, h, 'node'));
+    const primary = at(nodes, 0, 'primary node');
     const cluster = clusterOfNode[primary] ?? -1;
     const weight = weightOf(p, cluster);
     if (primary >= 0) {
@@ -356,7 +357,7 @@ export function compileEstate(input: Inventory): Estate {
     baseUsed: baseUsed[i] ?? 0,
     primaryOf: primaryOf[i] ?? [],
     cluster: clusterOfNode[i] ?? -1,
-    site: complexes[npars[h.npar]?.complex ?? -1]?.site ?? -1,
+    site: at(complexes, at(npars, h.npar, 'nPar').complex, 'complex').site,
     capacity: nodeCapacity[i] ?? [],
     baseLoad: baseLoad[i] ?? [],
   }));
@@ -382,12 +383,13 @@ export function compileEstate(input: Inventory): Estate {
     // A Quorum Server on a partition lives in its complex's site.
     const qsSite =
       qsNode >= 0
-        ? (complexes[npars[nodeHosts[qsNode]?.npar ?? -1]?.complex ?? -1]?.site ?? -1)
+        ? at(complexes, at(npars, at(nodeHosts, qsNode, 'node').npar, 'nPar').complex, 'complex')
+            .site
         : siteIdx(qsExternal >= 0 ? (externalSite.get(c.quorumServer ?? '') ?? null) : null);
     return {
       idx: i,
       name: c.cluster,
-      nodes: c.nodes.map((h) => nodeByHost.get(h) ?? -1).filter((n) => n >= 0),
+      nodes: c.nodes.map((h) => known(nodeByHost, h, 'node')),
       lock: c.lock,
       lockSites:
         c.lock === 'quorum-server' ? (qsSite >= 0 ? [qsSite] : []) : c.lockSites.map(siteIdx),
@@ -399,7 +401,7 @@ export function compileEstate(input: Inventory): Estate {
     };
   });
   const groupsManagedBy = new Map<string, number[]>();
-  for (const m of inv.managers) push(groupsManagedBy, m.host, groupIdx.get(m.group) ?? -1);
+  for (const m of inv.managers) push(groupsManagedBy, m.host, known(groupIdx, m.group, 'group'));
 
   const groups: EGroup[] = inv.groups.map((g, i) => {
     const rows = inv.managers.filter((m) => m.group === g.group);
@@ -466,4 +468,12 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [value]);
   else list.push(value);
+}
+
+/** The index of a name the validated inventory guarantees: a miss is a bug (internal error, exit 3). */
+function known<K>(map: ReadonlyMap<K, number>, key: K, what: string): number {
+  const i = map.get(key);
+  if (i === undefined)
+    throw new Error(`internal: no ${what} ${String(key)} in the compiled estate`);
+  return i;
 }

@@ -5,7 +5,6 @@
  */
 import type {
   ClusterSummary,
-  GmState,
   GroupSizing,
   LossesByFailures,
   PartitionSizing,
@@ -40,7 +39,7 @@ import { describeRanges, driverRangesOf } from '../model/driver-ranges.js';
 import { inputError } from '../errors.js';
 import { nparKey } from '../domain/derived.js';
 import type { ScenarioEval, ScenarioInput } from './scenario-eval.js';
-import { complexName, hostName, siteName } from './names.js';
+import { at, complexName, hostName, siteName } from './names.js';
 import { createWorkspace } from './ledger.js';
 import { checkModelOverRanges } from '../model/behaviour.js';
 
@@ -241,21 +240,11 @@ function runPlan(
     for (const [n, need] of demand.npar) updateBest(nparBest[n], need, seq, units);
     for (const [v, need] of demand.vpar) updateBest(vparBest[v], need, seq, units);
     if (explicit !== null || (params.allScenarios && params.onScenario === undefined)) {
-      streamed.push(
-        withTakeoverModes(
-          estate,
-          describeScenario(ctx, failedIds(index, units, explicit), down, ev),
-        ),
-      );
+      streamed.push(describeScenario(ctx, failedIds(index, units, explicit), down, ev));
       return;
     }
     if (params.allScenarios && params.onScenario !== undefined) {
-      params.onScenario(
-        withTakeoverModes(
-          estate,
-          describeStreamed(ctx, failedIds(index, units, explicit), down, ev),
-        ),
-      );
+      params.onScenario(describeStreamed(ctx, failedIds(index, units, explicit), down, ev));
     }
     if (!ev.survives) {
       losingSeen++;
@@ -297,9 +286,11 @@ function runPlan(
       .sort((a, b) => a[0] - b[0])
       .map(([, units]) => {
         down.apply(units);
-        return withTakeoverModes(
-          estate,
-          describeScenario(ctx, scenarioUnitIds(index, units), down, evaluateScenario(ctx, down)),
+        return describeScenario(
+          ctx,
+          scenarioUnitIds(index, units),
+          down,
+          evaluateScenario(ctx, down),
         );
       });
   }
@@ -372,23 +363,6 @@ function runPlan(
     warnings: estateWarnings(estate),
     model: modelCoefficientRows(params.model),
     comparison: null,
-  };
-}
-
-/**
- * Says how each standby in control took over (managers.csv `takeover`), so a report never calls an
- * operator's `icapmanage -Q` automatic, or a scripted one manual.
- */
-function withTakeoverModes<S extends { readonly gm: readonly GmState[] }>(estate: Estate, s: S): S {
-  if (!s.gm.some((g) => g.takeover)) return s;
-  return {
-    ...s,
-    gm: s.gm.map((g) => {
-      if (!g.takeover) return { ...g, takeoverMode: null };
-      const group = estate.groups.find((x) => x.name === g.group);
-      const standby = group?.standbys.find((m) => m.host === g.inControl);
-      return { ...g, takeoverMode: standby?.takeover ?? null };
-    }),
   };
 }
 
@@ -514,7 +488,7 @@ export function estateWarnings(estate: Estate): ScenarioWarning[] {
   for (const g of estate.groups) {
     for (const m of [g.active, ...g.standbys]) {
       if (m.node < 0) continue;
-      const complex = estate.npars[estate.nodes[m.node]?.npar ?? -1]?.complex ?? -1;
+      const complex = at(estate.npars, at(estate.nodes, m.node, 'node').npar, 'nPar').complex;
       if (memberComplexes.has(complex)) {
         out.push({
           code: 'gm-colocated',

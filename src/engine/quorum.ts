@@ -10,6 +10,7 @@
 import type { ClusterReason } from '../domain/result.js';
 import type { ECluster, Estate } from './estate.js';
 import type { DownState } from './failure-units.js';
+import { at } from './names.js';
 
 /** The verdict on one cluster with at least one node down. */
 export interface ClusterVerdict {
@@ -110,29 +111,27 @@ export function judgeClusters(
   if (estate.clusters.length === 0) return [];
   const touched: number[] = [];
   const count = (node: number): void => {
-    const c = estate.nodes[node]?.cluster ?? -1;
+    const c = at(estate.nodes, node, 'node').cluster;
     if (c < 0) return;
     if (downCount[c] === 0) touched.push(c);
     downCount[c] = (downCount[c] ?? 0) + 1;
   };
   for (const n of down.downNpars) {
-    const node = estate.npars[n]?.node ?? -1;
+    // An nPar that runs vPars is no node itself (-1): its vPars are.
+    const node = at(estate.npars, n, 'nPar').node;
     if (node >= 0) count(node);
   }
   for (const v of down.downVpars) {
-    const node = estate.vpars[v]?.node ?? -1;
-    if (node >= 0) count(node);
+    count(at(estate.vpars, v, 'vPar').node);
   }
   touched.sort((a, b) => a - b);
   const isNodeDown = (node: number): boolean => down.isNodeDown(node);
-  const siteOfNode = (node: number): number =>
-    estate.complexes[estate.npars[estate.nodes[node]?.npar ?? -1]?.complex ?? -1]?.site ?? -1;
+  const siteOfNode = (node: number): number => at(estate.nodes, node, 'node').site;
   const out: ClusterVerdict[] = [];
   for (const c of touched) {
-    const cluster = estate.clusters[c];
+    const cluster = at(estate.clusters, c, 'cluster');
     const downHere = downCount[c] ?? 0;
     downCount[c] = 0;
-    if (cluster === undefined) continue;
     out.push(judgeCluster(cluster, cluster.nodes.length - downHere, down, isNodeDown, siteOfNode));
   }
   return out;

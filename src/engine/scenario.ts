@@ -23,6 +23,7 @@ import type {
   SkipEval,
   SkipWhy,
 } from './scenario-eval.js';
+import { at } from './names.js';
 
 /** Who is in control of each group when `down` is down (spec 3.3). */
 export function groupControl(estate: Estate, down: DownState): GroupControl[] {
@@ -111,25 +112,25 @@ class ScenarioRun {
       // Every package of a halted cluster is lost, including those whose node is up [C2]. Its nodes
       // stay up for iCAP: nothing is seized from them, a manager there stays in control (assumption
       // A-23: the down state is not changed here).
-      for (const p of this.estate.clusters[v.cluster]?.packages ?? []) {
-        const primary = this.estate.packages[p]?.nodes[0] ?? -1;
-        if (primary >= 0 && !this.down.isNodeDown(primary)) affected.push(p);
+      for (const p of at(this.estate.clusters, v.cluster, 'cluster').packages) {
+        if (!this.down.isNodeDown(this.primaryOf(p))) affected.push(p);
       }
     }
     for (const n of this.down.downNpars) {
-      const node = this.estate.npars[n]?.node ?? -1;
-      if (node >= 0) affected.push(...(this.estate.nodes[node]?.primaryOf ?? []));
+      // An nPar that runs vPars is no node itself (-1): its vPars are.
+      const node = at(this.estate.npars, n, 'nPar').node;
+      if (node >= 0) affected.push(...at(this.estate.nodes, node, 'node').primaryOf);
     }
     for (const v of this.down.downVpars) {
-      const node = this.estate.vpars[v]?.node ?? -1;
-      if (node >= 0) affected.push(...(this.estate.nodes[node]?.primaryOf ?? []));
+      const node = at(this.estate.vpars, v, 'vPar').node;
+      affected.push(...at(this.estate.nodes, node, 'node').primaryOf);
     }
     affected.sort((a, b) => a - b);
     for (const p of affected) {
       this.setWhere(p, -1);
       this.request({
         pkg: p,
-        from: this.estate.packages[p]?.nodes[0] ?? -1,
+        from: this.primaryOf(p),
         forbidden: -1,
         displacedBy: -1,
         ownFailure: true,
@@ -256,6 +257,11 @@ class ScenarioRun {
    * The nodes of the list in the order the failover policy tries them [P1]; for
    * `site_preferred_manual` the nodes outside the site come last, marked as not allowed.
    */
+  /** The node a package runs on when nothing has failed (its first node). */
+  private primaryOf(p: number): number {
+    return at(at(this.estate.packages, p, 'package').nodes, 0, 'primary node');
+  }
+
   private nodeOrder(pkg: EPackage, from: number): { order: readonly number[]; allowed: number } {
     const up = pkg.nodes.filter((n) => n >= 0 && !this.down.isNodeDown(n));
     switch (pkg.policy) {
@@ -269,7 +275,7 @@ class ScenarioRun {
       }
       case 'site_preferred':
       case 'site_preferred_manual': {
-        const site = this.estate.nodes[from]?.site ?? -1;
+        const site = at(this.estate.nodes, from, 'node').site;
         // Without sites the site policies act as configured_node (spec 9.2).
         if (site < 0) return { order: up, allowed: up.length };
         const local = up.filter((n) => this.estate.nodes[n]?.site === site);

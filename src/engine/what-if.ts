@@ -9,6 +9,7 @@ import { inputError } from '../errors.js';
 import { compareText } from './estate.js';
 import { DownState } from './failure-units.js';
 import type { ExplicitScenario, PlanContext } from './plan.js';
+import { at } from './names.js';
 
 export function resolveFailures(ctx: PlanContext, specs: readonly string[]): ExplicitScenario {
   const { estate, index } = ctx;
@@ -21,14 +22,15 @@ export function resolveFailures(ctx: PlanContext, specs: readonly string[]): Exp
   const addSite = (site: string): boolean => {
     const s = estate.sites.indexOf(site);
     if (s < 0) return false;
-    const u = index.siteUnit[s] ?? -1;
+    const u = at(index.siteUnit, s, 'site unit');
     if (u >= 0) {
       units.add(u);
     } else {
       // A single-site estate has no site units: fail what the site holds instead.
-      for (const c of estate.complexes) if (c.site === s) units.add(index.complexUnit[c.idx] ?? -1);
+      for (const c of estate.complexes)
+        if (c.site === s) units.add(at(index.complexUnit, c.idx, 'complex unit'));
       for (const h of estate.externalHosts)
-        if (h.site === s) units.add(index.externalUnit[h.idx] ?? -1);
+        if (h.site === s) units.add(at(index.externalUnit, h.idx, 'host unit'));
     }
     return true;
   };
@@ -42,7 +44,7 @@ export function resolveFailures(ctx: PlanContext, specs: readonly string[]): Exp
           `--fail ${spec}: unknown group "${text.slice(3)}" (known groups: ${estate.groups.map((g) => g.name).join(', ') || 'none'})`,
         );
       } else if (group.active.external >= 0) {
-        units.add(index.externalUnit[group.active.external] ?? -1);
+        units.add(at(index.externalUnit, group.active.external, 'host unit'));
       } else {
         // A manager on a partition: its role fails, the partition keeps running (assumption A-06).
         managerDown.add(group.active.host);
@@ -64,24 +66,22 @@ export function resolveFailures(ctx: PlanContext, specs: readonly string[]): Exp
     }
     const node = estate.nodeByHost.get(text);
     if (node !== undefined) {
-      const n = estate.nodes[node];
+      const n = at(estate.nodes, node, 'node');
       units.add(
-        n === undefined
-          ? -1
-          : n.vpar >= 0
-            ? (index.vparUnit[n.vpar] ?? -1)
-            : (index.nparUnit[n.npar] ?? -1),
+        n.vpar >= 0
+          ? at(index.vparUnit, n.vpar, 'vPar unit')
+          : at(index.nparUnit, n.npar, 'nPar unit'),
       );
       continue;
     }
     const ext = estate.externalHosts.find((h) => h.host === text);
     if (ext !== undefined) {
-      units.add(index.externalUnit[ext.idx] ?? -1);
+      units.add(at(index.externalUnit, ext.idx, 'host unit'));
       continue;
     }
     const complex = estate.complexes.find((c) => c.name === text);
     if (complex !== undefined) {
-      units.add(index.complexUnit[complex.idx] ?? -1);
+      units.add(at(index.complexUnit, complex.idx, 'complex unit'));
       continue;
     }
     if (addSite(text)) continue;

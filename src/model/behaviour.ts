@@ -76,17 +76,9 @@ export function checkMonotone(model: TimingModel): string[] {
         );
         break;
       }
-      if (
-        !orderReported &&
-        (low > typical + tolerance(typical) || typical > high + tolerance(high))
-      ) {
-        const [a, aName, b, bName] =
-          low > typical + tolerance(typical)
-            ? [low, 'min', typical, 'typical']
-            : [typical, 'typical', high, 'max'];
-        lines.push(
-          `${path}: with ${label}, ${aName} ${fmt(a)} is greater than ${bName} ${fmt(b)} (expected min ≤ typical ≤ max: the formula must not fall when a coefficient rises)`,
-        );
+      const order = orderProblem(path, label, low, typical, high);
+      if (!orderReported && order !== null) {
+        lines.push(order);
         orderReported = true;
       }
       for (const name of engine.coefficientsOf(formula)) {
@@ -179,19 +171,8 @@ export function checkModelOverRanges(model: TimingModel, ranges: DriverRanges): 
       const typical = value(point, corners.typical, 'typical');
       const high = value(point, corners.max, 'max');
       if (low === null || typical === null || high === null) return;
-      if (
-        !found.has('order') &&
-        (low > typical + tolerance(typical) || typical > high + tolerance(high))
-      ) {
-        const [a, aName, b, bName] =
-          low > typical + tolerance(typical)
-            ? [low, 'min', typical, 'typical']
-            : [typical, 'typical', high, 'max'];
-        found.set(
-          'order',
-          `${path}: with ${describeDrivers(point)}, ${aName} ${fmt(a)} is greater than ${bName} ${fmt(b)} (expected min ≤ typical ≤ max: the formula must not fall when a coefficient rises)`,
-        );
-      }
+      const order = orderProblem(path, describeDrivers(point), low, typical, high);
+      if (!found.has('order') && order !== null) found.set('order', order);
       for (const name of coefficients) {
         if (found.has(`c:${name}`)) continue;
         const c = model.coefficients[name] as Coefficient;
@@ -314,6 +295,22 @@ function driversWith(values: Partial<Record<DriverName, number>>): Record<Driver
     DriverName,
     number
   >;
+}
+
+/** The times at the coefficients' min, typical and max out of order, as a problem line, or null. */
+function orderProblem(
+  path: string,
+  drivers: string,
+  low: number,
+  typical: number,
+  high: number,
+): string | null {
+  const lowFirst = low > typical + tolerance(typical);
+  if (!lowFirst && !(typical > high + tolerance(high))) return null;
+  const [a, aName, b, bName] = lowFirst
+    ? [low, 'min', typical, 'typical']
+    : [typical, 'typical', high, 'max'];
+  return `${path}: with ${drivers}, ${aName} ${fmt(a)} is greater than ${bName} ${fmt(b)} (expected min ≤ typical ≤ max: the formula must not fall when a coefficient rises)`;
 }
 
 function tolerance(x: number): number {

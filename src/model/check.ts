@@ -15,16 +15,11 @@ import { checkMonotone } from './behaviour.js';
 
 const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** A coefficient as a model file writes it, its shape checked (io/model-file.ts). */
-export interface RawCoefficient {
-  readonly min: number;
-  readonly typical: number;
-  readonly max: number;
-  /** A time unit mathjs knows (checked with the shape). */
-  readonly unit: string;
-  readonly source: string;
-  readonly description?: string;
-}
+/**
+ * A coefficient as a model file writes it, its shape checked (io/model-file.ts): the fields of a
+ * `Coefficient`, with min, typical and max still in its own unit (a time unit mathjs knows).
+ */
+export type RawCoefficient = Coefficient;
 
 /**
  * A model file as far as its shape is right: the parts the model's own check judges. A part whose

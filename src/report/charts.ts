@@ -14,11 +14,11 @@ import { compile } from 'vega-lite';
 import { sizingWorstFirst } from './headline.js';
 import type { TopLevelSpec } from 'vega-lite';
 import type { PlanReport, PartitionSizing } from '../domain/result.js';
-import type { ChartName } from './document.js';
-import { scenariosWithMoves } from './document.js';
 import { LIST_LIMIT, takeFirst } from './format.js';
 import { SOURCE_KEYS, SOURCE_NAMES } from '../domain/rights-sources.js';
 import { partitionKey } from '../domain/derived.js';
+import type { ChartName } from './blocks.js';
+import { scenariosWithMoves } from './views.js';
 
 /** The most bars (rows) a chart draws; the tables list the rest (bounded size, spec 5.2). */
 export const CHART_ROW_LIMIT = 60;

@@ -4,17 +4,10 @@
  * Building the content in one place keeps the two formats saying the same thing.
  * Pure: a PlanReport in, a document out; every list is in the report's own (sorted) order.
  */
-import type {
-  PartitionSizing,
-  PlanReport,
-  PlanSummary,
-  ScenarioResult,
-  ScenarioWarning,
-} from '../domain/result.js';
+import type { PlanReport, PlanSummary, ScenarioResult, ScenarioWarning } from '../domain/result.js';
 import {
   NONE,
   formatCount,
-  formatMore,
   formatOptionalRange,
   formatRange,
   formatSeconds,
@@ -41,126 +34,19 @@ import { formatNumber, plural } from '../text/count.js';
 import { compareText } from '../text/order.js';
 import { hasFindings } from '../domain/result.js';
 import { partitionKey } from '../domain/derived.js';
-
-/** A run of text: plain, code (identifiers, codes), strong or emphasised (assumptions). */
-export type Inline = string | { code: string } | { strong: string } | { em: string };
-export type Text = readonly Inline[];
-
-export type ChartName = 'timing' | 'sizing' | 'sharing' | 'sources';
-
-export type Align = 'left' | 'right';
-
-export interface TableBlock {
-  readonly kind: 'table';
-  readonly header: readonly string[];
-  readonly align: readonly Align[];
-  readonly rows: readonly (readonly Text[])[];
-  /** Rows to highlight (a shortfall, a lost scenario), by index. */
-  readonly flagged: ReadonlySet<number>;
-  /** Columns of running text that may wrap in HTML (the others keep a value on one line). */
-  readonly wrap: ReadonlySet<number>;
-}
-
-export interface ListItem {
-  readonly text: Text;
-  readonly children: readonly Text[];
-}
-
-/** One entry of the "Rules cited" key (rules-key.ts): a tag, its anchor, what it means. */
-export interface KeyEntry {
-  readonly tag: string;
-  readonly anchor: string;
-  readonly text: string;
-}
-
-export type Block =
-  | { readonly kind: 'heading'; readonly level: 2 | 3; readonly text: string; readonly id: string }
-  | { readonly kind: 'key'; readonly entries: readonly KeyEntry[] }
-  | { readonly kind: 'paragraph'; readonly text: Text }
-  | TableBlock
-  | { readonly kind: 'list'; readonly items: readonly ListItem[] }
-  | { readonly kind: 'chart'; readonly chart: ChartName };
-
-export interface ReportDocument {
-  readonly title: string;
-  readonly blocks: readonly Block[];
-}
-
-// ---------------------------------------------------------------------------------------------
-// Small builders
-
-function heading(level: 2 | 3, text: string, id: string): Block {
-  return { kind: 'heading', level, text, id };
-}
-
-function para(...text: Inline[]): Block {
-  return { kind: 'paragraph', text };
-}
-
-function table(
-  header: readonly string[],
-  align: readonly Align[],
-  rows: readonly (readonly (Text | string)[])[],
-  flagged: readonly boolean[] = [],
-  wrap: readonly number[] = [],
-): TableBlock {
-  const set = new Set<number>();
-  flagged.forEach((f, i) => {
-    if (f) set.add(i);
-  });
-  return {
-    kind: 'table',
-    header,
-    align,
-    rows: rows.map((r) => r.map((c) => (typeof c === 'string' ? [c] : c))),
-    flagged: set,
-    wrap: new Set(wrap),
-  };
-}
-
-function code(s: string): Inline {
-  return { code: s };
-}
-
-function moreLine(more: number, noun: string, plural: string): Block[] {
-  return more > 0 ? [para(formatMore(more, noun, plural))] : [];
-}
-
-// ---------------------------------------------------------------------------------------------
-// Derived views shared with the charts
-
-/** Listed scenarios that lose at least one package. */
-export function lostScenarios(report: PlanReport): readonly ScenarioResult[] {
-  return report.scenarios.filter((s) => !s.survives);
-}
-
-export interface BindingScenario {
-  readonly id: string;
-  /** The partitions whose minimum inactive cores this scenario sets. */
-  readonly partitions: readonly PartitionSizing[];
-  /** The verdict when the scenario is listed, else null. */
-  readonly survives: boolean | null;
-}
-
-/** Scenarios that set some partition's minimum inactive cores (spec 4), sorted by id. */
-export function bindingScenarios(report: PlanReport): readonly BindingScenario[] {
-  const byId = new Map<string, PartitionSizing[]>();
-  for (const p of report.partitions) {
-    if (p.bindingScenario === null) continue;
-    const list = byId.get(p.bindingScenario) ?? [];
-    list.push(p);
-    byId.set(p.bindingScenario, list);
-  }
-  const verdict = new Map(report.scenarios.map((s) => [s.id, s.survives]));
-  return [...byId.keys()]
-    .sort(compareText)
-    .map((id) => ({ id, partitions: byId.get(id) ?? [], survives: verdict.get(id) ?? null }));
-}
-
-/** Listed scenarios in which at least one package moved (they have times). */
-export function scenariosWithMoves(report: PlanReport): readonly ScenarioResult[] {
-  return report.scenarios.filter((s) => s.packages.some((p) => p.status === 'moved'));
-}
+import {
+  code,
+  heading,
+  moreLine,
+  para,
+  table,
+  type Block,
+  type Inline,
+  type ListItem,
+  type ReportDocument,
+  type Text,
+} from './blocks.js';
+import { bindingScenarios, scenariosWithMoves } from './views.js';
 
 // ---------------------------------------------------------------------------------------------
 // Sections

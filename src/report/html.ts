@@ -9,9 +9,9 @@ import type { PlanReport } from '../domain/result.js';
 import { buildCharts, FONT_STACK, renderChartSvg } from './charts.js';
 import type { ChartSpec } from './charts.js';
 import { buildDocument } from './document.js';
-import type { Block, ChartName, Inline, ListItem, TableBlock, Text } from './document.js';
 import { linkCitations, ruleAnchor, withRulesKey } from './rules-key.js';
 import { hasFindings } from '../domain/result.js';
+import type { Block, ChartName, Inline, ListItem, TableBlock, Text } from './blocks.js';
 
 /** Escapes text for HTML content and double-quoted attributes. */
 export function escapeHtml(text: string): string {

@@ -5,9 +5,9 @@
  */
 import type { PlanReport } from '../domain/result.js';
 import { buildDocument } from './document.js';
-import type { Block, Inline, ListItem, TableBlock, Text } from './document.js';
 import { withRulesKey } from './rules-key.js';
 import { markdownTable } from '../text/table.js';
+import type { Block, Inline, ListItem, TableBlock, Text } from './blocks.js';
 
 /**
  * Escapes the characters that would start Markdown syntax (emphasis, code, a table cell) or an HTML

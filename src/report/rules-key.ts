@@ -5,7 +5,7 @@
  * docs/rules.md, the whole catalogue. Pure: text in, text out.
  */
 import { RULE_FAMILIES, SOURCES, type Rule, type SourceDocument } from '../domain/rules.js';
-import type { Block, Inline, KeyEntry, ReportDocument } from './document.js';
+import type { Block, Inline, KeyEntry, ReportDocument } from './blocks.js';
 
 const RULES = new Map<string, Rule>(RULE_FAMILIES.flatMap((f) => f.rules.map((r) => [r.tag, r])));
 const DOCUMENTS = new Map<string, SourceDocument>(SOURCES.map((s) => [s.tag, s]));

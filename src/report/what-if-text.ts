@@ -27,12 +27,16 @@ export function renderWhatIfText(report: PlanReport): string {
   out.push('1. What is down');
   const outage = Object.entries(s.outage);
   if (outage.length === 0) out.push('   No partition is down (only a Group Manager).');
+  // Without a GiCAP group nothing is seized [M1]: the outage kind then changes nothing.
+  const seizable = s.gm.length > 0;
   for (const [complex, kind] of outage) {
-    out.push(
+    const what =
+      kind === 'complete' ? 'complete outage (no nPar up)' : 'partial outage (some nPar still up)';
+    const rights =
       kind === 'complete'
-        ? `   ${complex}: complete outage (no nPar up): rights seized from it are a loan that reverts after 10 days [X6]`
-        : `   ${complex}: partial outage (some nPar still up): rights seized from it move permanently [X5]`,
-    );
+        ? ': rights seized from it are a loan that reverts after 10 days [X6]'
+        : ': rights seized from it move permanently [X5]';
+    out.push(`   ${complex}: ${what}${seizable ? rights : ''}`);
   }
   out.push('');
 

@@ -23,7 +23,14 @@ describe('E2: seed Figure 15, db1 fails (partial outage)', () => {
       { group: 'g1', seized: 6, loaned: 0, heldBefore: 0, gmHeldAfter: 0, ticapMinutes: 0 },
     ]);
     expect(s.gm).toEqual([
-      { group: 'g1', inControl: 'ap1', takeover: false, gmTakeover: null, gmFailover: null },
+      {
+        group: 'g1',
+        inControl: 'ap1',
+        takeover: false,
+        takeoverMode: null,
+        gmTakeover: null,
+        gmFailover: null,
+      },
     ]);
   });
 

@@ -14,6 +14,14 @@ function withClusters(...rows: string[]): Files {
   return { ...BASE, 'clusters.csv': [HEADER, ...rows].join('\n') };
 }
 
+/** v2 gives one core to a new vPar v3 (c1/n2 still holds 4 active cores in its vPars): 5 nodes. */
+const FIVE_NODE_VPARS = [
+  'complex,npar,vpar,cores,min,max,static',
+  'c1,n2,v1,2,1,4,n',
+  'c1,n2,v2,1,,,y',
+  'c1,n2,v3,1,,,n',
+].join('\n');
+
 const VALID = 'sg1,h1;h3;v1;v2,quorum-server,north,qs1,14';
 
 describe('clusters.csv: valid rows', () => {
@@ -155,13 +163,7 @@ describe('clusters.csv: every rule, with the exact line', () => {
       'C6: a lock disk for more than 4 nodes',
       {
         ...withClusters('sg1,h1;h3;v1;v2;v3,disk,east,,'),
-        // v2 gives one core to a new vPar v3: c1/n2 still holds 4 active cores in its vPars.
-        'vpars.csv': [
-          'complex,npar,vpar,cores,min,max,static',
-          'c1,n2,v1,2,1,4,n',
-          'c1,n2,v2,1,,,y',
-          'c1,n2,v3,1,,,n',
-        ].join('\n'),
+        'vpars.csv': FIVE_NODE_VPARS,
       },
       [
         'clusters.csv:2:lock: a disk lock is not allowed for more than 4 nodes [C6] (expected quorum-server or none for 5 nodes, found disk)',
@@ -171,12 +173,7 @@ describe('clusters.csv: every rule, with the exact line', () => {
       'C6: a dual lock disk for more than 4 nodes',
       {
         ...withClusters('sg1,h1;h3;v1;v2;v3,dual-disk,east;west,,'),
-        'vpars.csv': [
-          'complex,npar,vpar,cores,min,max,static',
-          'c1,n2,v1,2,1,4,n',
-          'c1,n2,v2,1,,,y',
-          'c1,n2,v3,1,,,n',
-        ].join('\n'),
+        'vpars.csv': FIVE_NODE_VPARS,
       },
       [
         'clusters.csv:2:lock: a dual-disk lock is not allowed for more than 4 nodes [C6] (expected quorum-server or none for 5 nodes, found dual-disk)',
@@ -186,12 +183,7 @@ describe('clusters.csv: every rule, with the exact line', () => {
       'C6: a lock LUN for more than 4 nodes',
       {
         ...withClusters('sg1,h1;h3;v1;v2;v3,lun,east,,'),
-        'vpars.csv': [
-          'complex,npar,vpar,cores,min,max,static',
-          'c1,n2,v1,2,1,4,n',
-          'c1,n2,v2,1,,,y',
-          'c1,n2,v3,1,,,n',
-        ].join('\n'),
+        'vpars.csv': FIVE_NODE_VPARS,
       },
       [
         'clusters.csv:2:lock: a lun lock is not allowed for more than 4 nodes [C6] (expected quorum-server or none for 5 nodes, found lun)',

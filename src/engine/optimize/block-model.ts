@@ -20,6 +20,7 @@ import type { Estate } from '../estate.js';
 import type { ScenarioBlock } from './blocks.js';
 import { TermSum, type LpModel } from './lp-model.js';
 import { TICAP_UNIT_MINUTES } from '../../domain/purchase.js';
+import { at } from '../names.js';
 
 /** `c + Σ coef·var`. */
 export interface Affine {
@@ -213,10 +214,9 @@ export function addBlock(
     if (zs === null || zs === undefined) return;
     p.candidates.forEach((nodeIdx, k) => {
       const z = zs[k] ?? constant(0);
-      const node = estate.nodes[nodeIdx];
-      const npar = estate.npars[node?.npar ?? -1];
-      const complex = estate.complexes[npar?.complex ?? -1];
-      if (node === undefined || npar === undefined || complex === undefined) return;
+      const node = at(estate.nodes, nodeIdx, 'node');
+      const npar = at(estate.npars, node.npar, 'nPar');
+      const complex = at(estate.complexes, npar.complex, 'complex');
       const vp = node.vpar >= 0 ? estate.vpars[node.vpar] : undefined;
       // The sources the node draws on, in the engine's order (spec 3.2 step 3).
       const direct = [sourceOf(`idle:${npar.idx}`, () => constant(npar.idle)), released(npar.idx)];

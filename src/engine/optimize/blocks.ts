@@ -15,6 +15,7 @@ import { seizeFromComplex } from '../seizure.js';
 import type { UnsaveableLoss } from '../../domain/purchase.js';
 import type { ScenarioEval } from '../scenario-eval.js';
 import { clusterName, hostName, packageName } from '../names.js';
+import { at } from '../names.js';
 
 /** A package whose primary is down, to be placed on one of `candidates`. */
 export interface BlockPackage {
@@ -328,17 +329,16 @@ class SureFit {
   private addedIn(complexes: ReadonlySet<number>): number {
     let sum = 0;
     for (const n of this.placed.keys()) {
-      const npar = this.estate.npars[this.estate.nodes[n]?.npar ?? -1];
-      if (npar !== undefined && complexes.has(npar.complex)) sum += this.added(n);
+      const npar = at(this.estate.npars, at(this.estate.nodes, n, 'node').npar, 'nPar');
+      if (complexes.has(npar.complex)) sum += this.added(n);
     }
     return sum;
   }
 
   fits(n: number, cores: number): boolean {
-    const node = this.estate.nodes[n];
-    const npar = this.estate.npars[node?.npar ?? -1];
-    const complex = this.estate.complexes[npar?.complex ?? -1];
-    if (node === undefined || npar === undefined || complex === undefined) return false;
+    const node = at(this.estate.nodes, n, 'node');
+    const npar = at(this.estate.npars, node.npar, 'nPar');
+    const complex = at(this.estate.complexes, npar.complex, 'complex');
     const before = this.added(n);
     const after = Math.max(0, node.baseUsed + (this.placed.get(n) ?? 0) + cores - node.active);
     const extra = after - before;

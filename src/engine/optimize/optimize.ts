@@ -29,7 +29,7 @@ import {
 import { verifyPurchase, type FailedScenario } from './verify.js';
 import { deriveFigures } from '../../domain/derived.js';
 import type { LpSolution, LpSolver } from '../../domain/solver.js';
-import { complexName, groupName, hostName, nparName } from '../names.js';
+import { at, complexName, groupName, hostName, nparName } from '../names.js';
 import { scenarioInput } from '../scenario.js';
 
 export interface OptimizeParams {
@@ -279,8 +279,9 @@ function placements(
         p.candidates.length === 1
           ? 0
           : p.candidates.findIndex((_, i) => (values.get(`z${bi}_${pi}_${i}`) ?? 0) > 0.5);
-      const host = estate.nodes[p.candidates[k] ?? -1]?.host;
-      if (host !== undefined) out.set(lossKey(b.id, p.name), host);
+      // No candidate chosen (k = -1): the MILP placed the package nowhere, so no host is named.
+      if (k >= 0)
+        out.set(lossKey(b.id, p.name), hostName(estate, at(p.candidates, k, 'candidate')));
     });
   });
   return out;
@@ -320,11 +321,10 @@ function leaveOut(
     if ((solution.values.get(name) ?? 0) < 0.5) continue;
     lost.add(key);
     const [bi, pi] = key.split('/').map(Number);
-    const block = blocks[bi ?? -1];
-    const p = block?.packages[pi ?? -1];
-    if (block === undefined || p === undefined) continue;
+    const block = at(blocks, bi ?? -1, 'block');
+    const p = at(block.packages, pi ?? -1, 'package of a block');
     const hosts = p.candidates.map((n) => hostName(estate, n));
-    const onVpar = p.candidates.some((n) => (estate.nodes[n]?.vpar ?? -1) >= 0);
+    const onVpar = p.candidates.some((n) => at(estate.nodes, n, 'node').vpar >= 0);
     out.push({
       scenario: block.id,
       package: p.name,

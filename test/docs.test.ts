@@ -7,7 +7,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './helpers/run-cli.js';
-import { COLUMNS, INVENTORY_FILES } from '../src/domain/inventory-files.js';
+import { COLUMNS, INVENTORY_FILES, KEY_COLUMNS } from '../src/domain/inventory-files.js';
+import { BOUNDS, formatBound } from '../src/domain/bounds.js';
+import { loadInventory } from '../src/io/load-inventory.js';
 
 const read = (path: string): string => readFileSync(join(REPO_ROOT, path), 'utf8');
 
@@ -76,5 +78,35 @@ describe('the manual', () => {
       for (const column of COLUMNS[file])
         expect(readme, `${file} ${column}`).toContain(`| \`${column}\``);
     }
+  });
+
+  it('docs/inventory.md shows --set on every file, with its key, each example a change the loader takes', async () => {
+    const doc = read('docs/inventory.md');
+    const text = section(doc, '## Changing a value from the command line (`--set`)');
+    for (const file of INVENTORY_FILES) {
+      const base = file.replace(/\.csv$/, '');
+      const row = text.split('\n').find((l) => l.startsWith(`| \`${base}\` `));
+      expect(row, file).toBeDefined();
+      const cells = (row ?? '').split('|').map((c) => c.trim());
+      expect(cells[2]?.startsWith(KEY_COLUMNS[file].join('/')), `${file} key`).toBe(true);
+      const change = /`--set ([^`]+)`/.exec(cells[3] ?? '')?.[1] ?? '';
+      expect(change.startsWith(`${base}.`), `${file} example`).toBe(true);
+      const inventory = cells[3]?.endsWith('(mixed)') ? 'data/mixed-estate' : 'data/seed-fig15';
+      // Refused changes throw (exit 2): every example must be one the loader applies.
+      await expect(
+        loadInventory(join(REPO_ROOT, inventory), { changes: [change] }),
+        change,
+      ).resolves.toBeDefined();
+    }
+  });
+
+  it('docs/inventory.md states the bound of every number', () => {
+    const doc = read('docs/inventory.md');
+    const bounds = [BOUNDS.coresPerCell, BOUNDS.cores, BOUNDS.ticapMinutes, BOUNDS.seconds];
+    for (const b of bounds) expect(doc, String(b)).toContain(formatBound(b));
+    // MEMBER_TIMEOUT at most 300 s [C12] (src/io/schemas.ts).
+    expect(doc).toContain('| `member_timeout_s` | seconds above 0, at most 300');
+    // A number without a bound says so.
+    expect(doc).toContain('_number ≥ 0_ a decimal number with no upper bound');
   });
 });

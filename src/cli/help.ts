@@ -75,6 +75,10 @@ export const HELP_CONFIG = {
   helpWidth: HELP_WIDTH,
   optionDescription(this: Help, option: Option): string {
     const text = Help.prototype.optionDescription.call(this, option);
-    return option.mandatory ? `${text} (required)` : text;
+    if (!option.mandatory) return text;
+    // A repeatable required option says both in one parenthesis: `(required, repeatable)`.
+    return text.endsWith(' (repeatable)')
+      ? `${text.slice(0, -' (repeatable)'.length)} (required, repeatable)`
+      : `${text} (required)`;
   },
 };

@@ -10,7 +10,31 @@ import {
   MAX_FAILURES_RANGE,
 } from '../domain/defaults.js';
 import { BOUNDS, formatBound } from '../domain/bounds.js';
+import { INVENTORY_FILES, KEY_COLUMNS, REQUIRED_FILES } from '../domain/inventory-files.js';
 import { collect, parseNow, parseOutageHours, parseWholeNumber } from './options.js';
+
+const base = (file: string): string => file.replace(/\.csv$/, '');
+
+/**
+ * What an inventory argument is, from the inventory's own file list (domain/inventory-files.ts), so
+ * a file added there shows in every command's help: the required files, then the optional ones.
+ */
+export const INVENTORY_ARGUMENT =
+  `Inventory folder of CSV files (${REQUIRED_FILES.map(base).join(', ')}; optional ` +
+  `${INVENTORY_FILES.filter((f) => !REQUIRED_FILES.includes(f))
+    .map(base)
+    .join(', ')})`;
+
+/**
+ * The `--set` paragraph of a command's help: every inventory file can be changed, each row named by
+ * its key columns joined with `/` (apply-changes.ts reads the same tables).
+ */
+export const SET_CHANGE_HELP =
+  '--set CHANGE edits one cell in memory before the checks: FILE.KEY.COLUMN=VALUE, where FILE is ' +
+  'an inventory file without .csv and KEY its key columns joined with /: ' +
+  `${INVENTORY_FILES.map((f) => `${base(f)} ${KEY_COLUMNS[f].join('/')}`).join(', ')} ` +
+  '(a default weight row: */CLUSTER/CAPACITY). An empty VALUE clears the cell (its default ' +
+  'applies). Every file and column: docs/inventory.md.';
 
 /** Report formats, comma-separated. */
 export const formatOption = (what = 'Comma-separated formats: md, html, json, csv'): Option =>

@@ -42,21 +42,70 @@ export function noPurchaseCanFix(reason: LossReason | null): boolean {
   return reason !== null && NO_PURCHASE_CAN_FIX[reason];
 }
 
-/** A lost package as the engine and the report both describe it: its reason and its attempts. */
+/**
+ * A lost package as the engine and the report both describe it: its reason and its attempts. The
+ * report's attempts also hold the nodes skipped as not eligible (`skipped` set, no reason): a skip
+ * is no start that failed, so it is not judged here.
+ */
 export interface LossLike {
   readonly reason: LossReason | null;
-  readonly attempts: readonly { readonly reason: LossReason | null }[];
+  readonly attempts: readonly { readonly reason: LossReason | null; readonly skipped?: string }[];
 }
 
 /**
  * Whether no purchase can save this lost package: every node it tried failed for a reason no
  * purchase fixes (with no attempt at all, its own reason decides). The package's `reason` is its
  * first node's [A-02]; a later node that was only short of cores could still be sized by a purchase.
+ * A `dependency` loss depends on what else the scenario lost: judge a scenario's packages with
+ * `scenarioNoPurchaseCanFix`.
  */
 export function lossNoPurchaseCanFix(loss: LossLike): boolean {
   if (loss.reason === null) return false;
-  if (loss.attempts.length === 0) return noPurchaseCanFix(loss.reason);
-  return loss.attempts.every((a) => noPurchaseCanFix(a.reason));
+  const started = loss.attempts.filter((a) => a.skipped === undefined);
+  if (started.length === 0) return noPurchaseCanFix(loss.reason);
+  return started.every((a) => noPurchaseCanFix(a.reason));
+}
+
+/** How a lost package's dependency decided its loss, for `scenarioNoPurchaseCanFix`. */
+export interface DependencyCause {
+  /**
+   * It tried or skipped a node of its own (a node refused it for where the package it depends on
+   * runs [P3]): no purchase moves a package it depends on.
+   */
+  readonly tried: boolean;
+  /** Positions, in the scenario's package list, of the packages it depends on that were lost. */
+  readonly lostWith: readonly number[];
+}
+
+/**
+ * For each package of one scenario (in placement order), whether it is lost and no purchase can save
+ * it. A `dependency` loss is judged by its cause, as the optimizer sizes it (assumption A-27): lost
+ * with a package that no purchase saves, or refused by a node for where that package runs, it is
+ * unsaveable; lost only because a package a purchase saves is down, the purchase that saves that
+ * package saves it too [P4]. So `plan` and `optimize` count the same losses as unsaveable.
+ */
+export function scenarioNoPurchaseCanFix<P extends LossLike & { readonly status: string }>(
+  packages: readonly P[],
+  cause: (p: P) => DependencyCause,
+): boolean[] {
+  const memo: (boolean | undefined)[] = [];
+  const judge = (i: number, depth: number): boolean => {
+    const known = memo[i];
+    if (known !== undefined) return known;
+    const p = packages[i];
+    let beyond = false;
+    if (p !== undefined && p.status === 'lost') {
+      if (p.reason !== 'dependency') beyond = lossNoPurchaseCanFix(p);
+      else {
+        const c = cause(p);
+        // Dependencies have no cycle (the loader refuses one); the depth guard only bounds the walk.
+        beyond = c.tried || c.lostWith.some((q) => depth < packages.length && judge(q, depth + 1));
+      }
+    }
+    memo[i] = beyond;
+    return beyond;
+  };
+  return packages.map((_, i) => judge(i, 0));
 }
 
 /** The reasons no purchase can fix, in the order of LOSS_REASONS (for the reports' wording). */

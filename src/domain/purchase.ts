@@ -118,6 +118,8 @@ export interface OptimizeResult {
   readonly parameters: {
     readonly maxFailures: number;
     readonly outageHours: number;
+    /** The `--set` changes applied to the inventory before optimizing, in order (empty: none). */
+    readonly changes: readonly string[];
     readonly unitCosts: Readonly<Record<CostItem, number>>;
     readonly maxCores: readonly { readonly npar: string; readonly maxCores: number }[];
   };

@@ -17,7 +17,6 @@ import type {
 import type { TimingModel } from '../domain/timing.js';
 import type { Inventory } from '../domain/types.js';
 import { DEFAULT_MAX_LISTED } from '../domain/defaults.js';
-import { lossNoPurchaseCanFix } from '../domain/loss.js';
 import { LOSS_REASONS } from '../domain/result.js';
 import {
   describeScenario,
@@ -34,7 +33,7 @@ import {
   type UnitIndex,
 } from './failure-units.js';
 import { evaluateScenario } from './scenario.js';
-import { purchasableDemand } from './sizing-demand.js';
+import { noPurchaseCanFixIn, purchasableDemand } from './sizing-demand.js';
 import { compileTimingModel, modelCoefficientRows } from '../model/timing.js';
 import { describeRanges, driverRangesOf } from '../model/driver-ranges.js';
 import { inputError } from '../errors.js';
@@ -206,11 +205,13 @@ function runPlan(
     if (ev.survives) survived++;
     packagesLost += ev.lost;
     countBySize(bySize, units.length + (explicit?.gmUnits.length ?? 0), ev);
+    // Which losses no purchase can fix: one judgement for the summary and the sizing below.
+    const beyondAll = ev.survives ? [] : noPurchaseCanFixIn(ev);
     if (!ev.survives) {
       let unfixable = 0;
-      for (const p of ev.packages) {
+      for (const [i, p] of ev.packages.entries()) {
         if (p.status !== 'lost') continue;
-        const beyond = lossNoPurchaseCanFix(p);
+        const beyond = beyondAll[i] === true;
         if (beyond) unfixable++;
         // Keyed by reason and class: a `vpar-max` loss whose next node a purchase could size is
         // fixable, so the unfixable counts add up to packagesLostUnfixable.
@@ -235,7 +236,7 @@ function runPlan(
       if (t.haltedIn.length < 5) t.haltedIn.push(failedIds(index, units, explicit).join(' + '));
     }
     // Sizing leaves out what no purchase could place (the optimizer does the same).
-    const demand = purchasableDemand(estate, ev);
+    const demand = purchasableDemand(estate, ev, beyondAll);
     for (const [n, need] of demand.npar) updateBest(nparBest[n], need, seq, units);
     for (const [v, need] of demand.vpar) updateBest(vparBest[v], need, seq, units);
     if (explicit !== null || (params.allScenarios && params.onScenario === undefined)) {

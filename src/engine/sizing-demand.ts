@@ -6,7 +6,7 @@
  * of its first node are no shortfall: counting them made `plan` report a shortfall that `optimize`
  * rightly declined to buy, and the two disagreed after the purchase. Pure.
  */
-import { lossNoPurchaseCanFix } from '../domain/loss.js';
+import { scenarioNoPurchaseCanFix } from '../domain/loss.js';
 import type { Estate } from './estate.js';
 import type { ScenarioEval } from './scenario-eval.js';
 
@@ -25,13 +25,17 @@ export interface SizingDemand {
  * figures are those the engine would give had the package not asked, with no second evaluation.
  * Every other moved package counts on its first node up, fit or not (assumption A-14).
  */
-export function purchasableDemand(estate: Estate, ev: ScenarioEval): SizingDemand {
+export function purchasableDemand(
+  estate: Estate,
+  ev: ScenarioEval,
+  beyond: readonly boolean[] = noPurchaseCanFixIn(ev),
+): SizingDemand {
   const dropped = new Map<number, number>();
-  for (const p of ev.packages) {
+  ev.packages.forEach((p, i) => {
     const first = p.attempts[0];
-    if (p.status !== 'lost' || first === undefined || !lossNoPurchaseCanFix(p)) continue;
+    if (first === undefined || beyond[i] !== true) return;
     dropped.set(first.node, (dropped.get(first.node) ?? 0) + p.pkg.cores);
-  }
+  });
   if (dropped.size === 0) return { npar: ev.nparNeed, vpar: ev.vparNeed };
 
   const demanded = new Map<number, number>();
@@ -57,4 +61,20 @@ export function purchasableDemand(estate: Estate, ev: ScenarioEval): SizingDeman
   }
   for (const [n, cut] of nparCut) npar.set(n, Math.max(0, (npar.get(n) ?? 0) - cut));
   return { npar, vpar };
+}
+
+/**
+ * For each package of the scenario (in `ev.packages` order), whether it is lost and no purchase can
+ * save it: the one line the plan's summary and sizing draw, as the optimizer's blocks do (a
+ * dependent is judged by the package it depends on, domain/loss.ts).
+ */
+export function noPurchaseCanFixIn(ev: ScenarioEval): boolean[] {
+  const at = new Map(ev.packages.map((p, i) => [p.pkg.idx, i]));
+  return scenarioNoPurchaseCanFix(ev.packages, (p) => ({
+    tried: p.attempts.length > 0 || p.skips.length > 0,
+    lostWith: p.dependsOn.flatMap((q) => {
+      const i = at.get(q);
+      return i !== undefined && ev.packages[i]?.status === 'lost' ? [i] : [];
+    }),
+  }));
 }

@@ -29,7 +29,7 @@ import {
   UNSAVEABLE_SIZING_NOTE,
   worstTimePerPackage,
 } from './headline.js';
-import { lossNoPurchaseCanFix } from '../domain/loss.js';
+import { scenarioNoPurchaseCanFix } from '../domain/loss.js';
 import { formatNumber, plural } from '../text/count.js';
 import { compareText } from '../text/order.js';
 import { hasFindings } from '../domain/result.js';
@@ -392,11 +392,12 @@ function lostSection(report: PlanReport): Block[] {
       ),
       failedLine(s),
     );
-    const items: ListItem[] = s.packages.map((p) => {
+    const beyond = packagesNoPurchaseCanFix(s);
+    const items: ListItem[] = s.packages.map((p, j) => {
       const head: Inline[] = [{ strong: p.package }, ` from ${p.from}: `];
       if (p.status === 'lost') {
         head.push('lost, ', code(p.reason ?? 'unknown'));
-        if (lossNoPurchaseCanFix(p)) head.push(' (no purchase can fix)');
+        if (beyond[j] === true) head.push(' (no purchase can fix)');
       } else {
         head.push(
           `moved to ${p.to ?? NONE}, ${formatNumber(p.activated)} cores activated`,
@@ -671,6 +672,8 @@ export function comparisonRows(c: NonNullable<PlanReport['comparison']>): string
     ['Inactive cores short (nPars)', b.shortfall, a.shortfall],
     ['Sharing rights short', b.sharingShortfall, a.sharingShortfall],
     ['Groups not compliant', b.nonCompliantGroups, a.nonCompliantGroups],
+    // What a change of a cluster's lock or nodes is made for [C2, C3].
+    ['Scenarios in which a cluster halts', c.baseline.clustersHalted, c.changed.clustersHalted],
   ];
   return [
     ...rows.map(([m, x, y]) => [m, formatNumber(x), formatNumber(y), delta(x, y)]),
@@ -844,4 +847,20 @@ export function buildDocument(report: PlanReport): ReportDocument {
       ...runSection(report),
     ],
   };
+}
+
+/**
+ * For each package of a listed scenario, whether it is lost and no purchase can save it: the line
+ * the engine's summary draws (domain/loss.ts), a dependent judged by the package it depends on.
+ */
+function packagesNoPurchaseCanFix(s: ScenarioResult): boolean[] {
+  const at = new Map(s.packages.map((p, i) => [p.package, i]));
+  return scenarioNoPurchaseCanFix(s.packages, (p) => ({
+    // The report's attempts hold the skipped nodes too.
+    tried: p.attempts.length > 0,
+    lostWith: p.dependsOn.flatMap((q) => {
+      const i = at.get(q);
+      return i !== undefined && s.packages[i]?.status === 'lost' ? [i] : [];
+    }),
+  }));
 }

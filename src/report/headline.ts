@@ -19,6 +19,7 @@ import type {
 import type { TimeRange } from '../domain/timing.js';
 import { formatNumber, plural } from '../text/count.js';
 import { compareText } from '../text/order.js';
+import { shellArg } from '../text/shell.js';
 import { nparKey } from '../domain/derived.js';
 
 /**
@@ -27,8 +28,10 @@ import { nparKey } from '../domain/derived.js';
  */
 export const UNSAVEABLE_SIZING_NOTE =
   'A package that no purchase can save (no node of its list up, a vPar at its max [V1] or static ' +
-  '[V6], its cluster halted [C2], auto_run off [C11]) adds no sizing demand: gicap plan leaves it ' +
-  'out of each partition’s minimum inactive cores, and gicap optimize buys nothing for it.';
+  '[V6], its cluster halted [C2], auto_run off [C11], no node eligible for its capacity weights or ' +
+  'its site_preferred_manual policy [P1, P5], or lost with a package it depends on that no ' +
+  'purchase saves [P4]) adds no sizing demand: gicap plan leaves it out of each partition’s ' +
+  'minimum inactive cores, and gicap optimize buys nothing for it.';
 
 /** `N+1` for one failed unit, `N+2` for two, … */
 export function failuresLabel(failures: number): string {
@@ -191,23 +194,32 @@ export function purchaseLine(report: PlanReport): string {
   return `${fix}; no purchase can fix ${plural(s.packagesLostUnfixable, 'package loss', 'package losses')} (${reasons}): ${only}.`;
 }
 
-/** The next command: `optimize` when a purchase can help, else the next depth of failures. */
-export function nextCommands(report: PlanReport, inventory: string): string[] {
+/**
+ * The next command: `optimize` when a purchase can help, else the worst scenario told by `what-if`,
+ * else the next depth of failures. It runs on the estate this report describes: a changed estate's
+ * `--set` changes (and a non-default outage) go with it, or the next command would answer for the
+ * baseline.
+ */
+export function nextCommands(report: PlanReport, inventoryArg: string): string[] {
+  const inventory = shellArg(inventoryArg);
   const s = report.summary;
   const k = report.parameters.maxFailures;
   const hours =
     report.parameters.outageHours === DEFAULT_OUTAGE_HOURS
       ? ''
-      : ` --outage-hours ${formatNumber(report.parameters.outageHours)}`;
+      : ` --outage-hours ${String(report.parameters.outageHours)}`;
+  const sets = report.parameters.changes.map((c) => ` --set ${shellArg(c)}`).join('');
   const purchaseHelps = s.lostFixable > 0 || totalShortfall(report) > 0 || s.nonCompliantGroups > 0;
   if (purchaseHelps) {
-    return [`gicap optimize ${inventory} --costs COSTS.csv --max-failures ${k}${hours}`];
+    return [`gicap optimize ${inventory} --costs COSTS.csv --max-failures ${k}${hours}${sets}`];
   }
   const worst = losingWorstFirst(report)[0];
   if (worst !== undefined) {
-    return [`gicap what-if ${inventory} ${worst.failed.map((u) => `--fail ${u}`).join(' ')}`];
+    return [
+      `gicap what-if ${inventory} ${worst.failed.map((u) => `--fail ${u}`).join(' ')}${hours}${sets}`,
+    ];
   }
-  if (k < 6) return [`gicap plan ${inventory} --max-failures ${k + 1}${hours}`];
+  if (k < 6) return [`gicap plan ${inventory} --max-failures ${k + 1}${hours}${sets}`];
   return [];
 }
 

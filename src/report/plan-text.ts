@@ -69,9 +69,14 @@ function shortfallLine(report: PlanReport): string {
       }
       return `${g.group ?? 'no GiCAP group'} ${what.join(' and ')}`;
     });
-  return parts.length === 0
-    ? '  Shortfall: none (no partition short of inactive cores, no group short of sharing rights)'
-    : `  Shortfall: ${parts.join('; ')}`;
+  if (parts.length > 0) return `  Shortfall: ${parts.join('; ')}`;
+  const none =
+    '  Shortfall: none (no partition short of inactive cores, no group short of sharing rights)';
+  const fixable = report.summary.lostFixable;
+  // "None" next to losses a purchase can fix reads as a contradiction: say what sizing counts.
+  return fixable === 0
+    ? none
+    : `${none}; sizing counts only those, so what saves the ${plural(fixable, 'losing scenario', 'losing scenarios')} a purchase can fix (core usage rights, TiCAP) is priced by gicap optimize`;
 }
 
 /** Up to this many groups get a line each; beyond, one total line and the groups that need a word. */

@@ -8,6 +8,7 @@ import { LIST_LIMIT } from './format.js';
 import { UNSAVEABLE_SIZING_NOTE } from './headline.js';
 import { escapeMarkdown } from './markdown.js';
 import { toCsv } from '../text/csv.js';
+import { shellArg } from '../text/shell.js';
 import { formatNumber, plural } from '../text/count.js';
 import { markdownTable, textTable } from '../text/table.js';
 
@@ -27,9 +28,15 @@ const KIND_LABEL: Readonly<Record<PurchaseKind, string>> = {
 
 const TEXT_LIST_LIMIT = 20;
 
+/** ` (changed estate, 2 --set changes)` when the inventory was changed with --set, else empty. */
+function changedTag(r: OptimizeResult): string {
+  const n = r.parameters.changes.length;
+  return n === 0 ? '' : ` (changed estate, ${plural(n, '--set change', '--set changes')})`;
+}
+
 function headline(r: OptimizeResult): string {
   const k = r.parameters.maxFailures;
-  return `${r.inventory.name}: least-cost purchase for ${plural(r.scenarios.total, 'scenario', 'scenarios')} (up to ${plural(k, 'failure', 'failures')}, outage ${formatNumber(r.parameters.outageHours)} h)`;
+  return `${r.inventory.name}${changedTag(r)}: least-cost purchase for ${plural(r.scenarios.total, 'scenario', 'scenarios')} (up to ${plural(k, 'failure', 'failures')}, outage ${formatNumber(r.parameters.outageHours)} h)`;
 }
 
 function verdict(r: OptimizeResult): string[] {
@@ -77,10 +84,10 @@ const RIGHT = [2, 3, 4];
 function greedyLine(r: OptimizeResult): string | null {
   if (r.greedy === null || !r.confirmed) return null;
   if (!r.greedy.confirmed) {
-    return 'Greedy sizing (section 4 shortfalls, then what the engine finds short) did not save every scenario.';
+    return 'Greedy sizing (the plan’s shortfalls bought as they stand, then what the engine still finds short) did not save every scenario.';
   }
   const saved = r.greedy.totalCost - r.totalCost;
-  return `Greedy sizing (section 4 shortfalls, then what the engine finds short) would cost ${formatNumber(r.greedy.totalCost)} (${saved > 0 ? `the optimum saves ${formatNumber(saved)}` : 'the same as the optimum'}).`;
+  return `Greedy sizing (the plan’s shortfalls bought as they stand, then what the engine still finds short) would cost ${formatNumber(r.greedy.totalCost)} (${saved > 0 ? `the optimum saves ${formatNumber(saved)}` : 'the same as the optimum'}).`;
 }
 
 function modelLine(r: OptimizeResult, seconds?: number): string {
@@ -140,13 +147,15 @@ function checkCommand(r: OptimizeResult, inventoryArg: string): string {
   const k = r.parameters.maxFailures;
   const kArg = k === 1 ? '' : ` --max-failures ${k}`;
   const hArg = r.parameters.outageHours === 24 ? '' : ` --outage-hours ${r.parameters.outageHours}`;
-  return `gicap plan ${inventoryArg}${kArg}${hArg} ${r.changes.map((c) => `--set ${c}`).join(' ')}`;
+  // The planner's own changes first, then the purchase's (a later --set of a cell wins).
+  const sets = [...r.parameters.changes, ...r.changes].map((c) => `--set ${shellArg(c)}`).join(' ');
+  return `gicap plan ${shellArg(inventoryArg)}${kArg}${hArg} ${sets}`;
 }
 
 /** `purchase.md`. */
 export function renderPurchaseMarkdown(r: OptimizeResult, opts: PurchaseRenderOptions): string {
   const esc = escapeMarkdown;
-  const out: string[] = [`# Purchase plan: ${esc(r.inventory.name)}`, ''];
+  const out: string[] = [`# Purchase plan: ${esc(r.inventory.name)}${changedTag(r)}`, ''];
   out.push(
     `${esc(headline(r))}.`,
     '',

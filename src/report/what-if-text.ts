@@ -5,7 +5,8 @@
  */
 import type { ClusterState, PackageOutcome, PlanReport, ScenarioResult } from '../domain/result.js';
 import { formatOptionalRange as range, formatSeconds as fmtSeconds } from './format.js';
-import { formatNumber } from '../text/count.js';
+import { formatNumber, plural } from '../text/count.js';
+import { changedMarker } from './document.js';
 import { SOURCE_KEYS, SOURCE_NAMES } from '../domain/rights-sources.js';
 
 export function renderWhatIfText(report: PlanReport): string {
@@ -13,9 +14,12 @@ export function renderWhatIfText(report: PlanReport): string {
   if (s === undefined) return 'No scenario.\n';
   const out: string[] = [];
   const changes = report.parameters.changes;
-  out.push(`What if ${s.failed.join(' and ')} fail${s.failed.length === 1 ? 's' : ''}?`);
+  // A changed estate says so in the title and the verdict, as every plan format does (issue 12 point 4).
+  const marker = changedMarker(report);
+  const tag = marker === null ? '' : ` (${marker})`;
+  out.push(`What if ${s.failed.join(' and ')} fail${s.failed.length === 1 ? 's' : ''}?${tag}`);
   out.push(
-    `Inventory ${report.inventory.name} (sha256 ${report.inventory.sha256.slice(0, 12)}), outage ${report.parameters.outageHours} h, model ${report.parameters.model}` +
+    `Inventory ${report.inventory.name} (sha256 ${report.inventory.sha256.slice(0, 12)}), outage ${formatNumber(report.parameters.outageHours)} h, model ${report.parameters.model}` +
       (changes.length > 0 ? `, with ${changes.join(', ')}` : ''),
   );
   out.push('');
@@ -87,8 +91,8 @@ export function renderWhatIfText(report: PlanReport): string {
   const lost = s.packages.filter((p) => p.status === 'lost');
   out.push(
     s.survives
-      ? `Verdict: SURVIVES. Every package comes back${s.time === null ? '' : `; the last one after ${range(s.time)}`}.`
-      : `Verdict: LOSES ${lost.length} package${lost.length === 1 ? '' : 's'}: ${lost.map((p) => `${p.package} (${p.reason ?? '?'})`).join(', ')}.`,
+      ? `Verdict${tag}: SURVIVES. Every package comes back${s.time === null ? '' : `; the last one after ${range(s.time)}`}.`
+      : `Verdict${tag}: LOSES ${plural(lost.length, 'package', 'packages')}: ${lost.map((p) => `${p.package} (${p.reason ?? '?'})`).join(', ')}.`,
   );
   if (s.slowest !== null && s.slowest.sensitivity.length > 0) {
     const bars = s.slowest.sensitivity.map(

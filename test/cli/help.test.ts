@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runGicap } from '../helpers/run-cli.js';
+import { INVENTORY_FILES, KEY_COLUMNS } from '../../src/domain/inventory-files.js';
 
 describe('gicap --help', () => {
   it('lists the commands, examples and exit codes, and exits 0', () => {
@@ -69,14 +70,19 @@ describe('help that reads well (issue 12 point 8)', () => {
       ['calibrate', '--out <file>'],
       ['optimize', '--costs <file>'],
       ['generate', '--out <dir>'],
+      // what-if explains a scenario: at least one failed unit.
+      ['what-if', '--fail <unit>'],
     ] as const;
     for (const [cmd, flag] of required) {
       const entry = optionEntries(helps.get(cmd) ?? '').find((e) => e.flags === flag);
-      expect(entry?.text, `${cmd} ${flag}`).toMatch(/\(required\)$/);
+      expect(entry?.text, `${cmd} ${flag}`).toMatch(/\(required(, repeatable)?\)$/);
     }
+    expect(optionEntries(helps.get('what-if') ?? '')[0]?.text).toMatch(
+      /name \(required, repeatable\)$/,
+    );
     // …and no other option says so.
     const marked = [...helps.values()].flatMap((h) =>
-      optionEntries(h).filter((e) => e.text.includes('(required)')),
+      optionEntries(h).filter((e) => /\(required\b/.test(e.text)),
     );
     expect(marked).toHaveLength(required.length);
   });
@@ -91,7 +97,7 @@ describe('help that reads well (issue 12 point 8)', () => {
     for (const help of helps.values()) expect(help).not.toContain('(default: [])');
     const fail = optionEntries(helps.get('what-if') ?? '').find((e) => e.flags === '--fail <unit>');
     expect(fail?.text).toBe(
-      'A failed unit: complex:C, npar:C/N, vpar:C/N/V, site:S, host:H, gm:GROUP, or a bare host, complex or site name (repeatable)',
+      'A failed unit: complex:C, npar:C/N, vpar:C/N/V, site:S, host:H, gm:GROUP, or a bare host, complex or site name (required, repeatable)',
     );
   });
 
@@ -130,5 +136,18 @@ describe('help that reads well (issue 12 point 8)', () => {
     expect(r.stderr).toBe(
       '--fail npar:east-sd1/edb1: unknown unit (expected complex:C, npar:C/N, vpar:C/N/V, site:S, host:H, gm:GROUP or a host name; closest of each kind: complex:east-sd1, npar:east-sd1/np-db, vpar:east-sd1/np-app/eweb1, site:dc-east, edb1)\n',
     );
+  });
+
+  it('names every inventory file in the inventory argument and every file and key under --set', () => {
+    for (const cmd of ['validate', 'plan', 'what-if']) {
+      const help = (helps.get(cmd) ?? '').replace(/\s+/g, ' ');
+      const argument = /Arguments: inventory (.*?) Options:/.exec(help)?.[1] ?? '';
+      const set = /--set CHANGE edits (.*?) Examples:/.exec(help)?.[1] ?? '';
+      for (const file of INVENTORY_FILES) {
+        const base = file.replace(/\.csv$/, '');
+        expect(argument, `${cmd} ${file}`).toMatch(new RegExp(`\\b${base}\\b`));
+        expect(set, `${cmd} --set ${file}`).toContain(`${base} ${KEY_COLUMNS[file].join('/')}`);
+      }
+    }
   });
 });

@@ -70,6 +70,53 @@ describe('gicap optimize', () => {
     expect(report.summary.lost).toBe(0);
   });
 
+  it('takes --set like plan: marks the changed estate, and its check command keeps the changes', () => {
+    // The seed with db2's cell c1 inactive: db2 holds only its 4 active cores of c0.
+    const r = runGicap([
+      'optimize',
+      'data/seed-fig15',
+      '--costs',
+      'data/costs.csv',
+      '--set',
+      'cells.server2/c1.active=n',
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe(
+      'seed-fig15 (changed estate, 1 --set change): least-cost purchase for 7 scenarios (up to 1 failure, outage 24 h)',
+    );
+    const check = lines[lines.indexOf('Check it with the engine:') + 1] ?? '';
+    expect(check).toMatch(
+      /^ {2}gicap plan data\/seed-fig15 --set cells\.server2\/c1\.active=n --set /,
+    );
+    // The check command confirms the purchase on the changed estate.
+    const args = check.trim().split(' ').slice(1);
+    const out = mkdtempSync(join(tmpdir(), 'gicap-optimize-check-'));
+    const plan = runGicap([...args, '--format', 'json', '--out', out]);
+    expect(plan.status).toBe(0);
+    const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {
+      summary: { lost: number };
+    };
+    expect(json.summary.lost).toBe(0);
+    // purchase.json records the changes it was computed on.
+    const asJson = runGicap([
+      'optimize',
+      'data/seed-fig15',
+      '--costs',
+      'data/costs.csv',
+      '--set',
+      'cells.server2/c1.active=n',
+      '--format',
+      'json',
+    ]);
+    expect((JSON.parse(asJson.stdout) as OptimizeResult).parameters.changes).toEqual([
+      'cells.server2/c1.active=n',
+    ]);
+    // No reference to a document users do not have.
+    expect(r.stdout).not.toMatch(/section \d/);
+  });
+
   it('buys nothing for the bundled seed and mixed estates at N+1 (exit 0)', () => {
     const seed = runGicap(['optimize', 'data/seed-fig15', '--costs', 'data/costs.csv']);
     expect(seed.status).toBe(0);

@@ -32,8 +32,8 @@ describe('gicap plan, first screen', () => {
       'mixed-estate: 258 scenarios (up to 2 failures), 210 survive, 48 lose 357 packages in all',
       '  N+1: none of 24 scenarios loses a package',
       '  N+2: 48 of 234 scenarios lose 357 packages',
-      '  A purchase can fix 5 losing scenarios (14 package losses); no purchase can fix 343 package losses (no-surviving-node 71, vpar-max 2, cluster-halted 252, dependency 18): 43 scenarios lose only these.',
-      '  Shortfall: none (no partition short of inactive cores, no group short of sharing rights)',
+      '  A purchase can fix 5 losing scenarios (15 package losses); no purchase can fix 342 package losses (no-surviving-node 71, vpar-max 2, cluster-halted 252, dependency 17): 43 scenarios lose only these.',
+      '  Shortfall: none (no partition short of inactive cores, no group short of sharing rights); sizing counts only those, so what saves the 5 losing scenarios a purchase can fix (core usage rights, TiCAP) is priced by gicap optimize',
       '  gA: sharing rights owned 28, required 28, minimum 28: compliant',
       '  gB: sharing rights owned 45, required 45, minimum 31: compliant',
       '  Worst: complex:east-sd1 + site:dc-west (16 packages lost); complex:west-sd1 + site:dc-east (16 packages lost); site:dc-east + site:dc-west (16 packages lost)',
@@ -52,7 +52,7 @@ describe('gicap plan, first screen', () => {
       s.packagesLostFixable,
       s.lostUnfixable,
       s.packagesLostUnfixable,
-    ]).toEqual([5, 14, 43, 343]);
+    ]).toEqual([5, 15, 43, 342]);
   });
 });
 
@@ -100,6 +100,36 @@ describe('gicap plan --set', () => {
   });
 });
 
+describe('gicap plan --set on a cluster (sections 8–9 through the same surfaces)', () => {
+  it('a dual lock saves the halted campus: the comparison counts cluster halts, the next command runs as printed', () => {
+    const out = tmp();
+    const r = runGicap([
+      'plan',
+      'data/campus-lock',
+      '--set',
+      'clusters.campus.lock=dual-disk',
+      '--set',
+      'clusters.campus.lock_site=dc-a;dc-b',
+      '--format',
+      'md',
+      '--out',
+      out,
+    ]);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[2]).toBe(
+      '    scenarios that lose a package 1 → 0; packages lost (sum over scenarios) 4 → 0; scenarios in which a cluster halts 1 → 0; 1 scenario flips (1 now survives, 0 now lose)',
+    );
+    // A `;` would end the command in a shell: the value is quoted.
+    const next = lines.find((l) => l.startsWith('  Next: ')) ?? '';
+    expect(next).toBe(
+      "  Next: gicap plan data/campus-lock --max-failures 2 --set clusters.campus.lock=dual-disk --set 'clusters.campus.lock_site=dc-a;dc-b'",
+    );
+    const md = readFileSync(join(out, 'report.md'), 'utf8');
+    expect(md).toMatch(/^\| Scenarios in which a cluster halts \| +1 \| +0 \| +-1 \|$/m);
+  });
+});
+
 describe('gicap plan after gicap optimize', () => {
   it('reports no shortfall once the purchase is applied: both leave out what no purchase can save', () => {
     const opt = runGicap([
@@ -114,7 +144,11 @@ describe('gicap plan after gicap optimize', () => {
     const check = opt.stdout.split('\n').find((l) => l.startsWith('  gicap plan '));
     if (check === undefined) throw new Error(`no check command in:\n${opt.stdout}`);
     expect(opt.stdout).toContain(
-      'A package that no purchase can save (no node of its list up, a vPar at its max [V1] or static [V6], its cluster halted [C2], auto_run off [C11]) adds no sizing demand',
+      'A package that no purchase can save (no node of its list up, a vPar at its max [V1] or static [V6], its cluster halted [C2], auto_run off [C11], no node eligible for its capacity weights or its site_preferred_manual policy [P1, P5], or lost with a package it depends on that no purchase saves [P4]) adds no sizing demand',
+    );
+    // The losses optimize leaves are those the plan counted as no purchase can fix (342 in 43).
+    expect(opt.stdout).toContain(
+      'Cannot be saved by any purchase (43 scenarios, 342 package losses):',
     );
     const out = tmp();
     const args = check.trim().split(/\s+/).slice(1);
@@ -124,6 +158,7 @@ describe('gicap plan after gicap optimize', () => {
     // Every scenario still lost loses only packages no purchase can save, and sizing agrees.
     expect(report.summary.lostFixable).toBe(0);
     expect(report.summary.lostUnfixable).toBe(43);
+    expect(report.summary.packagesLostUnfixable).toBe(342);
     expect(report.partitions.filter((p) => p.shortfall > 0)).toEqual([]);
     expect(r.stdout).toContain(
       '  Shortfall: none (no partition short of inactive cores, no group short of sharing rights)\n',

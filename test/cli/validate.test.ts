@@ -17,6 +17,7 @@ describe('gicap validate', () => {
       '  complexes 2 (cellular 2, sd2 0), sites 0, cells 8, nPars 4, vPars 0 (0 static)',
       '  cores 32 installed, 20 active, 12 without usage rights; usage rights 20 (0 unassigned)',
       '  groups 1, managers 1 (1 active, 0 standby), packages 1 (0 vm, 0 ticap), TiCAP 0 core-minutes',
+      '  clusters: none (no clusters.csv: every node is judged alone)',
       'Groups (sharing rights owned vs required = cores without usage rights of the members [G1]):',
       '  group  members           active manager  owned  required  status',
       '  g1     server1, server2  ap1             12     12        compliant',
@@ -33,7 +34,9 @@ describe('gicap validate', () => {
       '  complexes 5 (cellular 3, sd2 2), sites 2 (dc-east, dc-west), cells 21, nPars 10, vPars 3 (1 static)',
     );
     expect(r.stdout).toContain(
-      '  groups 2, managers 4 (2 active, 2 standby), packages 16 (1 vm, 1 ticap), TiCAP 129600 core-minutes',
+      // Thousands separated as plan prints them (issue 12 point 5).
+      '  groups 2, managers 4 (2 active, 2 standby), packages 16 (1 vm, 1 ticap), TiCAP 129,600 core-minutes\n' +
+        '  clusters 2 (12 nodes), dependencies 3, capacities 2, weights 5\n',
     );
     expect(r.stdout).toContain(
       '  gA     east-sd1, west-sd1  gmA1 (+1 standby)   28     28        compliant',
@@ -62,10 +65,17 @@ describe('gicap validate', () => {
       'groups.g1.sharing_rights=12',
     ]);
     expect(fixed.status).toBe(0);
-    expect(fixed.stdout).toContain('Compliant: yes\n');
+    // The changed estate is marked in the title and the verdict (issue 12 point 4).
+    expect(fixed.stdout).toMatch(
+      /^Inventory non-compliant \(sha256 [0-9a-f]{12}\), changed estate: groups\.g1\.sharing_rights=12\n/,
+    );
+    expect(fixed.stdout).toContain('Compliant (changed estate, 1 --set change): yes\n');
     const short = runGicap(['validate', 'data/seed-fig15', '--set', 'groups.g1.sharing_rights=11']);
     expect(short.status).toBe(1);
     expect(short.stdout).toContain('NOT compliant (short by 1)');
+    expect(short.stdout).toContain(
+      'Compliant (changed estate, 1 --set change): NO (g1 is short of 1 sharing right)\n',
+    );
   });
 
   it('ten mistakes: ten FILE:LINE:COLUMN lines and a summary on stderr, nothing on stdout, exit 2, no file written', async () => {

@@ -19,6 +19,24 @@ describe('gicap what-if', () => {
     );
   });
 
+  it('marks a changed estate in the title and the verdict (issue 12 point 4)', () => {
+    const r = runGicap([
+      'what-if',
+      'data/seed-fig15',
+      '--fail',
+      'db1',
+      '--set',
+      'cells.server2/c1.cores=2',
+    ]);
+    expect(r.status).toBe(1);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('What if npar:server1/db1 fails? (changed estate, 1 --set change)');
+    expect(lines[1]).toMatch(/, with cells\.server2\/c1\.cores=2$/);
+    expect(lines).toContain(
+      'Verdict (changed estate, 1 --set change): LOSES 1 package: pkg1 (insufficient-inactive-cores).',
+    );
+  });
+
   it('accepts a bare host name and prints the JSON document with one scenario', () => {
     const r = runGicap(['what-if', 'data/seed-fig15', '--fail', 'db1', '--format', 'json']);
     expect(r.status).toBe(0);
@@ -97,6 +115,7 @@ describe('gicap what-if', () => {
   it('needs at least one --fail', () => {
     const r = runGicap(['what-if', 'data/seed-fig15']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('what-if needs at least one --fail UNIT');
+    // A required option, refused like calibrate's --out or generate's --out.
+    expect(r.stderr).toContain("required option '--fail <unit>' not specified");
   });
 });

@@ -96,9 +96,41 @@ describe('sizing leaves out the demand of losses no purchase can fix', () => {
       { reason: 'gm-unavailable', packages: 14, noPurchaseCanFix: false },
       { reason: 'vpar-max', packages: 2, noPurchaseCanFix: true },
       { reason: 'cluster-halted', packages: 252, noPurchaseCanFix: true },
-      { reason: 'dependency', packages: 18, noPurchaseCanFix: true },
+      // A dependent is judged by the package it depends on, as the optimizer sizes it:
+      // lost with a package that no manager in control lost (gm-unavailable), a purchase saves both.
+      { reason: 'dependency', packages: 1, noPurchaseCanFix: false },
+      { reason: 'dependency', packages: 17, noPurchaseCanFix: true },
     ]);
+    expect(report.summary).toMatchObject({
+      lostFixable: 5,
+      packagesLostFixable: 15,
+      lostUnfixable: 43,
+      packagesLostUnfixable: 342,
+    });
   });
+
+  it('and optimize leaves exactly the losses the plan calls unsaveable (plan and optimize agree)', async () => {
+    const { optimizePurchase } = await import('../../src/engine/index.js');
+    const { createHighsSolver } = await import('../../src/io/highs.js');
+    const { loadCosts } = await import('../../src/io/load-costs.js');
+    const costs = await loadCosts(
+      fileURLToPath(new URL('../../data/costs.csv', import.meta.url)),
+      mixed,
+    );
+    const solver = await createHighsSolver();
+    const result = optimizePurchase(
+      mixed,
+      costs,
+      { maxFailures: 2, outageHours: 24, tool: { name: 'gicap', version: 'test' } },
+      solver.solve,
+    );
+    const report = plan(mixed, { maxFailures: 2 });
+    expect(result.confirmed).toBe(true);
+    expect(result.unsaveable).toHaveLength(report.summary.packagesLostUnfixable);
+    expect(new Set(result.unsaveable.map((u) => u.scenario)).size).toBe(
+      report.summary.lostUnfixable,
+    );
+  }, 60_000);
 });
 
 describe('a purchase stays within what the platform’s cells hold', () => {

@@ -150,7 +150,7 @@ describe('report.md on the mixed estate, double failures (losses)', () => {
     expect(lines).toContain('| N+1 (1 failure)  |        24 |              0 |             0 |');
     expect(lines).toContain('| N+2 (2 failures) |       234 |             48 |           357 |');
     expect(md).toContain(
-      'A purchase can fix 5 losing scenarios (14 package losses); no purchase can fix 343 package losses (no-surviving-node 71, vpar-max 2, cluster-halted 252, dependency 18): 43 scenarios lose only these.',
+      'A purchase can fix 5 losing scenarios (15 package losses); no purchase can fix 342 package losses (no-surviving-node 71, vpar-max 2, cluster-halted 252, dependency 17): 43 scenarios lose only these.',
     );
     expect(lines).toContain('| Scenarios in which a cluster halts                 |    18 |');
   });
@@ -218,7 +218,7 @@ describe('report.md with --set and --now', () => {
       '| `gB`  |                    0 | –              |                    1 | no        |',
     );
     expect(glance).toContain(
-      '**Next:** `gicap optimize mixed-estate --costs COSTS.csv --max-failures 1` — the least-cost purchase',
+      '**Next:** `gicap optimize mixed-estate --costs COSTS.csv --max-failures 1 --set cells.west-sd1/c1.cores=6 --set groups.gB.sharing_rights=44` — the least-cost purchase',
     );
     expect(lines).toContain(
       '| `gB`  | east-sd2, west-sd2 |    44 |       45 |      31 | no        |         1 |',

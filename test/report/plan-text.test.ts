@@ -19,8 +19,9 @@ describe('gicap plan on the terminal', () => {
       'mixed-estate: 258 scenarios (up to 2 failures), 210 survive, 48 lose 357 packages in all',
       '  N+1: none of 24 scenarios loses a package',
       '  N+2: 48 of 234 scenarios lose 357 packages',
-      '  A purchase can fix 5 losing scenarios (14 package losses); no purchase can fix 343 package losses (no-surviving-node 71, vpar-max 2, cluster-halted 252, dependency 18): 43 scenarios lose only these.',
-      '  Shortfall: none (no partition short of inactive cores, no group short of sharing rights)',
+      // The numbers optimize gives: after its purchase, 43 scenarios lose 342 packages.
+      '  A purchase can fix 5 losing scenarios (15 package losses); no purchase can fix 342 package losses (no-surviving-node 71, vpar-max 2, cluster-halted 252, dependency 17): 43 scenarios lose only these.',
+      '  Shortfall: none (no partition short of inactive cores, no group short of sharing rights); sizing counts only those, so what saves the 5 losing scenarios a purchase can fix (core usage rights, TiCAP) is priced by gicap optimize',
       '  gA: sharing rights owned 28, required 28, minimum 28: compliant',
       '  gB: sharing rights owned 45, required 45, minimum 31: compliant',
       '  Worst: complex:east-sd1 + site:dc-west (16 packages lost); complex:west-sd1 + site:dc-east (16 packages lost); site:dc-east + site:dc-west (16 packages lost)',
@@ -47,8 +48,27 @@ describe('gicap plan on the terminal', () => {
       '  gB: sharing rights owned 44, required 45, minimum 31: NOT compliant (short by 1)',
       '  Worst: site:dc-east (1 package lost); complex:east-sd1 (1 package lost); npar:east-sd1/np-db (1 package lost)',
       '  Slowest back (listed scenarios): sapdb up to 1 h 11 min 37 s (typ. 23 min 19 s) in site:dc-east; vm-tools up to 1 h 9 min 23 s (typ. 21 min 32 s) in site:dc-east; mon up to 1 h 6 min 13 s (typ. 18 min 22 s) in site:dc-east',
-      '  Next: gicap optimize data/mixed-estate --costs COSTS.csv --max-failures 1',
+      // The next command runs on the changed estate, not the baseline.
+      '  Next: gicap optimize data/mixed-estate --costs COSTS.csv --max-failures 1 --set cells.west-sd1/c1.cores=6 --set groups.gB.sharing_rights=44',
     ]);
+  });
+
+  it('carries the changes and a non-default outage into every next command', () => {
+    const base = reports['mixed-estate-changed'];
+    const noPurchase: PlanReport = {
+      ...base,
+      parameters: { ...base.parameters, outageHours: 8_760 },
+      summary: { ...base.summary, lostFixable: 0, nonCompliantGroups: 0 },
+      partitions: base.partitions.map((p) => ({ ...p, shortfall: 0 })),
+    };
+    const next = (r: PlanReport): string | undefined =>
+      renderPlanText(r, opts).find((l) => l.startsWith('  Next: '));
+    expect(next(noPurchase)).toBe(
+      '  Next: gicap what-if data/mixed-estate --fail site:dc-east --outage-hours 8760 --set cells.west-sd1/c1.cores=6 --set groups.gB.sharing_rights=44',
+    );
+    expect(next({ ...noPurchase, scenarios: [] })).toBe(
+      '  Next: gicap plan data/mixed-estate --max-failures 2 --outage-hours 8760 --set cells.west-sd1/c1.cores=6 --set groups.gB.sharing_rights=44',
+    );
   });
 
   it('says "all survive" rather than "0 lose 0 packages", and formats large counts with commas', () => {

@@ -49,7 +49,7 @@ export const registerCalibrate: RegisterCommand = (program, ctx, setExit) => {
         about: [
           wrapParagraph(
             'Observations: one row per measured failover, with the formula measured ' +
-              '(gm_takeover, gm_failover, rights_move or package_failover), the measured seconds, ' +
+              `(${FORMULA_NAMES.slice(0, -1).join(', ')} or ${FORMULA_NAMES[FORMULA_NAMES.length - 1] ?? ''}), the measured seconds, ` +
               'and the driver counts of that failover (a missing driver column counts 0). Rows of ' +
               'several formulas are fitted together.',
           ),

@@ -10,7 +10,13 @@ import { inputError } from '../../errors.js';
 import { checkOutputFolder } from '../../io/output-dir.js';
 import { helpAfter, wrapParagraph } from '../help.js';
 import type { RegisterCommand } from '../program.js';
-import { maxFailuresOption, outageHoursOption } from '../shared-options.js';
+import {
+  INVENTORY_ARGUMENT,
+  maxFailuresOption,
+  outageHoursOption,
+  SET_CHANGE_HELP,
+  setOption,
+} from '../shared-options.js';
 import { TOOL } from '../version.js';
 
 const FORMATS = ['text', 'json', 'md'] as const;
@@ -22,6 +28,7 @@ interface OptimizeOptions {
   outageHours: number;
   out?: string;
   format: string;
+  set?: string[];
 }
 
 export const registerOptimize: RegisterCommand = (program, ctx, setExit) => {
@@ -30,13 +37,14 @@ export const registerOptimize: RegisterCommand = (program, ctx, setExit) => {
     .description(
       'Least-cost purchase (inactive cores, core rights, TiCAP units, sharing rights) that makes every scenario survive',
     )
-    .argument('<inventory>', 'Inventory folder')
+    .argument('<inventory>', INVENTORY_ARGUMENT)
     .requiredOption(
       '--costs <file>',
       'CSV of unit prices: item,unit_cost rows for inactive_core, core_right, sharing_right, ticap_unit; optional max_cores rows (npar, max_cores)',
     )
     .addOption(maxFailuresOption())
     .addOption(outageHoursOption())
+    .addOption(setOption())
     .option('-o, --out <dir>', 'Also write purchase.md, purchase.json and purchase.csv there')
     .option('-f, --format <format>', 'What to print: text, json or md', 'text')
     .addHelpText(
@@ -47,9 +55,10 @@ export const registerOptimize: RegisterCommand = (program, ctx, setExit) => {
             'The purchase is the optimum of a mixed-integer program (one feasibility block per ' +
               'scenario that loses a package today, over the same purchase variables), solved ' +
               'exactly with HiGHS, then applied to the inventory and checked by re-running every ' +
-              'scenario with the engine. Losses no purchase can undo (a package with no node up, ' +
-              'a static vPar, a vPar at its max, an nPar at its max cores) are listed, not treated ' +
-              'as errors.',
+              'scenario with the engine. Losses no purchase can undo are listed, not treated as ' +
+              'errors: those gicap plan counts as such (no node of the package up, a static vPar or ' +
+              'one at its max, its cluster halted, auto_run off, no eligible node, a dependency on ' +
+              'such a loss), and a package whose nodes are nPars already at their max cores.',
           ),
           [
             'Costs file (prices in relative units; a max_cores row bounds an nPar), e.g.:',
@@ -60,11 +69,13 @@ export const registerOptimize: RegisterCommand = (program, ctx, setExit) => {
             '  ticap_unit,600,,,',
             '  max_cores,,server2/db2,16,the cells of db2 hold at most 16 cores',
           ].join('\n'),
+          wrapParagraph(SET_CHANGE_HELP),
         ],
         examples: [
           'gicap optimize data/mixed-estate --costs data/costs.csv',
           'gicap optimize data/mixed-estate --costs data/costs.csv --max-failures 2 --out reports/purchase',
           'gicap optimize data/seed-fig15 --costs data/costs.csv --format json',
+          'gicap optimize data/seed-fig15 --costs data/costs.csv --set groups.g1.sharing_rights=10',
         ],
         exit: {
           0: 'the purchase shown (possibly nothing) makes every scenario survive',
@@ -96,13 +107,14 @@ export const registerOptimize: RegisterCommand = (program, ctx, setExit) => {
       ]);
       const { renderPurchaseCsv, renderPurchaseJson, renderPurchaseMarkdown, renderPurchaseText } =
         purchase;
-      const inv = await loadInventory(resolve(ctx.cwd, inventory));
+      const changes = opts.set ?? [];
+      const inv = await loadInventory(resolve(ctx.cwd, inventory), { changes });
       const costs = await loadCosts(resolve(ctx.cwd, opts.costs), inv);
       const solver = await createHighsSolver();
       const result = optimizePurchase(
         inv,
         costs,
-        { maxFailures: opts.maxFailures, outageHours: opts.outageHours, tool: TOOL },
+        { maxFailures: opts.maxFailures, outageHours: opts.outageHours, tool: TOOL, changes },
         solver.solve,
       );
       const renderOpts = { inventoryArg: inventory };

@@ -1,15 +1,17 @@
 import { basename, relative, resolve } from 'node:path';
 import { checkOutputFolder } from '../../io/output-dir.js';
-import { helpAfter } from '../help.js';
+import { helpAfter, wrapParagraph } from '../help.js';
 import { PLAN_EXIT_MEANINGS, type RegisterCommand } from '../program.js';
 import { parseFormats } from '../formats.js';
 import {
   formatOption,
+  INVENTORY_ARGUMENT,
   maxFailuresOption,
   maxListedOption,
   modelOption,
   nowOption,
   outageHoursOption,
+  SET_CHANGE_HELP,
   setOption,
 } from '../shared-options.js';
 
@@ -19,10 +21,7 @@ export const registerPlan: RegisterCommand = (program, ctx, setExit) => {
     .description(
       'Plan every failure scenario of an inventory: survival, rights, times, sizing; write reports',
     )
-    .argument(
-      '<inventory>',
-      'Inventory folder of CSV files (complexes, cells, npars, packages; optional vpars, groups, managers)',
-    )
+    .argument('<inventory>', INVENTORY_ARGUMENT)
     .option('-o, --out <dir>', 'Output folder (default: reports/<inventory name>)')
     .addOption(formatOption())
     .addOption(maxFailuresOption())
@@ -38,6 +37,7 @@ export const registerPlan: RegisterCommand = (program, ctx, setExit) => {
     .addHelpText(
       'after',
       helpAfter({
+        about: [wrapParagraph(SET_CHANGE_HELP)],
         examples: [
           'gicap plan data/mixed-estate --out reports/mixed',
           'gicap plan data/mixed-estate --max-failures 2 --format json --out reports/mixed-k2',

@@ -11,19 +11,12 @@ import { ExitCode } from '../../errors.js';
 import { loadInventory } from '../../io/load-inventory.js';
 import { helpAfter, wrapParagraph } from '../help.js';
 import type { RegisterCommand } from '../program.js';
-import { setOption } from '../shared-options.js';
+import { INVENTORY_ARGUMENT, SET_CHANGE_HELP, setOption } from '../shared-options.js';
+import { formatNumber, plural } from '../../text/count.js';
 import { compareText } from '../../text/order.js';
 
 const HELP_AFTER = helpAfter({
-  about: [
-    wrapParagraph(
-      '--set CHANGE edits one cell before checking: FILE.KEY.COLUMN=VALUE, FILE one of ' +
-        'complexes, cells, npars, vpars, groups, managers, packages, clusters; KEY complexes C, cells ' +
-        'C/cell, npars C/N, vpars C/N/V, groups G, managers G/host, packages P, clusters CL. ' +
-        'An empty VALUE ' +
-        'clears the cell (its default applies). Every file and column: docs/inventory.md.',
-    ),
-  ],
+  about: [wrapParagraph(SET_CHANGE_HELP)],
   examples: [
     'gicap validate data/seed-fig15',
     'gicap validate data/mixed-estate',
@@ -46,13 +39,13 @@ export const registerValidate: RegisterCommand = (program, ctx, setExit) => {
         'and print a one-screen summary: counts, cores and usage rights, and per GiCAP group the ' +
         'sharing rights owned against those required. Nothing is written.',
     )
-    .argument('<inventory>', 'Inventory folder of CSV files')
+    .argument('<inventory>', INVENTORY_ARGUMENT)
     .addOption(setOption())
     .addHelpText('after', HELP_AFTER)
     .action(async (inventory: string, opts: { set?: string[] }) => {
       const inv = await loadInventory(resolve(ctx.cwd, inventory), { changes: opts.set ?? [] });
       const figures = deriveFigures(inv);
-      ctx.stdout.write(renderValidateSummary(inv, figures));
+      ctx.stdout.write(renderValidateSummary(inv, figures, opts.set ?? []));
       setExit(isCompliant(inv, figures) ? ExitCode.Ok : ExitCode.Findings);
     });
 };
@@ -62,10 +55,6 @@ export function isCompliant(inv: Inventory, figures: DerivedFigures): boolean {
   return inv.groups.every(
     (g) => g.sharingRights >= (figures.groups.get(g.group)?.sharingRightsRequired ?? 0),
   );
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 function sortedUnique(values: Iterable<string>): string[] {
@@ -86,7 +75,11 @@ function table(rows: readonly (readonly string[])[], indent: string): string[] {
 }
 
 /** The summary `gicap validate` prints (pure; stable: no colour, no clock). */
-export function renderValidateSummary(inv: Inventory, figures: DerivedFigures): string {
+export function renderValidateSummary(
+  inv: Inventory,
+  figures: DerivedFigures,
+  changes: readonly string[] = [],
+): string {
   const count = <T>(items: readonly T[], pred: (t: T) => boolean): number =>
     items.filter(pred).length;
   const sites = sortedUnique([
@@ -105,22 +98,40 @@ export function renderValidateSummary(inv: Inventory, figures: DerivedFigures): 
   const withoutRights = [...figures.complexes.values()].reduce((s, c) => s + c.withoutRights, 0);
   const ticap = inv.complexes.reduce((s, c) => s + c.ticapMinutes, 0);
 
+  // Every figure through the reports' formatter (`129,600`), as `plan` prints them (issue 12 point 5).
+  const n = formatNumber;
   const lines: string[] = [];
-  lines.push(`Inventory ${inv.name} (sha256 ${inv.sha256.slice(0, 12)})`);
+  // A changed estate says so in the title and the verdict, as plan and what-if do (issue 12 point 4).
+  const tag =
+    changes.length === 0
+      ? ''
+      : ` (changed estate, ${plural(changes.length, '--set change', '--set changes')})`;
   lines.push(
-    `  complexes ${inv.complexes.length} (cellular ${cellular}, sd2 ${sd2}), ` +
-      `sites ${sites.length}${sites.length > 0 ? ` (${sites.join(', ')})` : ''}, ` +
-      `cells ${inv.cells.length}, nPars ${inv.npars.length}, vPars ${inv.vpars.length} (${staticVPars} static)`,
+    `Inventory ${inv.name} (sha256 ${inv.sha256.slice(0, 12)})` +
+      (changes.length > 0 ? `, changed estate: ${changes.join(', ')}` : ''),
   );
   lines.push(
-    `  cores ${installed} installed, ${active} active, ${withoutRights} without usage rights; ` +
-      `usage rights ${nparRights + unassigned} (${unassigned} unassigned)`,
+    `  complexes ${n(inv.complexes.length)} (cellular ${n(cellular)}, sd2 ${n(sd2)}), ` +
+      `sites ${n(sites.length)}${sites.length > 0 ? ` (${sites.join(', ')})` : ''}, ` +
+      `cells ${n(inv.cells.length)}, nPars ${n(inv.npars.length)}, vPars ${n(inv.vpars.length)} (${n(staticVPars)} static)`,
   );
   lines.push(
-    `  groups ${inv.groups.length}, managers ${inv.managers.length} (${activeManagers} active, ` +
-      `${inv.managers.length - activeManagers} standby), packages ${inv.packages.length} ` +
-      `(${count(inv.packages, (p) => p.kind === 'vm')} vm, ${count(inv.packages, (p) => p.ticap)} ticap), ` +
-      `TiCAP ${ticap} core-minutes`,
+    `  cores ${n(installed)} installed, ${n(active)} active, ${n(withoutRights)} without usage rights; ` +
+      `usage rights ${n(nparRights + unassigned)} (${n(unassigned)} unassigned)`,
+  );
+  lines.push(
+    `  groups ${n(inv.groups.length)}, managers ${n(inv.managers.length)} (${n(activeManagers)} active, ` +
+      `${n(inv.managers.length - activeManagers)} standby), packages ${n(inv.packages.length)} ` +
+      `(${n(count(inv.packages, (p) => p.kind === 'vm'))} vm, ${n(count(inv.packages, (p) => p.ticap))} ticap), ` +
+      `TiCAP ${n(ticap)} core-minutes`,
+  );
+  // The Serviceguard files (spec 8–9) are summarised like the others: a planner sees at once
+  // whether clusters are modelled at all.
+  lines.push(
+    inv.clusters === null
+      ? '  clusters: none (no clusters.csv: every node is judged alone)'
+      : `  clusters ${n(inv.clusters.length)} (${n(inv.clusters.reduce((s, c) => s + c.nodes.length, 0))} nodes), ` +
+          `dependencies ${n(inv.dependencies.length)}, capacities ${n(inv.capacities.length)}, weights ${n(inv.weights.length)}`,
   );
 
   const shortGroups: string[] = [];
@@ -141,14 +152,17 @@ export function renderValidateSummary(inv: Inventory, figures: DerivedFigures): 
       const activeHost = managers.find((m) => m.role === 'active')?.host ?? '-';
       const standbys = managers.length - (activeHost === '-' ? 0 : 1);
       const short = required - g.sharingRights;
-      if (short > 0) shortGroups.push(`${g.group} is short of ${plural(short, 'sharing right')}`);
+      if (short > 0)
+        shortGroups.push(
+          `${g.group} is short of ${plural(short, 'sharing right', 'sharing rights')}`,
+        );
       rows.push([
         g.group,
         members.length > 0 ? members.join(', ') : '(no member)',
         standbys > 0 ? `${activeHost} (+${standbys} standby)` : activeHost,
-        String(g.sharingRights),
-        String(required),
-        short > 0 ? `NOT compliant (short by ${short})` : 'compliant',
+        n(g.sharingRights),
+        n(required),
+        short > 0 ? `NOT compliant (short by ${n(short)})` : 'compliant',
       ]);
     }
     lines.push(...table(rows, '  '));
@@ -156,7 +170,9 @@ export function renderValidateSummary(inv: Inventory, figures: DerivedFigures): 
   const loose = inv.complexes.filter((c) => c.group === null).map((c) => c.complex);
   if (loose.length > 0) lines.push(`In no group: ${loose.join(', ')}`);
   lines.push(
-    shortGroups.length === 0 ? 'Compliant: yes' : `Compliant: NO (${shortGroups.join('; ')})`,
+    shortGroups.length === 0
+      ? `Compliant${tag}: yes`
+      : `Compliant${tag}: NO (${shortGroups.join('; ')})`,
   );
   return `${lines.join('\n')}\n`;
 }

@@ -1,9 +1,16 @@
 import { resolve } from 'node:path';
+import { Option } from 'commander';
 import { inputError } from '../../errors.js';
 import type { PlanParams } from '../../engine/index.js';
 import { collect } from '../options.js';
-import { helpAfter } from '../help.js';
-import { modelOption, outageHoursOption, setOption } from '../shared-options.js';
+import { helpAfter, wrapParagraph } from '../help.js';
+import {
+  INVENTORY_ARGUMENT,
+  modelOption,
+  outageHoursOption,
+  SET_CHANGE_HELP,
+  setOption,
+} from '../shared-options.js';
 import type { RegisterCommand } from '../program.js';
 import { TOOL } from '../version.js';
 
@@ -13,12 +20,16 @@ export const registerWhatIf: RegisterCommand = (program, ctx, setExit) => {
     .description(
       'Explain one failure scenario step by step: who fails, where packages go, which rights move, how long',
     )
-    .argument('<inventory>', 'Inventory folder')
-    // No default: commander would print `(default: [])`; an absent --fail is refused below.
-    .option(
-      '--fail <unit>',
-      'A failed unit: complex:C, npar:C/N, vpar:C/N/V, site:S, host:H, gm:GROUP, or a bare host, complex or site name (repeatable)',
-      collect,
+    .argument('<inventory>', INVENTORY_ARGUMENT)
+    // Required, so the help says so and commander refuses its absence (exit 2) like any missing
+    // required option; no default, or commander would print `(default: [])`.
+    .addOption(
+      new Option(
+        '--fail <unit>',
+        'A failed unit: complex:C, npar:C/N, vpar:C/N/V, site:S, host:H, gm:GROUP, or a bare host, complex or site name (repeatable)',
+      )
+        .argParser(collect)
+        .makeOptionMandatory(),
     )
     .addOption(setOption())
     .option(
@@ -31,6 +42,7 @@ export const registerWhatIf: RegisterCommand = (program, ctx, setExit) => {
     .addHelpText(
       'after',
       helpAfter({
+        about: [wrapParagraph(SET_CHANGE_HELP)],
         examples: [
           'gicap what-if data/seed-fig15 --fail npar:server1/db1',
           'gicap what-if data/seed-fig15 --fail db1 --fail gm:g1',
@@ -53,9 +65,8 @@ export const registerWhatIf: RegisterCommand = (program, ctx, setExit) => {
       if (opts.format !== 'text' && opts.format !== 'json') {
         throw inputError(`--format ${opts.format}: unknown format (expected text or json)`);
       }
+      // Required: commander refuses a what-if without --fail before this runs.
       const fail = opts.fail ?? [];
-      if (fail.length === 0)
-        throw inputError('what-if needs at least one --fail UNIT (see gicap what-if --help)');
       const model = await loadTimingModel(
         opts.model === undefined ? undefined : resolve(ctx.cwd, opts.model),
       );

@@ -36,6 +36,8 @@ export interface OptimizeParams {
   readonly maxFailures: number;
   readonly outageHours: number;
   readonly tool: { readonly name: string; readonly version: string };
+  /** The `--set` changes already applied to the inventory, recorded in the result (default none). */
+  readonly changes?: readonly string[];
   /** Solve → re-run rounds before giving up (default 20). */
   readonly maxRounds?: number;
   /** Also price the greedy section 4 purchase for comparison (default true). */
@@ -204,6 +206,7 @@ export function optimizePurchase(
     parameters: {
       maxFailures: params.maxFailures,
       outageHours: params.outageHours,
+      changes: [...(params.changes ?? [])],
       unitCosts: {
         inactive_core: costs.unit.inactive_core,
         core_right: costs.unit.core_right,

@@ -4,11 +4,11 @@
  * stops everything before a run starts (exit 2, nothing written); a problem in one inventory makes
  * that run `invalid` and the others go on. The exit code is the worst of the runs.
  */
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { helpAfter, wrapParagraph } from '../help.js';
 import type { RegisterCommand } from '../program.js';
-import type { OutStream } from '../context.js';
+import { shownPath, type OutStream } from '../context.js';
 import { parseWholeNumber } from '../options.js';
 import { formatOption, maxListedOption, nowOption } from '../shared-options.js';
 import { parseFormats } from '../formats.js';
@@ -114,11 +114,11 @@ export const registerBatch: RegisterCommand = (program, ctx, setExit) => {
       if (outcomes.some((o) => o.status === 'invalid')) {
         lines.push('(gicap validate INVENTORY lists every problem of an invalid inventory)');
       }
-      const shownDir = relative(ctx.cwd, settings.outDir) || '.';
-      const shown = relative(ctx.cwd, summaryPath);
+      const shownDir = shownPath(ctx, settings.outDir);
+      const shown = shownPath(ctx, summaryPath);
       const computed = outcomes.filter((o) => o.figures !== null).length;
       lines.push(
-        `Wrote ${shown || summaryPath} and the reports of ${computed} run${computed === 1 ? '' : 's'} under ${shownDir}/`,
+        `Wrote ${shown} and the reports of ${computed} run${computed === 1 ? '' : 's'} under ${shownDir}/`,
       );
       ctx.stdout.write(`${lines.join('\n')}\n`);
       reportInternalErrors(

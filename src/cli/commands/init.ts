@@ -4,9 +4,10 @@
  * in it explaining each column (CSV has no comment syntax, so the CSVs stay plain and valid).
  * Refuses a DIR that exists and is not empty (exit 2): nothing of the user's is overwritten.
  */
+import { shownPath } from '../context.js';
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { ExitCode, inputError } from '../../errors.js';
 import { checkOutputFolder } from '../../io/output-dir.js';
 import { listEntries, pathKind, readText } from '../../io/read-text.js';
@@ -62,7 +63,7 @@ export const registerInit: RegisterCommand = (program, ctx, setExit) => {
       for (const name of names) {
         writeFileAtomic(folder, name, await readText(resolve(STARTER_DIR, name)));
       }
-      const shown = relative(ctx.cwd, dir) || '.';
+      const shown = shownPath(ctx, dir);
       ctx.stdout.write(
         `Wrote ${shown}/: ${names.join(', ')}\n` +
           `Next: read ${shown}/README.md, edit the CSV files, then run gicap validate ${shown}\n`,

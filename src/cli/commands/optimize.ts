@@ -5,7 +5,8 @@
  * (spec 4, "Beyond sizing"). Exit 0 when the purchase (possibly empty) saves every scenario, 1 when
  * some losses no purchase can undo or the purchase could not be confirmed, 2 on bad input.
  */
-import { relative, resolve } from 'node:path';
+import { shownPath } from '../context.js';
+import { resolve } from 'node:path';
 import { inputError } from '../../errors.js';
 import { checkOutputFolder } from '../../io/output-dir.js';
 import { helpAfter, wrapParagraph } from '../help.js';
@@ -135,7 +136,7 @@ export const registerOptimize: RegisterCommand = (program, ctx, setExit) => {
           },
           { legacyNames: ['purchase.md', 'purchase.json', 'purchase.csv'] },
         );
-        wrote = `Wrote ${files.map((f) => relative(ctx.cwd, f) || f).join(', ')}\n`;
+        wrote = `Wrote ${files.map((f) => shownPath(ctx, f)).join(', ')}\n`;
       }
       ctx.stdout.write(
         format === 'json'

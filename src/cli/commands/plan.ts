@@ -1,4 +1,5 @@
-import { basename, relative, resolve } from 'node:path';
+import { shownPath } from '../context.js';
+import { basename, resolve } from 'node:path';
 import { checkOutputFolder } from '../../io/output-dir.js';
 import { helpAfter, wrapParagraph } from '../help.js';
 import { PLAN_EXIT_MEANINGS, type RegisterCommand } from '../program.js';
@@ -67,7 +68,7 @@ export const registerPlan: RegisterCommand = (program, ctx, setExit) => {
       });
       const { renderPlanText } = await import('../../report/plan-text.js');
       const lines = renderPlanText(result.report, { inventory });
-      lines.push(`Wrote ${result.files.map((f) => relative(ctx.cwd, f) || f).join(', ')}`);
+      lines.push(`Wrote ${result.files.map((f) => shownPath(ctx, f)).join(', ')}`);
       ctx.stdout.write(`${lines.join('\n')}\n`);
       setExit(result.exitCode);
     });

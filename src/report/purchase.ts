@@ -87,7 +87,15 @@ function greedyLine(r: OptimizeResult): string | null {
     return 'Greedy sizing (the plan’s shortfalls bought as they stand, then what the engine still finds short) did not save every scenario.';
   }
   const saved = r.greedy.totalCost - r.totalCost;
-  return `Greedy sizing (the plan’s shortfalls bought as they stand, then what the engine still finds short) would cost ${formatNumber(r.greedy.totalCost)} (${saved > 0 ? `the optimum saves ${formatNumber(saved)}` : 'the same as the optimum'}).`;
+  // When the optimum buys nothing, what greedy sizing buys saves no scenario the estate does not
+  // already save: say so rather than call the whole spend a saving of the optimum.
+  const versus =
+    saved <= 0
+      ? 'the same as the optimum'
+      : r.totalCost === 0
+        ? 'buying nothing saves as many scenarios'
+        : `the optimum saves ${formatNumber(saved)}`;
+  return `Greedy sizing (the plan’s shortfalls bought as they stand, then what the engine still finds short) would cost ${formatNumber(r.greedy.totalCost)} (${versus}).`;
 }
 
 function modelLine(r: OptimizeResult, seconds?: number): string {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { OptimizeResult } from '../../src/domain/purchase.js';
+import { renderPurchaseText } from '../../src/report/purchase.js';
 import { REPO_ROOT, runGicap } from '../helpers/run-cli.js';
 
 /** A copy of data/seed-fig15 with some files replaced. */
@@ -155,6 +156,19 @@ describe('gicap optimize', () => {
     // The greedy sizing counts section 4's demand as the plan does, without the losses no purchase
     // can save (eapp1 at its vPar max): it no longer buys a useless inactive core on np-app.
     expect(result.greedy).toEqual({ totalCost: 117_000, confirmed: true });
+    // The greedy line says what the optimum buys against it; a greedy spend where the optimum buys
+    // nothing is no saving of the optimum.
+    const greedyLine = (over: Partial<OptimizeResult>): string | undefined =>
+      renderPurchaseText({ ...result, ...over }, { inventoryArg: 'data/mixed-estate' })
+        .split('\n')
+        .find((l) => l.startsWith('Greedy sizing'));
+    expect(greedyLine({})).toMatch(/would cost 117,000 \(the same as the optimum\)\.$/);
+    expect(greedyLine({ greedy: { totalCost: 125_000, confirmed: true } })).toMatch(
+      /would cost 125,000 \(the optimum saves 8,000\)\.$/,
+    );
+    expect(
+      greedyLine({ totalCost: 0, items: [], greedy: { totalCost: 8_000, confirmed: true } }),
+    ).toMatch(/would cost 8,000 \(buying nothing saves as many scenarios\)\.$/);
     expect(result.scenarios).toEqual({
       total: 258,
       losingBefore: 48,

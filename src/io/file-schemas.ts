@@ -11,10 +11,10 @@ import {
   DEFAULT_OUTAGE_HOURS,
   MAX_FAILURES_RANGE,
 } from '../domain/defaults.js';
-import { COST_ITEM_UNIT, COST_ITEMS } from '../domain/purchase.js';
+import { COST_ITEMS } from '../domain/purchase.js';
 import { DRIVER_NAMES, FORMULA_NAMES, type DriverName } from '../domain/timing.js';
 import { echo } from './echo.js';
-import { check, decimal, given, missingValue, oneOf, wholeNumber, withDefault } from './fields.js';
+import { check, decimal, given, oneOf, wholeNumber, withDefault } from './fields.js';
 
 /** Free text (a path, a note, an nPar key checked against the inventory by the parser). */
 const text = withDefault(z.string(), null);
@@ -73,36 +73,11 @@ export const COST_COLUMNS = ['item', 'unit_cost', 'npar', 'max_cores', 'note'] a
 export const COST_ROW_ITEMS = [...COST_ITEMS, 'max_cores'] as const;
 
 /**
- * One row of a costs file; `decimalComma` for a semicolon-delimited file (`12,50`). A price row has a
- * unit_cost and nothing else; a max_cores row has an npar and max_cores and no price.
+ * The cells of a costs row, each checked alone; `decimalComma` for a semicolon-delimited file
+ * (`12,50`). Which cells a row must or must not have depends on its item, and is judged by the
+ * parser on every row, even one with a bad cell, so that every problem is reported at once.
  */
 export function costRow(decimalComma: boolean) {
-  return costBase(decimalComma).superRefine((r, ctx) => {
-    const issue = (column: string, message: string): void => {
-      ctx.addIssue({ code: 'custom', path: [column], message });
-    };
-    if (r.item === 'max_cores') {
-      if (r.unit_cost !== null)
-        issue('unit_cost', `a max_cores row has no price (found ${echo(String(r.unit_cost))})`);
-      if (r.npar === null)
-        issue('npar', missingValue('the nPar as C/N on a max_cores row, e.g. server2/db2'));
-      if (r.max_cores === null)
-        issue(
-          'max_cores',
-          missingValue("the most cores the nPar's cells can hold, on a max_cores row"),
-        );
-      return;
-    }
-    if (r.npar !== null) issue('npar', `only a max_cores row has npar (found ${echo(r.npar)})`);
-    if (r.max_cores !== null)
-      issue('max_cores', `only a max_cores row has max_cores (found ${echo(String(r.max_cores))})`);
-    if (r.unit_cost === null)
-      issue('unit_cost', missingValue(`the price of one ${COST_ITEM_UNIT[r.item]}`));
-  });
-}
-
-/** The cells of a costs row, each checked alone (the item is read even when the row fails). */
-export function costBase(decimalComma: boolean) {
   return z.object({
     item: oneOf(COST_ROW_ITEMS, { suggest: true }),
     // Bounded so that a purchase total stays exact and HiGHS never sees a price near its infinity (1e20).

@@ -14,11 +14,17 @@ import { basename } from 'node:path';
 import { deriveFigures } from '../domain/derived.js';
 import { accepted, refused, type Checked } from '../domain/checked.js';
 import type { Inventory } from '../domain/types.js';
-import { COST_ITEMS, type CostItem, type PurchaseCosts } from '../domain/purchase.js';
+import {
+  COST_ITEM_UNIT,
+  COST_ITEMS,
+  type CostItem,
+  type PurchaseCosts,
+} from '../domain/purchase.js';
 import { likelyTypoOf } from '../text/names.js';
 import { inputError } from '../errors.js';
 import { echo } from './echo.js';
-import { COST_COLUMNS, costBase, costRow } from './file-schemas.js';
+import { COST_COLUMNS, costRow } from './file-schemas.js';
+import { missingValue } from './fields.js';
 import { Problems } from './problems.js';
 import { readUserFile } from './read-text.js';
 import { checkRows, str } from './rows.js';
@@ -45,13 +51,8 @@ export function parseCosts(
   const problems = Problems.ofFile(file, COST_COLUMNS);
   const state = readTable(file, text, { known: COST_COLUMNS, required: ['item'] }, problems);
   problems.useColumns(file, state.table.columns);
-  const base = costBase(state.delimiter === ';');
-  const rows = checkRows(
-    file,
-    state,
-    { row: costRow(state.delimiter === ';'), fields: { item: base.shape.item } },
-    problems,
-  );
+  const schema = costRow(state.delimiter === ';');
+  const rows = checkRows(file, state, { row: schema, fields: schema.shape }, problems);
   if (!rows.usable) return refused(problems.lines());
 
   const figures = deriveFigures(inventory);
@@ -61,25 +62,44 @@ export function parseCosts(
   const seenItem = new Map<string, number>();
   const maxCores = new Map<string, number>();
   const seenNpar = new Map<string, number>();
+  // Every row, with the cells that parsed: a bad cell never hides another problem of the file.
   for (const { row, fields } of rows.seen) {
     const problem = (column: string, why: string): void => problems.cell(file, row, column, why);
+    const given = (column: string): boolean => row.values[column] !== undefined;
     const item = str(fields, 'item');
-    if (item !== null && item !== 'max_cores') {
+    if (item === null) continue;
+    if (item !== 'max_cores') {
+      // A price row: its unit_cost, and nothing of a max_cores row.
+      for (const column of ['npar', 'max_cores']) {
+        if (given(column))
+          problem(column, `only a max_cores row has ${column} (found ${echo(row.values[column])})`);
+      }
       const first = seenItem.get(item);
       if (first !== undefined) {
         problem('item', `second row for ${item} (first on line ${first})`);
         continue;
       }
       seenItem.set(item, row.line);
-    }
-    const v = rows.byRow.get(row);
-    if (v === undefined) continue;
-    if (v.item !== 'max_cores') {
-      if (v.unit_cost !== null) unit[v.item] = v.unit_cost;
+      const cost = fields['unit_cost'];
+      if (!given('unit_cost'))
+        problem('unit_cost', missingValue(`the price of one ${COST_ITEM_UNIT[item as CostItem]}`));
+      else if (typeof cost === 'number') unit[item as CostItem] = cost;
       continue;
     }
-    // A max_cores row: the nPar is the inventory's, once, and already holds no more than max_cores.
-    const key = v.npar ?? '';
+    // A max_cores row: no price; the nPar is the inventory's, once, and already holds no more than
+    // max_cores.
+    if (given('unit_cost'))
+      problem('unit_cost', `a max_cores row has no price (found ${echo(row.values['unit_cost'])})`);
+    if (!given('max_cores'))
+      problem(
+        'max_cores',
+        missingValue("the most cores the nPar's cells can hold, on a max_cores row"),
+      );
+    const key = str(fields, 'npar');
+    if (key === null) {
+      problem('npar', missingValue('the nPar as C/N on a max_cores row, e.g. server2/db2'));
+      continue;
+    }
     if (!figures.npars.has(key)) {
       const near = likelyTypoOf(key, nparKeys);
       problem(
@@ -94,8 +114,9 @@ export function parseCosts(
       continue;
     }
     seenNpar.set(key, row.line);
+    const max = fields['max_cores'];
+    if (typeof max !== 'number') continue;
     const installed = figures.npars.get(key)?.installed ?? 0;
-    const max = v.max_cores ?? 0;
     if (max < installed) {
       problem(
         'max_cores',

@@ -105,7 +105,10 @@ const coefficient = typed(
   null,
   'expected an object with min, typical, max, unit and source',
 ).superRefine(
-  (c, ctx) => {
+  (c: unknown, ctx) => {
+    // Judged even when a key is wrong, but only on an object (null, an array or a string is
+    // already reported as not an object).
+    if (!isRecord(c)) return;
     for (const key of Object.keys(c)) {
       if ((COEFFICIENT_KEYS as readonly string[]).includes(key)) continue;
       ctx.addIssue({
@@ -115,7 +118,7 @@ const coefficient = typed(
       });
     }
     // min ≤ typical ≤ max is what makes the three-point range bound the time.
-    const [min, typical, max] = [c.min, c.typical, c.max] as unknown[];
+    const [min, typical, max] = [c['min'], c['typical'], c['max']];
     if (!isAmount(min) || !isAmount(typical) || !isAmount(max)) return;
     const order = (a: string, x: number, b: string, y: number): void => {
       ctx.addIssue({

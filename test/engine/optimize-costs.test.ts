@@ -71,6 +71,29 @@ describe('costs file', () => {
     ]);
   });
 
+  it('a bad cell hides no other problem of its row or of the file', () => {
+    const text =
+      'item,unit_cost,npar,max_cores\n' +
+      'inactive_core,abc,x,\n' +
+      'core_right,3000,,\n' +
+      'sharing_right,400,,\n' +
+      'ticap_unit,600,,\n' +
+      'max_cores,5,,abc\n' +
+      'max_cores,5,server2/db2,4\n' +
+      'max_cores,,server2/db2,x\n';
+    expect(problems(text)).toEqual([
+      'costs.csv:2:unit_cost: invalid value (expected a price from 0 to 1,000,000,000, found "abc")',
+      'costs.csv:2:npar: only a max_cores row has npar (found "x")',
+      'costs.csv:6:unit_cost: a max_cores row has no price (found "5")',
+      'costs.csv:6:npar: missing value (expected the nPar as C/N on a max_cores row, e.g. server2/db2, found an empty cell)',
+      'costs.csv:6:max_cores: invalid value (expected a whole number from 1 to 65,536, found "abc")',
+      'costs.csv:7:unit_cost: a max_cores row has no price (found "5")',
+      'costs.csv:7:max_cores: server2/db2 already has 8 cores installed (expected max_cores ≥ 8, found 4)',
+      'costs.csv:8:npar: second max_cores row for server2/db2 (first on line 7)',
+      'costs.csv:8:max_cores: invalid value (expected a whole number from 1 to 65,536, found "x")',
+    ]);
+  });
+
   it('an unknown column names the closest known one; the rows it leaves without a price say so', () => {
     expect(problems(`item,unit_cots\n${PRICES}`)).toEqual([
       'costs.csv:1:unit_cots: unknown column (expected one of item, unit_cost, npar, max_cores, note; closest: unit_cost)',

@@ -310,6 +310,20 @@ describe('checkModelFile: every bad model is rejected with its exact lines', () 
     expect(r.errors).toEqual(expected);
   });
 
+  it('a coefficient that is null, an array or a string is one problem, not a crash', () => {
+    for (const [value, found] of [
+      [null, 'null'],
+      [[1, 2], 'an array'],
+      ['ab', '"ab"'],
+    ] as const) {
+      const m = fresh();
+      (m.coefficients as Record<string, unknown>)['vpar_modify'] = value;
+      expect(checkModelFile(m).errors).toEqual([
+        `coefficients.vpar_modify: expected an object with min, typical, max, unit and source (found ${found})`,
+      ]);
+    }
+  });
+
   it('rejects a JSON array', () => {
     expect(checkModelFile([1, 2]).errors).toEqual([
       'the model must be a JSON object with name, coefficients, drivers and formulas (found an array)',

@@ -5,7 +5,7 @@
  * is the user-facing text after `FILE:LINE:COLUMN: `, in the form `what is wrong (expected …, found …)`.
  */
 import { z } from 'zod';
-import { BOUNDS, formatBound } from '../domain/bounds.js';
+import { BOUNDS, formatBound, parseDecimal } from '../domain/bounds.js';
 import { echo } from './echo.js';
 import { likelyTypoOf } from '../text/names.js';
 
@@ -118,12 +118,8 @@ export function decimal(
   decimalComma = false,
 ) {
   const value = (s: string): number | null => {
-    const t = decimalComma ? s.replace(',', '.') : s;
-    if (!/^(\d+(\.\d*)?|\.\d+)$/.test(t)) return null;
-    const n = Number(t);
-    return Number.isFinite(n) &&
-      n <= range.max &&
-      (range.above === true ? n > range.min : n >= range.min)
+    const n = parseDecimal(decimalComma ? s.replace(',', '.') : s);
+    return n !== null && n <= range.max && (range.above === true ? n > range.min : n >= range.min)
       ? n
       : null;
   };

@@ -25,10 +25,8 @@ import { inputError } from '../errors.js';
 import { echo } from './echo.js';
 import { COST_COLUMNS, costRow } from './file-schemas.js';
 import { missingValue } from './fields.js';
-import { Problems } from './problems.js';
 import { readUserFile } from './read-text.js';
-import { checkRows, str } from './rows.js';
-import { readTable } from './table.js';
+import { readFileRows, str } from './rows.js';
 
 /** Read and check a costs file against the inventory it prices; throws an exit-2 `GicapError`. */
 export async function loadCosts(path: string, inventory: Inventory): Promise<PurchaseCosts> {
@@ -48,11 +46,15 @@ export function parseCosts(
   file: string,
   inventory: Inventory,
 ): Checked<PurchaseCosts> {
-  const problems = Problems.ofFile(file, COST_COLUMNS);
-  const state = readTable(file, text, { known: COST_COLUMNS, required: ['item'] }, problems);
-  problems.useColumns(file, state.table.columns);
-  const schema = costRow(state.delimiter === ';');
-  const rows = checkRows(file, state, { row: schema, fields: schema.shape }, problems);
+  const { problems, rows, columns } = readFileRows(
+    file,
+    text,
+    { known: COST_COLUMNS, required: ['item'] },
+    (decimalComma) => {
+      const schema = costRow(decimalComma);
+      return { row: schema, fields: schema.shape };
+    },
+  );
   if (!rows.usable) return refused(problems.lines());
 
   const figures = deriveFigures(inventory);
@@ -128,7 +130,7 @@ export function parseCosts(
     if (!seenItem.has(item)) {
       problems.header(
         file,
-        state.table.columns.indexOf('item'),
+        columns.indexOf('item'),
         'item',
         `no row for ${item} (expected one row each for ${COST_ITEMS.join(', ')})`,
       );

@@ -10,10 +10,8 @@ import { accepted, refused, type Checked } from '../domain/checked.js';
 import type { Observation } from '../domain/timing.js';
 import { inputError } from '../errors.js';
 import { OBSERVATION_COLUMNS, OBSERVATION_REQUIRED, observationRow } from './file-schemas.js';
-import { Problems } from './problems.js';
 import { readUserFile } from './read-text.js';
-import { checkRows } from './rows.js';
-import { readTable } from './table.js';
+import { readFileRows } from './rows.js';
 
 /** Read and check an observations file; throws an exit-2 `GicapError` listing every problem. */
 export async function loadObservations(path: string): Promise<Observation[]> {
@@ -29,19 +27,11 @@ export async function loadObservations(path: string): Promise<Observation[]> {
 
 /** Parse and check the text of an observations file named `file`. */
 export function parseObservations(text: string, file: string): Checked<Observation[]> {
-  const problems = Problems.ofFile(file, OBSERVATION_COLUMNS);
-  const state = readTable(
+  const { problems, rows } = readFileRows(
     file,
     text,
     { known: OBSERVATION_COLUMNS, required: OBSERVATION_REQUIRED },
-    problems,
-  );
-  problems.useColumns(file, state.table.columns);
-  const rows = checkRows(
-    file,
-    state,
-    { row: observationRow(state.delimiter === ';'), fields: {} },
-    problems,
+    (decimalComma) => ({ row: observationRow(decimalComma), fields: {} }),
   );
   if (problems.count > 0) return refused(problems.lines());
   if (rows.valid.length === 0) {

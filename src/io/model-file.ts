@@ -11,7 +11,7 @@ import { refused, type Checked } from '../domain/checked.js';
 import { DRIVER_NAMES, FORMULA_NAMES, type TimingModel } from '../domain/timing.js';
 import { checkTimingModel, type ModelParts, type RawCoefficient } from '../model/check.js';
 import { timeUnitToSeconds } from '../model/math.js';
-import { likelyTypoOf } from '../text/names.js';
+import { closestHint } from '../text/names.js';
 
 const TOP_KEYS = ['name', 'description', 'coefficients', 'drivers', 'formulas'] as const;
 const COEFFICIENT_KEYS = ['min', 'typical', 'max', 'unit', 'source', 'description'] as const;
@@ -289,9 +289,4 @@ function describe(v: unknown): string {
 function orList(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
-}
-
-function closestHint(name: string, candidates: readonly string[]): string {
-  const c = likelyTypoOf(name, candidates);
-  return c === null ? '' : `; closest: ${c}`;
 }

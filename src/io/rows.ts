@@ -3,8 +3,9 @@
  * carried (even when it failed: the cascade guard, assumption A-30), uniqueness, ordering.
  */
 import type { z } from 'zod';
-import type { RawRow, TableState } from './table.js';
-import type { Problems } from './problems.js';
+import { readTable, type RawRow, type TableState } from './table.js';
+import type { HeaderSpec } from './header.js';
+import { Problems } from './problems.js';
 import type { RawValues } from './schemas.js';
 import type { InventoryFileName } from '../domain/inventory-files.js';
 
@@ -67,6 +68,32 @@ export function checkRows<T, F extends string = InventoryFileName>(
     }
   }
   return { valid, byRow, seen, usable: true };
+}
+
+/**
+ * A file beside the inventory (a runs, costs or observations file), read as an inventory file is:
+ * its table and header, then every row against the schema for its delimiter (a `;` file may use
+ * decimal commas). The problems are the caller's to extend with its rules across rows.
+ */
+export function readFileRows<T>(
+  file: string,
+  text: string,
+  spec: HeaderSpec,
+  schemaFor: (decimalComma: boolean) => {
+    readonly row: z.ZodType<T>;
+    readonly fields: Readonly<Record<string, z.ZodType>>;
+  },
+): {
+  readonly problems: Problems<string>;
+  readonly rows: CheckedRows<T>;
+  /** The known columns of the header, in its order. */
+  readonly columns: readonly string[];
+} {
+  const problems = Problems.ofFile(file, spec.known);
+  const state = readTable(file, text, spec, problems);
+  problems.useColumns(file, state.table.columns);
+  const rows = checkRows(file, state, schemaFor(state.delimiter === ';'), problems);
+  return { problems, rows, columns: state.table.columns };
 }
 
 // ---------------------------------------------------------------------------------------------

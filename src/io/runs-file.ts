@@ -11,9 +11,7 @@ import type { BatchRun } from '../domain/batch.js';
 import { DEFAULT_MAX_FAILURES, DEFAULT_OUTAGE_HOURS } from '../domain/defaults.js';
 import { echo } from './echo.js';
 import { RUN_COLUMNS, RUN_REQUIRED, runRow } from './file-schemas.js';
-import { Problems } from './problems.js';
-import { checkRows, str } from './rows.js';
-import { readTable } from './table.js';
+import { readFileRows, str } from './rows.js';
 
 /** Defaults of a run whose cells are empty: the same as `gicap plan`'s. */
 export const RUN_DEFAULTS = {
@@ -30,16 +28,15 @@ export function parseRunsFile(
   fileName: string,
   baseDir: string,
 ): Checked<BatchRun[]> {
-  const problems = Problems.ofFile(fileName, RUN_COLUMNS);
-  const state = readTable(fileName, text, { known: RUN_COLUMNS, required: RUN_REQUIRED }, problems);
-  problems.useColumns(fileName, state.table.columns);
   // Without a required column every row would repeat the header's fault: only the header is reported.
-  const schema = runRow(fileName);
-  const rows = checkRows(
+  const { problems, rows } = readFileRows(
     fileName,
-    state,
-    { row: schema, fields: { name: schema.shape.name } },
-    problems,
+    text,
+    { known: RUN_COLUMNS, required: RUN_REQUIRED },
+    () => {
+      const schema = runRow(fileName);
+      return { row: schema, fields: { name: schema.shape.name } };
+    },
   );
 
   /** Lower-cased name → line of its first row (a row with other problems still claims its name). */

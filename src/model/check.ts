@@ -6,7 +6,7 @@
  * uses only known symbols and allowed functions, no formula depends on itself, no coefficient is
  * left unused, and the model behaves (behaviour.ts).
  */
-import { likelyTypoOf } from '../text/names.js';
+import { closestHint } from '../text/names.js';
 import { accepted, refused, type Checked } from '../domain/checked.js';
 import type { Coefficient, TimingModel } from '../domain/timing.js';
 import { DRIVER_NAMES, FORMULA_NAMES } from '../domain/timing.js';
@@ -198,9 +198,4 @@ function cycleFrom(
     return null;
   };
   return walk(start, [start]);
-}
-
-function closestHint(name: string, candidates: readonly string[]): string {
-  const c = likelyTypoOf(name, candidates);
-  return c === null ? '' : `; closest: ${c}`;
 }

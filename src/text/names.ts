@@ -44,3 +44,9 @@ export function closestName(
 export function likelyTypoOf(name: string, candidates: readonly string[]): string | null {
   return closestName(name, candidates, Math.max(2, Math.floor(name.length / 3)));
 }
+
+/** "; closest: NAME" for a likely typo of one of `candidates`, else "" (to end a message's parentheses). */
+export function closestHint(name: string, candidates: readonly string[]): string {
+  const c = likelyTypoOf(name, candidates);
+  return c === null ? '' : `; closest: ${c}`;
+}
